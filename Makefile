@@ -1,0 +1,38 @@
+# Rapporteur. The two commands a newcomer needs are `make run` and `make test`;
+# both install whatever is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
+
+.PHONY: run test setup setup-app release size lint clean
+
+## run: install what is missing, build, serve on http://127.0.0.1:8080
+run: setup-app
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+## test: install what is missing (Chromium included) and run every test layer
+test: setup
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh test
+
+setup-app:
+	scripts/setup.sh app
+
+## release: optimised build (wasm-opt -Oz) into dist/
+release: setup-app
+	trunk build --release --offline
+
+## size: release build, then wasm and JS sizes raw and gzipped
+size: release
+	scripts/size.sh dist
+
+## lint: rustfmt and clippy, as the test command runs them
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs what the app and its tests need, only where missing or of the wrong
+# version, from the registries these machines reach (crates.io, npm, Debian).
+# Nothing comes from GitHub: Trunk runs --offline with the tools put on PATH
+# here. See ../shared/TOOLCHAIN.md for why each version is what it is.
+#
+#   scripts/setup.sh app    wasm target, Trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm packages
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+want="${1:-test}"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# The CLI must print exactly the version Cargo.lock holds.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then return; fi
+  say "installing Trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+}
+
+ensure_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then return; fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: its lock file names a crate version the registry no longer serves.
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+}
+
+ensure_wasm_opt() {
+  if wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then return; fi
+  # Debian's binaryen is too old for the wasm current Rust emits; npm's is not.
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  say "installing Debian's chromium and chromium-driver"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+ensure_e2e_packages() {
+  local dir=tests/e2e
+  if [ -f "$dir/node_modules/.package-lock.json" ] && cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+    return
+  fi
+  say "installing end-to-end test packages (playwright-core; no browser download)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
+}
+
+ensure_wasm_target
+ensure_trunk
+ensure_wasm_bindgen
+ensure_wasm_opt
+if [ "$want" = test ]; then
+  ensure_chromium
+  ensure_e2e_packages
+fi
+say "tools ready ($want)"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every test layer, in order of speed: lint, native core, components in
+# headless Chromium, end-to-end on the release build. Any failure, and any
+# layer that runs no test at all, fails the whole run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# Sums the "N passed" of every `test result:` line cargo printed; fails on 0.
+require_tests() {
+  local layer=$1 log=$2
+  local count
+  count=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{ sum += $4 } END { print sum + 0 }')
+  if [ "$count" -eq 0 ]; then
+    echo "test: the $layer layer ran no test" >&2
+    exit 1
+  fi
+  echo "test: $layer layer: $count passed"
+}
+
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+step "lint: cargo fmt, cargo clippy (native and wasm32)"
+cargo fmt --all --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+step "native: cargo test"
+cargo test 2>&1 | tee "$log/native"
+require_tests native "$log/native"
+
+step "browser: wasm-bindgen-test in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$log/browser"
+require_tests browser "$log/browser"
+
+step "end-to-end: release build in Chromium with playwright-core"
+trunk build --release --offline
+node tests/e2e/run.mjs dist

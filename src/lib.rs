@@ -1,0 +1,16 @@
+//! Rapporteur: read and annotate press releases.
+//!
+//! Everything outside `app` is the pure core: no web-sys, built and tested
+//! natively with `cargo test`, and shared by the web app and `rapporteur-cli`.
+//! The Yew app is compiled only for `wasm32`.
+
+pub mod document;
+pub mod parse;
+pub mod sample;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+pub use document::Document;
+pub use parse::parse;

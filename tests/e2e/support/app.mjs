@@ -1,0 +1,41 @@
+// Opens the app in Debian's Chromium, the way the tests and benchmarks need it.
+import { chromium } from 'playwright-core';
+
+export const APP_URL = process.env.RAPPORTEUR_URL;
+
+/** Chromium flags that work as root on these machines with no network. */
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser() {
+  if (!APP_URL) throw new Error('RAPPORTEUR_URL is not set: run the tests through tests/e2e/run.mjs');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+}
+
+/**
+ * A fresh page (its own storage) with the app loaded and rendered. Errors the
+ * page throws or logs are collected in `errors` so tests can assert none.
+ */
+export async function openApp(browser, options = {}) {
+  const context = options.context ?? (await browser.newContext(options.contextOptions));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(APP_URL);
+  await page.getByRole('region', { name: 'Document' }).waitFor();
+  return { context, page, errors };
+}
