@@ -1,45 +1,138 @@
 //! The parsed document: what the parser produces, the app shows and the
-//! exports carry. Offsets count Unicode code points into `text`,
-//! end-exclusive.
+//! exports carry. Every offset counts Unicode code points into `text`,
+//! end-exclusive. `docs/FORMAT.md` documents the JSON form.
 
 use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::{Entity, Fact};
 use crate::text::CharIndex;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The input with line endings normalised to LF: every offset points here.
     pub text: String,
+    /// SHA-256 of `text` as UTF-8, lower-case hex.
+    pub text_sha256: String,
+    pub kind: DocumentKind,
+    pub meeting: Option<Meeting>,
+    /// The UN document symbol of the release, e.g. `SC/14794`.
+    pub symbol: Option<String>,
+    /// The organ the symbol names, e.g. `Security Council`.
+    pub body: Option<String>,
+    /// The release's own date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The opening place-and-date of an ordinary release, as printed.
+    pub dateline: Option<String>,
+    pub headline: Option<String>,
+    pub subheadlines: Vec<String>,
+    /// When the meeting began, 24-hour `HH:MM`.
+    pub began: Option<String>,
+    /// When the meeting ended, 24-hour `HH:MM`.
+    pub ended: Option<String>,
+    /// Times the meeting was suspended, each resumed later.
+    pub suspensions: Vec<Suspension>,
+    /// Sitting time: from `began` to `ended` less the suspensions.
+    pub duration_minutes: Option<u32>,
     pub paragraphs: Vec<Paragraph>,
+    pub speakers: Vec<Speaker>,
+    /// Delegations named in sentences such as "Also delivering statements
+    /// were representatives of ...": they spoke, but the release gives no turn.
+    pub also_speaking: Vec<String>,
+    pub facts: Vec<Fact>,
+    pub entities: Vec<Entity>,
     /// Built on first use, so that slicing by code points stays cheap on
     /// large documents, including deserialised ones.
     #[serde(skip)]
     index: LazyCharIndex,
 }
 
-/// One paragraph: a run of non-blank text between line breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// UN meeting coverage: a meeting line, a symbol, speakers' turns.
+    UnMeeting,
+    /// A UN statement or remarks (SG/SM, DSG/SM and the like).
+    UnStatement,
+    /// Anything else: corporate and government releases.
+    PressRelease,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// The line as printed, e.g. `8967th Meeting (AM)`.
+    pub title: String,
+    pub number: u32,
+    /// `AM`, `PM`, `Night` or whatever the brackets hold; null without brackets.
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suspension {
+    /// `HH:MM` when the meeting was suspended.
+    pub from: String,
+    /// `HH:MM` when it resumed.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// `header`, `summary`, `briefings`, `statements`, `body`, `contact`,
+    /// `boilerplate`, `footer`, or the text of a heading the parser found.
+    pub section: String,
+    pub role: ParagraphRole,
+    /// Index into `speakers` when this paragraph is part of a speaker's turn.
+    pub speaker: Option<usize>,
+}
+
+/// What a paragraph is, so that the app can show each kind its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphRole {
+    /// Running text.
+    Text,
+    Headline,
+    Subheadline,
+    /// A section heading such as `Briefings` or `About Acme`.
+    Heading,
+    /// Meeting line, symbol, date, release markers and the like.
+    Meta,
+    /// Web-page furniture pasted along with the release (menus, share
+    /// buttons, "Skip to main content").
+    Clutter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// As printed where the speaker is introduced, e.g. `ZHANG JUN`; for an
+    /// unnamed speaker, the phrase that introduces them.
+    pub name: String,
+    /// Delegation, country or organisation.
+    pub affiliation: Option<String>,
+    /// E.g. `Secretary-General`, `Council President for February`.
+    pub role: Option<String>,
+    /// E.g. `Group of 77 and China`.
+    pub on_behalf_of: Option<String>,
+    /// The speaker presides and spoke for their own country.
+    pub national_capacity: bool,
+    /// The section of the speaker's first turn.
+    pub section: String,
+    /// Indices of the paragraphs of the speaker's turns.
+    pub paragraphs: Vec<usize>,
+    /// Spans elsewhere in the text that refer to the speaker.
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 impl Document {
-    pub fn new(text: String, paragraphs: Vec<Paragraph>) -> Self {
-        Document {
-            text,
-            paragraphs,
-            index: LazyCharIndex::default(),
-        }
-    }
-
-    /// The code-point index of `text`.
-    pub fn char_index(&self) -> &CharIndex {
-        self.index.0.get_or_init(|| CharIndex::new(&self.text))
-    }
-
     /// The text between two code-point offsets, clamped to the text.
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let index = self.char_index();
@@ -48,11 +141,49 @@ impl Document {
         &self.text[from..to]
     }
 
+    /// The code-point index of `text`.
+    pub fn char_index(&self) -> &CharIndex {
+        self.index.0.get_or_init(|| CharIndex::new(&self.text))
+    }
+
     /// The text of paragraph `index`, or "" when out of range.
     pub fn paragraph_text(&self, index: usize) -> &str {
         match self.paragraphs.get(index) {
             Some(p) => self.slice(p.start, p.end),
             None => "",
+        }
+    }
+
+    /// The paragraph holding code-point offset `at`, if any.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let after = self.paragraphs.partition_point(|p| p.start <= at);
+        let candidate = after.checked_sub(1)?;
+        (at < self.paragraphs[candidate].end).then_some(candidate)
+    }
+
+    /// A document with only text and paragraphs, for the parser to fill in.
+    pub(crate) fn empty(text: String, text_sha256: String) -> Self {
+        Document {
+            text,
+            text_sha256,
+            kind: DocumentKind::PressRelease,
+            meeting: None,
+            symbol: None,
+            body: None,
+            date: None,
+            dateline: None,
+            headline: None,
+            subheadlines: Vec::new(),
+            began: None,
+            ended: None,
+            suspensions: Vec::new(),
+            duration_minutes: None,
+            paragraphs: Vec::new(),
+            speakers: Vec::new(),
+            also_speaking: Vec::new(),
+            facts: Vec::new(),
+            entities: Vec::new(),
+            index: LazyCharIndex::default(),
         }
     }
 }
@@ -66,5 +197,3 @@ impl PartialEq for LazyCharIndex {
         true
     }
 }
-
-impl Eq for LazyCharIndex {}

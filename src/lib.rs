@@ -5,6 +5,7 @@
 //! The Yew app is compiled only for `wasm32`.
 
 pub mod document;
+pub mod facts;
 pub mod parse;
 pub mod sample;
 pub mod text;

@@ -3,8 +3,8 @@
 
 mod paragraphs;
 
-use crate::document::{Document, Paragraph};
-use crate::text::{normalize_line_endings, CharIndex};
+use crate::document::{Document, Paragraph, ParagraphRole};
+use crate::text::{normalize_line_endings, sha256_hex, CharIndex};
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
@@ -15,9 +15,18 @@ pub fn parse(input: &str) -> Document {
         .map(|range| Paragraph {
             start: index.char_of_byte(&text, range.start),
             end: index.char_of_byte(&text, range.end),
+            section: "body".to_owned(),
+            role: ParagraphRole::Text,
+            speaker: None,
         })
         .collect();
-    Document::new(text, paragraphs)
+    let sha = sha256_hex(text.as_bytes());
+    let mut document = Document::empty(text, sha);
+    document.paragraphs = paragraphs;
+    let (facts, entities) = crate::facts::extract(&document);
+    document.facts = facts;
+    document.entities = entities;
+    document
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
-//! Text primitives shared by every pass: line-ending normalisation and the
+//! Text primitives shared by every pass: line-ending normalisation, the
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
-//! (what leaves the program).
+//! (what leaves the program), and the digest that identifies a text.
 
 mod normalize;
 mod offsets;
+mod sha256;
 
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
+pub use sha256::sha256_hex;
