@@ -1,45 +1,152 @@
 //! The parser: text in, [`Document`] out, as a chain of small passes over
-//! byte spans that are turned into code-point offsets only at the end.
+//! byte spans of one normalised text, turned into code-point offsets only
+//! when the document is assembled.
+//!
+//! 1. `paragraphs`: one paragraph per non-blank line;
+//! 2. `clutter`: web-page furniture pasted along with the release;
+//! 3. `header`: meeting line, symbol, date, headline, dateline, kind;
+//! 4. `sections`: headings, summary, turns zone, contact, boilerplate, footer;
+//! 5. `times`: when a meeting began and ended;
+//! 6. speakers: `turns` in UN coverage, `people` from quotations and
+//!    statement intros elsewhere;
+//! 7. `mentions` and `attribution`: references to speakers and who spoke
+//!    each quotation;
+//! 8. `also_speaking`; then facts (`crate::facts`), with quotations'
+//!    speakers applied to the facts inside them.
 
+mod also_speaking;
+mod assemble;
+mod attribution;
+mod clutter;
+mod dates;
+mod draft;
+mod header;
+mod mentions;
 mod paragraphs;
+mod people;
+mod persons;
+mod quotes;
+mod sections;
+mod symbols;
+mod times;
+mod titles;
+mod turns;
+mod un_openers;
+mod words;
 
-use crate::document::{Document, Paragraph, ParagraphRole};
-use crate::text::{normalize_line_endings, sha256_hex, CharIndex};
+use crate::document::{Document, DocumentKind};
+use crate::text::normalize_line_endings;
+use draft::{Para, Section, SpeakerList};
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
     let text = normalize_line_endings(input);
-    let index = CharIndex::new(&text);
-    let paragraphs = paragraphs::split(&text)
+    let mut paras: Vec<Para> = paragraphs::split(&text)
         .into_iter()
-        .map(|range| Paragraph {
-            start: index.char_of_byte(&text, range.start),
-            end: index.char_of_byte(&text, range.end),
-            section: "body".to_owned(),
-            role: ParagraphRole::Text,
-            speaker: None,
-        })
+        .map(|range| Para::new(&text, range))
         .collect();
-    let sha = sha256_hex(text.as_bytes());
-    let mut document = Document::empty(text, sha);
-    document.paragraphs = paragraphs;
-    let (facts, entities) = crate::facts::extract(&document);
-    document.facts = facts;
-    document.entities = entities;
-    document
+
+    clutter::mark(&mut paras);
+    let header = header::read(&mut paras);
+    for para in &mut paras[..header.body_start] {
+        para.section = Section::Header;
+    }
+    let kind = header.kind.unwrap_or(DocumentKind::PressRelease);
+    let turns_start = sections::assign(&mut paras, kind, header.body_start);
+    let sitting = match kind {
+        DocumentKind::UnMeeting => times::find(&paras),
+        _ => times::Sitting::default(),
+    };
+
+    let mut speakers = SpeakerList::default();
+    let mut quotes = attribution::collect(&paras);
+    let named = match kind {
+        DocumentKind::UnMeeting => {
+            turns::find(&mut paras, &mut speakers, turns_start);
+            quotes
+                .iter()
+                .map(|found| match &found.who {
+                    Some(quotes::Who::Named(person)) => {
+                        known_speaker(&speakers, &paras[found.para].text[person.name.clone()])
+                    }
+                    _ => None,
+                })
+                .collect()
+        }
+        _ => {
+            people::from_remarks_intro(&text, &mut paras, header.body_start, &mut speakers);
+            people::from_quotes(&text, &paras, &quotes, &mut speakers)
+        }
+    };
+
+    let options = mentions::Options {
+        surnames: kind != DocumentKind::UnMeeting,
+        delegations: kind == DocumentKind::UnMeeting,
+    };
+    let references = mentions::scan(&paras, &speakers.list, &options);
+    attribution::resolve(&paras, &mut quotes, &named, &references);
+    if kind != DocumentKind::UnMeeting {
+        assign_quoted_paragraphs(&mut paras, &quotes, &mut speakers);
+    }
+    add_mentions(&references, &mut speakers);
+
+    let also_speaking = match kind {
+        DocumentKind::PressRelease => Vec::new(),
+        _ => also_speaking::find(&paras),
+    };
+
+    assemble::document(assemble::Parts {
+        text: &text,
+        paras: &paras,
+        header,
+        kind,
+        sitting,
+        speakers: speakers.list,
+        also_speaking,
+        quotes: &quotes,
+    })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse;
+/// The speaker of UN coverage a printed name denotes (`António Guterres` for
+/// `ANTÓNIO GUTERRES`, or a surname alone), without adding any.
+fn known_speaker(speakers: &SpeakerList, printed: &str) -> Option<usize> {
+    let key = words::fold(printed);
+    speakers.find(&key).or_else(|| {
+        let mut matching = speakers.list.iter().enumerate().filter(|(_, s)| {
+            !s.key.starts_with("delegation of ") && words::words(&s.key).any(|(_, w)| w == key)
+        });
+        let first = matching.next()?;
+        matching.next().is_none().then_some(first.0)
+    })
+}
 
-    #[test]
-    fn paragraphs_count_code_points() {
-        let doc = parse("Zoë said hi.\r\n\r\n🎉 Done  \n");
-        assert_eq!(doc.text, "Zoë said hi.\n\n🎉 Done  \n");
-        assert_eq!(doc.paragraphs.len(), 2);
-        assert_eq!(doc.paragraph_text(0), "Zoë said hi.");
-        assert_eq!((doc.paragraphs[1].start, doc.paragraphs[1].end), (14, 20));
-        assert_eq!(doc.paragraph_text(1), "🎉 Done");
+/// In ordinary releases, a paragraph that quotes someone at length is that
+/// person's paragraph. Short (scare) quotations do not count.
+fn assign_quoted_paragraphs(
+    paras: &mut [Para],
+    quotes: &[people::FoundQuote],
+    speakers: &mut SpeakerList,
+) {
+    for found in quotes {
+        let Some(speaker) = found.speaker else {
+            continue;
+        };
+        let para = &mut paras[found.para];
+        let quoted = &para.text[found.quote.inner.clone()];
+        if para.speaker.is_some() || words::words(quoted).count() <= 3 {
+            continue;
+        }
+        para.speaker = Some(speaker);
+        speakers.list[speaker].paragraphs.push(found.para);
+    }
+}
+
+/// References outside a speaker's own turns are that speaker's mentions.
+fn add_mentions(references: &[mentions::Reference], speakers: &mut SpeakerList) {
+    for reference in references {
+        let speaker = &mut speakers.list[reference.speaker];
+        if speaker.paragraphs.binary_search(&reference.para).is_err() {
+            speaker.mentions.push(reference.range.clone());
+        }
     }
 }

@@ -1,0 +1,113 @@
+//! The last step: the passes' byte spans become the public model's
+//! code-point offsets, and facts are extracted on the finished document.
+
+use std::ops::Range;
+
+use super::draft::{Para, SpeakerDraft};
+use super::header::Header;
+use super::people::FoundQuote;
+use super::times::{hh_mm, Sitting};
+use crate::document::{Document, DocumentKind, Paragraph, Span, Speaker};
+use crate::facts;
+use crate::text::{sha256_hex, CharIndex};
+
+pub struct Parts<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Para<'a>],
+    pub header: Header,
+    pub kind: DocumentKind,
+    pub sitting: Sitting,
+    pub speakers: Vec<SpeakerDraft>,
+    pub also_speaking: Vec<String>,
+    pub quotes: &'a [FoundQuote],
+}
+
+pub fn document(parts: Parts) -> Document {
+    let text = parts.text;
+    let index = CharIndex::new(text);
+    let span = |range: &Range<usize>| Span {
+        start: index.char_of_byte(text, range.start),
+        end: index.char_of_byte(text, range.end),
+    };
+
+    let mut document = Document::empty(text.to_owned(), sha256_hex(text.as_bytes()));
+    document.kind = parts.kind;
+    let header = parts.header;
+    document.meeting = header.meeting;
+    document.symbol = header.symbol;
+    document.body = header.body;
+    document.date = header.date;
+    document.dateline = header.dateline;
+    document.headline = header.headline;
+    document.subheadlines = header.subheadlines;
+    document.began = parts.sitting.began.map(hh_mm);
+    document.ended = parts.sitting.ended.map(hh_mm);
+    document.suspensions = parts.sitting.suspensions();
+    document.duration_minutes = parts.sitting.duration_minutes();
+    document.also_speaking = parts.also_speaking;
+
+    document.paragraphs = parts
+        .paras
+        .iter()
+        .map(|para| {
+            let Span { start, end } = span(&para.range);
+            Paragraph {
+                start,
+                end,
+                section: para.section.name().to_owned(),
+                role: para.role,
+                speaker: para.speaker,
+            }
+        })
+        .collect();
+
+    document.speakers = parts
+        .speakers
+        .into_iter()
+        .map(|draft| {
+            let mut mentions: Vec<Span> = draft.mentions.iter().map(span).collect();
+            mentions.sort();
+            mentions.dedup();
+            Speaker {
+                name: draft.name,
+                affiliation: draft.affiliation,
+                role: draft.role,
+                on_behalf_of: draft.on_behalf_of,
+                national_capacity: draft.national_capacity,
+                section: draft.section,
+                paragraphs: draft.paragraphs,
+                mentions,
+            }
+        })
+        .collect();
+
+    let (mut facts, entities) = facts::extract(&document);
+    let quoted: Vec<(Span, usize)> = parts
+        .quotes
+        .iter()
+        .filter_map(|found| {
+            let para = &parts.paras[found.para];
+            let inner = para.range.start + found.quote.inner.start
+                ..para.range.start + found.quote.inner.end;
+            Some((span(&inner), found.speaker?))
+        })
+        .collect();
+    attribute_quoted_facts(&mut facts, &quoted);
+    document.facts = facts;
+    document.entities = entities;
+    document
+}
+
+/// A fact inside an attributed quotation is that speaker's, whoever's turn
+/// the paragraph is. Both lists are in text order.
+fn attribute_quoted_facts(facts: &mut [facts::Fact], quoted: &[(Span, usize)]) {
+    for fact in facts.iter_mut() {
+        let after = quoted.partition_point(|(span, _)| span.start <= fact.start);
+        let Some(&(span, speaker)) = after.checked_sub(1).map(|i| &quoted[i]) else {
+            continue;
+        };
+        if fact.end <= span.end + 1 {
+            fact.speaker = Some(speaker);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Web-page furniture that comes along when a release is copied from a
+//! browser: skip links, menus, share buttons, language pickers, breadcrumbs.
+//! Such lines stay in the text (offsets must not move) but are marked
+//! `clutter` so that no later pass reads them as a headline or a speaker.
+
+use super::draft::Para;
+use super::words::{ends_like_sentence, fold};
+use crate::document::ParagraphRole;
+
+/// Whole lines that are furniture wherever they appear, compared folded.
+const FURNITURE: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "skip navigation",
+    "jump to content",
+    "toggle navigation",
+    "main navigation",
+    "main menu",
+    "menu",
+    "open menu",
+    "close menu",
+    "close",
+    "search",
+    "search form",
+    "search the site",
+    "home",
+    "back to top",
+    "top of page",
+    "share",
+    "share this",
+    "share this:",
+    "share this page",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share on linkedin",
+    "share via email",
+    "tweet",
+    "tweet this",
+    "[tweet this]",
+    "facebook",
+    "twitter",
+    "x (formerly twitter)",
+    "linkedin",
+    "whatsapp",
+    "instagram",
+    "youtube",
+    "email",
+    "e-mail",
+    "print",
+    "print this page",
+    "copy link",
+    "subscribe",
+    "follow us",
+    "follow us on",
+    "related",
+    "related links",
+    "related content",
+    "read more",
+    "you are here:",
+    "you are here",
+    "breadcrumb",
+    "language",
+    "languages",
+    "select language",
+    "english",
+    "français",
+    "español",
+    "русский",
+    "中文",
+    "العربية",
+    "accept",
+    "accept all",
+    "accept all cookies",
+    "cookie settings",
+    "reject all",
+    "sign in",
+    "log in",
+    "login",
+    "download pdf",
+    "download",
+    "welcome to the united nations",
+    "meetings coverage and press releases",
+    "meetings coverage",
+    "press releases",
+    "contact us",
+    "sitemap",
+    "site map",
+    "privacy policy",
+    "privacy notice",
+    "terms of use",
+    "copyright",
+    "fraud alert",
+    "faq",
+    "accessibility",
+];
+
+/// Marks furniture lines anywhere in the text as clutter.
+pub fn mark(paras: &mut [Para]) {
+    for para in paras.iter_mut() {
+        if is_furniture(para.text) {
+            para.role = ParagraphRole::Clutter;
+        }
+    }
+}
+
+pub fn is_furniture(line: &str) -> bool {
+    let folded = fold(line);
+    FURNITURE.contains(&folded.as_str())
+        || is_breadcrumb(line)
+        || is_bracketed_link(line)
+        || is_link_prompt(&folded)
+}
+
+/// `Home > News > Press releases`: short items joined by arrows.
+fn is_breadcrumb(line: &str) -> bool {
+    let separators =
+        line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" » ").count();
+    separators >= 1 && line.chars().count() < 160 && !ends_like_sentence(line)
+}
+
+/// `[WATCH A VIDEO THAT FEATURES ...]`: link text in square brackets, in
+/// capitals, as sites print their calls to action.
+fn is_bracketed_link(line: &str) -> bool {
+    line.starts_with('[')
+        && line.ends_with(']')
+        && !line[1..line.len() - 1].chars().any(char::is_lowercase)
+}
+
+/// `Click here for Full Press Release.`, `View source version on ...`.
+fn is_link_prompt(folded: &str) -> bool {
+    folded.starts_with("click here")
+        || folded.starts_with("view source version on")
+        || folded.starts_with("view original content")
+        || folded.starts_with("view the full release")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_furniture;
+
+    #[test]
+    fn furniture() {
+        for line in [
+            "Skip to main content",
+            "SHARE",
+            "[TWEET THIS]",
+            "Home > Press > 2024",
+            "[WATCH A VIDEO ABOUT THE PROGRAMME]",
+            "Click here for Full Press Release.",
+            "Español",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_furniture() {
+        for line in [
+            "Statements",
+            "Briefings",
+            "Share prices rose 5 per cent > expectations.",
+            "[The Organization was established in 1994.]",
+            "Email the team at press@example.org for details.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Word-level helpers shared by the passes. Everything here works on byte
+//! offsets into one paragraph and never slices inside a character.
+
+/// Whitespace as pasted text has it: spaces, tabs, no-break spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// The whitespace-separated words of `s` with their byte offsets.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest_start = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[rest_start..];
+        let skip = rest.len() - rest.trim_start_matches(is_space).len();
+        let start = rest_start + skip;
+        if start >= s.len() {
+            return None;
+        }
+        let len = s[start..].find(is_space).unwrap_or(s.len() - start);
+        rest_start = start + len;
+        Some((start, &s[start..start + len]))
+    })
+}
+
+/// A word written in capitals: at least one letter and no lower-case letter
+/// (`ZHANG`, `DE`, `T.`, `D’ANGELO`, `OKONKWO-LINDQVIST`).
+pub fn is_upper_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// A word starting with a capital letter (`Stephan`, `O’Neill`, `McDonald`).
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-cases and folds typographic variants, so that `Côte d’Ivoire` and
+/// `COTE D'IVOIRE`-style spellings meet: curly apostrophes become straight,
+/// runs of whitespace one space, a leading "the " goes.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, (_, word)) in words(s).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' | '`' | 'ʼ' => out.push('\''),
+                '‐' | '‑' | '–' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => out,
+    }
+}
+
+/// `s` without a leading "the " or "The ".
+pub fn strip_article(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+}
+
+/// Ends with sentence punctuation, possibly followed by closing quotes or
+/// brackets: such a line is running text, not a title.
+pub fn ends_like_sentence(s: &str) -> bool {
+    let trimmed = s.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+    });
+    trimmed.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// The character before byte `at`, if any.
+pub fn char_before(s: &str, at: usize) -> Option<char> {
+    s.get(..at)?.chars().next_back()
+}
+
+/// The character at byte `at`, if any.
+pub fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..)?.chars().next()
+}
+
+/// Whether `at..at + len` in `s` is a whole word: not glued to letters or
+/// digits on either side.
+pub fn is_whole_word(s: &str, at: usize, len: usize) -> bool {
+    let before_ok = char_before(s, at).is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = char_at(s, at + len).is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Finds `needle` in `haystack` ignoring ASCII case, as whole words,
+/// starting the search at byte `from`. Returns the byte offset of the match.
+pub fn find_word_ci(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let pat = needle.as_bytes();
+    if pat.is_empty() || from > hay.len() || pat.len() > hay.len() - from {
+        return None;
+    }
+    let mut at = from;
+    while at + pat.len() <= hay.len() {
+        if hay[at..at + pat.len()].eq_ignore_ascii_case(pat)
+            && haystack.is_char_boundary(at)
+            && haystack.is_char_boundary(at + pat.len())
+            && is_whole_word(haystack, at, pat.len())
+        {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets_across_odd_spaces() {
+        let s = " ZHANG\u{a0}JUN\t(China)  said ";
+        let got: Vec<_> = words(s).collect();
+        assert_eq!(
+            got,
+            vec![(1, "ZHANG"), (8, "JUN"), (12, "(China)"), (21, "said")]
+        );
+    }
+
+    #[test]
+    fn upper_and_capitalised_words() {
+        assert!(is_upper_word("D’ANGELO"));
+        assert!(is_upper_word("T."));
+        assert!(!is_upper_word("Zhang"));
+        assert!(!is_upper_word("—"));
+        assert!(is_capitalized("Édouard"));
+    }
+
+    #[test]
+    fn folding_meets_typographic_variants() {
+        assert_eq!(fold("the  Côte d’Ivoire"), "côte d'ivoire");
+        assert_eq!(fold("United States"), "united states");
+    }
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_like_sentence("He said “no.”"));
+        assert!(ends_like_sentence("Remarks as follows:"));
+        assert!(!ends_like_sentence("Briefings"));
+    }
+
+    #[test]
+    fn whole_word_search_ignores_case() {
+        assert_eq!(find_word_ci("Then MEETING began", "meeting", 0), Some(5));
+        assert_eq!(find_word_ci("meetings", "meeting", 0), None);
+        assert_eq!(find_word_ci("ééé meeting", "meeting", 0), Some(7));
+    }
+}
