@@ -4,17 +4,21 @@
 
 use std::cell::OnceCell;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::facts::{Entity, Fact};
-use crate::text::CharIndex;
+use crate::text::{sha256_hex, CharIndex};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Serialised by hand (see below) so that `text_sha256`, which costs as much
+/// as a fifth of a parse, is computed only when someone asks for it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Document {
     /// The input with line endings normalised to LF: every offset points here.
     pub text: String,
-    /// SHA-256 of `text` as UTF-8, lower-case hex.
-    pub text_sha256: String,
+    /// SHA-256 of `text`; read it with [`Document::text_sha256`].
+    #[serde(rename = "text_sha256", default)]
+    sha256: LazySha256,
     pub kind: DocumentKind,
     pub meeting: Option<Meeting>,
     /// The UN document symbol of the release, e.g. `SC/14794`.
@@ -162,10 +166,18 @@ impl Document {
     }
 
     /// A document with only text and paragraphs, for the parser to fill in.
-    pub(crate) fn empty(text: String, text_sha256: String) -> Self {
+    /// SHA-256 of `text` as UTF-8, lower-case hex: what ties exported
+    /// annotations to the exact text they point into.
+    pub fn text_sha256(&self) -> &str {
+        self.sha256
+            .0
+            .get_or_init(|| sha256_hex(self.text.as_bytes()))
+    }
+
+    pub(crate) fn empty(text: String) -> Self {
         Document {
             text,
-            text_sha256,
+            sha256: LazySha256::default(),
             kind: DocumentKind::PressRelease,
             meeting: None,
             symbol: None,
@@ -195,5 +207,50 @@ struct LazyCharIndex(OnceCell<CharIndex>);
 impl PartialEq for LazyCharIndex {
     fn eq(&self, _: &Self) -> bool {
         true
+    }
+}
+
+/// The digest once computed; equal whatever it holds, as it derives from the
+/// text. Deserialising keeps the digest given (an import checks it).
+#[derive(Debug, Clone, Default)]
+struct LazySha256(OnceCell<String>);
+
+impl PartialEq for LazySha256 {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<'de> Deserialize<'de> for LazySha256 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let digest = String::deserialize(deserializer)?;
+        Ok(LazySha256(OnceCell::from(digest)))
+    }
+}
+
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Keep in step with the fields above: this is the documented JSON.
+        let mut out = serializer.serialize_struct("Document", 19)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("text_sha256", self.text_sha256())?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("meeting", &self.meeting)?;
+        out.serialize_field("symbol", &self.symbol)?;
+        out.serialize_field("body", &self.body)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("dateline", &self.dateline)?;
+        out.serialize_field("headline", &self.headline)?;
+        out.serialize_field("subheadlines", &self.subheadlines)?;
+        out.serialize_field("began", &self.began)?;
+        out.serialize_field("ended", &self.ended)?;
+        out.serialize_field("suspensions", &self.suspensions)?;
+        out.serialize_field("duration_minutes", &self.duration_minutes)?;
+        out.serialize_field("paragraphs", &self.paragraphs)?;
+        out.serialize_field("speakers", &self.speakers)?;
+        out.serialize_field("also_speaking", &self.also_speaking)?;
+        out.serialize_field("facts", &self.facts)?;
+        out.serialize_field("entities", &self.entities)?;
+        out.end()
     }
 }

@@ -37,7 +37,12 @@ const OPENINGS: &[&str] = &[
 
 pub fn find(paras: &[Para]) -> Vec<String> {
     let mut found = Vec::new();
-    for para in paras.iter().filter(|p| p.is_text()) {
+    // Every opening holds "lso " ("Also", "also"): one search rules most
+    // paragraphs out.
+    for para in paras
+        .iter()
+        .filter(|p| p.is_text() && p.text.contains("lso "))
+    {
         for opening in OPENINGS {
             let Some(at) = para.text.find(opening) else {
                 continue;

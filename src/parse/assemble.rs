@@ -9,7 +9,7 @@ use super::people::FoundQuote;
 use super::times::{hh_mm, Sitting};
 use crate::document::{Document, DocumentKind, Paragraph, Span, Speaker};
 use crate::facts;
-use crate::text::{sha256_hex, CharIndex};
+use crate::text::CharIndex;
 
 pub struct Parts<'a> {
     pub text: &'a str,
@@ -30,7 +30,7 @@ pub fn document(parts: Parts) -> Document {
         end: index.char_of_byte(text, range.end),
     };
 
-    let mut document = Document::empty(text.to_owned(), sha256_hex(text.as_bytes()));
+    let mut document = Document::empty(text.to_owned());
     document.kind = parts.kind;
     let header = parts.header;
     document.meeting = header.meeting;

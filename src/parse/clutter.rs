@@ -107,15 +107,21 @@ pub fn mark(paras: &mut [Para]) {
 }
 
 pub fn is_furniture(line: &str) -> bool {
-    let folded = fold(line);
-    FURNITURE.contains(&folded.as_str())
+    // Furniture is short; running text never needs folding here.
+    if line.len() > 160 {
+        return false;
+    }
+    (line.len() <= 48 && FURNITURE.contains(&fold(line).as_str()))
         || is_breadcrumb(line)
         || is_bracketed_link(line)
-        || is_link_prompt(&folded)
+        || is_link_prompt(line)
 }
 
 /// `Home > News > Press releases`: short items joined by arrows.
 fn is_breadcrumb(line: &str) -> bool {
+    if !(line.contains('>') || line.contains('›') || line.contains('»')) {
+        return false;
+    }
     let separators =
         line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" » ").count();
     separators >= 1 && line.chars().count() < 160 && !ends_like_sentence(line)
@@ -130,11 +136,18 @@ fn is_bracketed_link(line: &str) -> bool {
 }
 
 /// `Click here for Full Press Release.`, `View source version on ...`.
-fn is_link_prompt(folded: &str) -> bool {
-    folded.starts_with("click here")
-        || folded.starts_with("view source version on")
-        || folded.starts_with("view original content")
-        || folded.starts_with("view the full release")
+fn is_link_prompt(line: &str) -> bool {
+    [
+        "click here",
+        "view source version on",
+        "view original content",
+        "view the full release",
+    ]
+    .iter()
+    .any(|prompt| {
+        line.get(..prompt.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prompt))
+    })
 }
 
 #[cfg(test)]

@@ -140,8 +140,7 @@ fn mark_contact_blocks(paras: &mut [Para]) {
 
 /// An e-mail address, a telephone number or a contact label.
 pub fn is_contact_detail(line: &str) -> bool {
-    let folded = fold(line);
-    let labelled = [
+    const LABELS: &[&str] = &[
         "contact",
         "media contact",
         "press contact",
@@ -152,9 +151,10 @@ pub fn is_contact_detail(line: &str) -> bool {
         "mobile",
         "email",
         "e-mail",
-    ]
-    .iter()
-    .any(|label| folded.starts_with(&format!("{label}:")));
+    ];
+    let labelled = line
+        .split_once(':')
+        .is_some_and(|(label, _)| label.len() <= 16 && LABELS.contains(&fold(label).as_str()));
     labelled || words(line).any(|(_, w)| is_email(w) || is_phone(w)) || looks_like_phone_line(line)
 }
 

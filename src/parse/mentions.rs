@@ -1,8 +1,11 @@
 //! References to known speakers elsewhere in the text: their names
-//! (`António Guterres` for `ANTÓNIO GUTERRES`, `Ms. Stephan`, a surname in an
-//! ordinary release) and, in UN coverage, their delegations (`India’s
-//! delegate`, `The representative of Armenia`, `the United States’
-//! representative`).
+//! (`António Guterres` for `ANTÓNIO GUTERRES`, a surname in an ordinary
+//! release) and, in UN coverage, their delegations (`India’s delegate`, `The
+//! representative of Armenia`, `the United States’ representative`).
+//!
+//! This pass looks at every word of the text, so it avoids allocating per
+//! word: names are compared folded character by character, and only
+//! capitalised words are looked at as possible name starts.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -28,34 +31,27 @@ pub struct Options {
     pub delegations: bool,
 }
 
-enum Pattern {
-    /// The remaining folded words of a full name after its first.
-    FullName { speaker: usize, rest: Vec<String> },
-    /// A surname on its own.
-    Surname { speaker: usize },
-}
-
 /// Finds every reference, in text order.
 pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec<Reference> {
-    let names = name_patterns(speakers, options.surnames);
+    let names = NameIndex::new(speakers, options.surnames);
     let delegations: HashMap<String, usize> = if options.delegations {
         delegation_keys(speakers)
     } else {
         HashMap::new()
     };
     let mut found = Vec::new();
+    let mut list: Vec<(usize, &str)> = Vec::new();
     for (index, para) in paras.iter().enumerate() {
         if matches!(para.role, ParagraphRole::Clutter | ParagraphRole::Meta) {
             continue;
         }
-        let list: Vec<(usize, &str)> = words(para.text).collect();
-        let folded: Vec<String> = list.iter().map(|(_, w)| fold_word(w)).collect();
-        let mut refs = Vec::new();
-        names_in(&list, &folded, &names, para.text, &mut refs);
+        list.clear();
+        list.extend(words(para.text));
+        let mut refs = names.find_in(&list);
         if !delegations.is_empty() {
-            delegations_in(&list, &folded, &delegations, &mut refs);
+            delegations_in(&list, &delegations, &mut refs);
         }
-        refs.sort_by_key(|r: &(Range<usize>, usize)| r.0.start);
+        refs.sort_by_key(|r| r.0.start);
         refs.dedup_by(|b, a| b.0.start < a.0.end);
         found.extend(refs.into_iter().map(|(range, speaker)| Reference {
             para: index,
@@ -66,115 +62,156 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
     found
 }
 
-/// A word without surrounding punctuation or a possessive, folded.
-fn fold_word(word: &str) -> String {
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let bare = ["’s", "'s"]
-        .iter()
-        .find_map(|s| bare.strip_suffix(s))
-        .unwrap_or(bare);
-    fold(bare)
-}
-
-/// Byte length of `word` without trailing punctuation or possessive.
-fn bare_len(word: &str) -> usize {
+/// The byte range of a word without surrounding punctuation or a
+/// possessive `’s`.
+fn bare(word: &str) -> Range<usize> {
     let start = word.len()
         - word
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .len();
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let bare = ["’s", "'s"]
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = ["’s", "'s"]
         .iter()
-        .find_map(|s| bare.strip_suffix(s))
-        .unwrap_or(bare);
-    start + bare.len()
+        .find_map(|s| trimmed.strip_suffix(s))
+        .unwrap_or(trimmed);
+    start..start + trimmed.len()
 }
 
-fn name_patterns(speakers: &[SpeakerDraft], surnames: bool) -> HashMap<String, Vec<Pattern>> {
-    let mut patterns: HashMap<String, Vec<Pattern>> = HashMap::new();
-    for (speaker, draft) in speakers.iter().enumerate() {
-        if draft.key.starts_with("delegation of ") {
-            continue;
-        }
-        let tokens: Vec<String> = words(&draft.name)
-            .map(|(_, w)| fold_word(w))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let Some((first, rest)) = tokens.split_first() else {
-            continue;
+/// Whether `word` folds to `folded` (lower case, straight apostrophes),
+/// without allocating.
+fn folds_to(word: &str, folded: &str) -> bool {
+    let mut expected = folded.chars();
+    for c in word.chars() {
+        let c = match c {
+            '’' | '‘' | '`' | 'ʼ' => '\'',
+            '‐' | '‑' | '–' => '-',
+            c => c,
         };
-        if !rest.is_empty() {
-            patterns
-                .entry(first.clone())
-                .or_default()
-                .push(Pattern::FullName {
-                    speaker,
-                    rest: rest.to_vec(),
-                });
-        }
-        if surnames {
-            if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
-                patterns
-                    .entry(last.clone())
-                    .or_default()
-                    .push(Pattern::Surname { speaker });
+        for lower in c.to_lowercase() {
+            if expected.next() != Some(lower) {
+                return false;
             }
         }
     }
-    patterns
+    expected.next().is_none()
 }
 
-fn names_in(
-    list: &[(usize, &str)],
-    folded: &[String],
-    patterns: &HashMap<String, Vec<Pattern>>,
-    text: &str,
-    refs: &mut Vec<(Range<usize>, usize)>,
-) {
-    let mut i = 0;
-    while i < list.len() {
-        let Some(candidates) = patterns.get(&folded[i]) else {
-            i += 1;
-            continue;
+enum Pattern {
+    /// The words of a full name after its first, folded.
+    FullName { speaker: usize, rest: Vec<String> },
+    /// A surname on its own.
+    Surname { speaker: usize },
+}
+
+/// Speakers' names by the lower-case initial of their first word.
+struct NameIndex {
+    by_initial: HashMap<char, Vec<(String, Pattern)>>,
+}
+
+impl NameIndex {
+    fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
+        let mut by_initial: HashMap<char, Vec<(String, Pattern)>> = HashMap::new();
+        let mut add = |token: &str, pattern: Pattern| {
+            if let Some(initial) = token.chars().next() {
+                by_initial
+                    .entry(initial)
+                    .or_default()
+                    .push((token.to_owned(), pattern));
+            }
         };
-        let capitalised = list[i]
-            .1
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let mut matched = None;
-        for pattern in candidates {
+        for (speaker, draft) in speakers.iter().enumerate() {
+            if draft.key.starts_with("delegation of ") {
+                continue;
+            }
+            let tokens: Vec<String> = words(&draft.name)
+                .map(|(_, w)| fold(&w[bare(w)]))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let Some((first, rest)) = tokens.split_first() else {
+                continue;
+            };
+            if !rest.is_empty() {
+                add(
+                    first,
+                    Pattern::FullName {
+                        speaker,
+                        rest: rest.to_vec(),
+                    },
+                );
+            }
+            if surnames {
+                if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+                    add(last, Pattern::Surname { speaker });
+                }
+            }
+        }
+        NameIndex { by_initial }
+    }
+
+    fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
+        let mut refs = Vec::new();
+        let mut i = 0;
+        while i < list.len() {
+            let (at, word) = list[i];
+            // Most words start with a lower-case letter: no name starts there.
+            if word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
+            {
+                i += 1;
+                continue;
+            }
+            let range = bare(word);
+            let text = &word[range.clone()];
+            // Names are printed capitalised (or in capitals).
+            let initial = text.chars().next().filter(|c| c.is_uppercase());
+            let candidates = initial
+                .and_then(|c| c.to_lowercase().next())
+                .and_then(|c| self.by_initial.get(&c));
+            let matched =
+                candidates.and_then(|candidates| self.match_at(list, i, text, candidates));
+            match matched {
+                Some((last, speaker)) => {
+                    let (end_at, end_word) = list[last];
+                    refs.push((at + range.start..end_at + bare(end_word).end, speaker));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        refs
+    }
+
+    /// The last word index and speaker of a name starting at word `i`.
+    fn match_at(
+        &self,
+        list: &[(usize, &str)],
+        i: usize,
+        text: &str,
+        candidates: &[(String, Pattern)],
+    ) -> Option<(usize, usize)> {
+        let mut surname = None;
+        for (first, pattern) in candidates {
+            if !folds_to(text, first) {
+                continue;
+            }
             match pattern {
                 Pattern::FullName { speaker, rest } => {
                     let end = i + rest.len();
-                    if end < list.len() && folded[i + 1..=end] == rest[..] {
-                        matched = Some((end, *speaker));
-                        break;
+                    let all = end < list.len()
+                        && rest
+                            .iter()
+                            .zip(&list[i + 1..=end])
+                            .all(|(token, (_, word))| folds_to(&word[bare(word)], token));
+                    if all {
+                        return Some((end, *speaker));
                     }
                 }
-                Pattern::Surname { speaker } if capitalised => {
-                    matched = matched.or(Some((i, *speaker)));
-                }
-                Pattern::Surname { .. } => {}
+                Pattern::Surname { speaker } => surname = surname.or(Some((i, *speaker))),
             }
         }
-        match matched {
-            Some((end, speaker)) => {
-                let start = list[i].0
-                    + (list[i].1.len()
-                        - list[i]
-                            .1
-                            .trim_start_matches(|c: char| !c.is_alphanumeric())
-                            .len());
-                let stop = list[end].0 + bare_len(list[end].1);
-                if start < stop && text.is_char_boundary(start) && text.is_char_boundary(stop) {
-                    refs.push((start..stop, speaker));
-                }
-                i = end + 1;
-            }
-            None => i += 1,
-        }
+        surname
     }
 }
 
@@ -198,64 +235,90 @@ const DELEGATE_NOUNS: &[&str] = &[
     "ambassador",
 ];
 
+/// How many words a delegation's name may have.
+const LONGEST_DELEGATION: usize = 8;
+
 /// `India’s delegate`, `The United States’ representative`, `the
 /// representative of the Russian Federation`.
 fn delegations_in(
     list: &[(usize, &str)],
-    folded: &[String],
     keys: &HashMap<String, usize>,
     refs: &mut Vec<(Range<usize>, usize)>,
 ) {
-    for (i, (at, word)) in list.iter().enumerate() {
-        let noun = word
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if !DELEGATE_NOUNS.contains(&noun.as_str()) {
+    let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
+    for (i, &(at, word)) in list.iter().enumerate() {
+        // Cheap shape test first: the nouns are 5 to 14 letters long and
+        // start with one of a few letters.
+        let shape_fits = (5..=15).contains(&word.len())
+            && matches!(
+                word.as_bytes()[0].to_ascii_lowercase(),
+                b'd' | b'r' | b's' | b'e' | b'a'
+            );
+        if !shape_fits {
             continue;
         }
-        let noun_end = at + word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        // Possessive before the noun: the longest run of words ending there
-        // that names a known delegation.
+        let noun = &word[..word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()];
+        if !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
+            continue;
+        }
+        let noun_end = at + noun.len();
         if i > 0 && is_possessive(list[i - 1].1) {
-            let from = i.saturating_sub(7);
+            // The longest run of words ending before the noun that names one.
+            let from = i.saturating_sub(LONGEST_DELEGATION);
+            let window = fold_words(&list[from..i]);
             for start in from..i {
-                let phrase = folded[start..i].join(" ");
+                let phrase = window[start - from..].join(" ");
                 if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
-                    let span_start = if start > 0 && folded[start - 1] == "the" {
-                        list[start - 1].0
+                    let from = if start > 0 && is_the(start - 1) {
+                        start - 1
                     } else {
-                        list[start].0
+                        start
                     };
-                    refs.push((span_start..noun_end, speaker));
+                    refs.push((list[from].0..noun_end, speaker));
                     break;
                 }
             }
             continue;
         }
         // `representative of X`: the longest run after "of"/"for" that names one.
-        let Some(&(_, connector)) = list.get(i + 1) else {
-            continue;
-        };
-        if connector != "of" && connector != "for" {
+        if !matches!(list.get(i + 1), Some((_, "of" | "for"))) {
             continue;
         }
         let first = i + 2;
-        for end in (first..list.len().min(first + 8)).rev() {
-            let phrase = folded[first..=end].join(" ");
+        let last = list.len().min(first + LONGEST_DELEGATION);
+        let window = fold_words(&list[first.min(last)..last]);
+        for end in (first..last).rev() {
+            let phrase = window[..=end - first].join(" ");
             if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
-                let span_start = if i > 0 && folded[i - 1] == "the" {
+                let from = if i > 0 && is_the(i - 1) {
                     list[i - 1].0
                 } else {
-                    *at
+                    at
                 };
-                let stop = list[end].0 + bare_len(list[end].1);
-                refs.push((span_start..stop, speaker));
+                refs.push((from..list[end].0 + bare(list[end].1).end, speaker));
                 break;
             }
         }
     }
 }
 
+fn fold_words(list: &[(usize, &str)]) -> Vec<String> {
+    list.iter().map(|(_, w)| fold(&w[bare(w)])).collect()
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folds_to;
+
+    #[test]
+    fn folding_comparison() {
+        assert!(folds_to("ANTÓNIO", "antónio"));
+        assert!(folds_to("D’ANGELO", "d'angelo"));
+        assert!(!folds_to("Antonio", "antónio"));
+        assert!(!folds_to("Ant", "antónio"));
+    }
 }

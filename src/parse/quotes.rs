@@ -29,18 +29,17 @@ pub enum Who {
 /// pasted text has them). An unclosed quotation runs to the paragraph's end.
 pub fn find(paragraph: &str) -> Vec<Quote> {
     let mut quotes = Vec::new();
-    let mut open: Option<usize> = None;
-    for (at, c) in paragraph.char_indices() {
-        match (c, open) {
-            ('“' | '"', None) => open = Some(at),
-            ('”' | '"', Some(start)) => {
-                let mark_len = paragraph[start..].chars().next().map_or(1, char::len_utf8);
-                let inner = start + mark_len..at;
+    let mut open: Option<(usize, usize)> = None; // (offset, mark length)
+    for (at, mark) in quote_marks(paragraph) {
+        match (mark, open) {
+            (Mark::Opening | Mark::Straight, None) => open = Some((at, mark.len())),
+            (Mark::Closing | Mark::Straight, Some((start, open_len))) => {
+                let inner = start + open_len..at;
                 if !paragraph[inner.clone()].trim().is_empty() {
                     quotes.push(Quote {
                         inner,
                         open: start,
-                        close_end: Some(at + c.len_utf8()),
+                        close_end: Some(at + mark.len()),
                     });
                 }
                 open = None;
@@ -48,9 +47,8 @@ pub fn find(paragraph: &str) -> Vec<Quote> {
             _ => {}
         }
     }
-    if let Some(start) = open {
-        let mark_len = paragraph[start..].chars().next().map_or(1, char::len_utf8);
-        let inner = start + mark_len..paragraph.len();
+    if let Some((start, open_len)) = open {
+        let inner = start + open_len..paragraph.len();
         if !paragraph[inner.clone()].trim().is_empty() {
             quotes.push(Quote {
                 inner,
@@ -60,6 +58,41 @@ pub fn find(paragraph: &str) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `“`
+    Opening,
+    /// `”`
+    Closing,
+    /// `"`
+    Straight,
+}
+
+impl Mark {
+    fn len(self) -> usize {
+        match self {
+            Mark::Straight => 1,
+            Mark::Opening | Mark::Closing => 3,
+        }
+    }
+}
+
+/// Double quotation marks with their byte offsets, found by bytes: `"` is
+/// 0x22 and `“` `”` are E2 80 9C and E2 80 9D in UTF-8, so no other
+/// character can be mistaken for one.
+fn quote_marks(s: &str) -> impl Iterator<Item = (usize, Mark)> + '_ {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).filter_map(move |at| match bytes[at] {
+        b'"' => Some((at, Mark::Straight)),
+        0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
+            Some(0x9C) => Some((at, Mark::Opening)),
+            Some(0x9D) => Some((at, Mark::Closing)),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 const VERBS: &[&str] = &[

@@ -62,10 +62,7 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
             }
             continue;
         }
-        if section == Section::Body
-            && is_contact_detail(para.text)
-            && para.text.chars().count() <= 80
-        {
+        if section == Section::Body && para.text.len() <= 160 && is_contact_detail(para.text) {
             section = Section::Contact;
         }
         para.section = section.clone();
@@ -75,21 +72,31 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
 
 /// `For information media. Not an official record.`, `###`, `-30-`.
 pub fn is_footer_marker(line: &str) -> bool {
+    const UN_FOOTER: &str = "for information media";
+    if line
+        .get(..UN_FOOTER.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(UN_FOOTER))
+    {
+        return true;
+    }
+    // The other markers are a few characters long.
+    if line.len() > 16 {
+        return false;
+    }
     let folded = fold(line);
-    folded.starts_with("for information media")
-        || matches!(
-            folded.as_str(),
-            "###"
-                | "# # #"
-                | "-30-"
-                | "- 30 -"
-                | "-###-"
-                | "ends"
-                | "- ends -"
-                | "end"
-                | "-end-"
-                | "— ends —"
-        )
+    matches!(
+        folded.as_str(),
+        "###"
+            | "# # #"
+            | "-30-"
+            | "- 30 -"
+            | "-###-"
+            | "ends"
+            | "- ends -"
+            | "end"
+            | "-end-"
+            | "— ends —"
+    )
 }
 
 /// A line of dashes or bullets between blocks.
@@ -99,8 +106,11 @@ fn is_separator(line: &str) -> bool {
 
 /// A heading: a short title-like line that is not a sentence.
 fn is_heading(line: &str) -> bool {
+    if line.len() > 400 || ends_like_sentence(line.trim_end_matches(':')) {
+        return false;
+    }
     let count = words(line).count();
-    if count == 0 || count > 12 || line.chars().count() > 100 || ends_like_sentence(line) {
+    if count == 0 || count > 12 || line.chars().count() > 100 {
         return false;
     }
     if !line

@@ -66,6 +66,14 @@ pub fn find(paras: &[Para]) -> Sitting {
     let mut sitting = Sitting::default();
     let mut open_suspension: Option<u32> = None;
     for para in paras {
+        // A fast substring search rules out most paragraphs before the
+        // whole-word test.
+        if !(para.text.contains("eeting")
+            || para.text.contains("ession")
+            || para.text.contains("EETING"))
+        {
+            continue;
+        }
         if find_word_ci(para.text, "meeting", 0).is_none()
             && find_word_ci(para.text, "session", 0).is_none()
         {

@@ -8,18 +8,41 @@ pub fn is_space(c: char) -> bool {
 
 /// The whitespace-separated words of `s` with their byte offsets.
 pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest_start = 0;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let rest = &s[rest_start..];
-        let skip = rest.len() - rest.trim_start_matches(is_space).len();
-        let start = rest_start + skip;
-        if start >= s.len() {
+        at = next_boundary(s, at, false);
+        if at >= s.len() {
             return None;
         }
-        let len = s[start..].find(is_space).unwrap_or(s.len() - start);
-        rest_start = start + len;
-        Some((start, &s[start..start + len]))
+        let start = at;
+        at = next_boundary(s, at, true);
+        Some((start, &s[start..at]))
     })
+}
+
+/// The first byte offset from `at` where a space starts (`want_space`) or
+/// ends. ASCII is decided byte by byte; only other characters are decoded.
+fn next_boundary(s: &str, mut at: usize, want_space: bool) -> usize {
+    let bytes = s.as_bytes();
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let (space, len) = if byte < 0x80 {
+            (
+                matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c),
+                1,
+            )
+        } else {
+            match s[at..].chars().next() {
+                Some(c) => (is_space(c), c.len_utf8()),
+                None => return bytes.len(),
+            }
+        };
+        if space == want_space {
+            return at;
+        }
+        at += len;
+    }
+    bytes.len()
 }
 
 /// A word written in capitals: at least one letter and no lower-case letter
@@ -95,11 +118,14 @@ pub fn is_whole_word(s: &str, at: usize, len: usize) -> bool {
 pub fn find_word_ci(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     let hay = haystack.as_bytes();
     let pat = needle.as_bytes();
-    if pat.is_empty() || from > hay.len() || pat.len() > hay.len() - from {
-        return None;
-    }
+    let first = pat.first()?.to_ascii_lowercase();
     let mut at = from;
     while at + pat.len() <= hay.len() {
+        // Jump to the next byte that can start a match, then compare.
+        let skip = hay[at..=hay.len() - pat.len()]
+            .iter()
+            .position(|b| b.to_ascii_lowercase() == first)?;
+        at += skip;
         if hay[at..at + pat.len()].eq_ignore_ascii_case(pat)
             && haystack.is_char_boundary(at)
             && haystack.is_char_boundary(at + pat.len())
