@@ -16,7 +16,7 @@ fn corpus(target: usize) -> String {
     let mut text = String::with_capacity(target + 64 * 1024);
     let mut round = 0u32;
     while text.len() < target {
-        let source = if round % 2 == 0 {
+        let source = if round.is_multiple_of(2) {
             sample::UN_MEETING
         } else {
             PRESS_RELEASE
