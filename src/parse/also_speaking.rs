@@ -2,7 +2,7 @@
 //! France, ... and Belarus.`: delegations that spoke without a reported turn.
 
 use super::draft::Para;
-use super::words::strip_article;
+use super::words::{strip_article, tidy};
 
 /// Names that hold an "and" of their own, so that a list is not split
 /// inside them.
@@ -112,7 +112,7 @@ fn is_known_and_name(name: &str) -> bool {
 }
 
 fn clean(name: &str) -> String {
-    strip_article(name.trim()).to_owned()
+    tidy(strip_article(name.trim()))
 }
 
 #[cfg(test)]

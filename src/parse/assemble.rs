@@ -7,12 +7,16 @@ use super::draft::{Para, SpeakerDraft};
 use super::header::Header;
 use super::people::FoundQuote;
 use super::times::{hh_mm, Sitting};
+use super::view::View;
 use crate::document::{Document, DocumentKind, Paragraph, Span, Speaker};
 use crate::facts;
 use crate::text::CharIndex;
 
 pub struct Parts<'a> {
-    pub text: &'a str,
+    /// The document's text, which offsets count into.
+    pub original: &'a str,
+    /// What the passes read; their byte spans are in it.
+    pub view: &'a View,
     pub paras: &'a [Para<'a>],
     pub header: Header,
     pub kind: DocumentKind,
@@ -23,11 +27,12 @@ pub struct Parts<'a> {
 }
 
 pub fn document(parts: Parts) -> Document {
-    let text = parts.text;
+    let text = parts.original;
     let index = CharIndex::new(text);
+    let view = parts.view;
     let span = |range: &Range<usize>| Span {
-        start: index.char_of_byte(text, range.start),
-        end: index.char_of_byte(text, range.end),
+        start: index.char_of_byte(text, view.to_original(range.start)),
+        end: index.char_of_byte(text, view.to_original(range.end)),
     };
 
     let mut document = Document::empty(text.to_owned());

@@ -60,16 +60,17 @@ pub fn resolve(
         while let Some(reference) = refs.next_if(|r| r.range.start < quote_at) {
             subject = Some(reference.speaker);
         }
+        // An unattributed quotation continues the one before it when it is
+        // in the same paragraph, or opens the next one.
         let continued = previous.and_then(|(prev_para, speaker, ran_on)| {
-            let adjacent = found.para == prev_para + 1 || (ran_on && found.para > prev_para);
-            (adjacent && found.quote.open == 0)
-                .then_some(speaker)
-                .flatten()
+            let same = found.para == prev_para;
+            let next = found.quote.open == 0 && (found.para == prev_para + 1 || ran_on);
+            (same || next).then_some(speaker).flatten()
         });
         found.speaker = match &found.who {
             Some(Who::Named(_)) => named[i].or(para.speaker),
             Some(Who::Pronoun) => subject.or(para.speaker),
-            None => continued.or(para.speaker),
+            None => para.speaker.or(continued),
         };
         if found.speaker.is_some() {
             subject = found.speaker;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::words::tidy;
 use crate::document::ParagraphRole;
 
 #[derive(Debug, Clone)]
@@ -99,7 +100,12 @@ pub struct SpeakerList {
 impl SpeakerList {
     /// Finds or adds the speaker with `draft.key`, filling in what the known
     /// entry lacks, and returns its index.
-    pub fn upsert(&mut self, draft: SpeakerDraft) -> usize {
+    pub fn upsert(&mut self, mut draft: SpeakerDraft) -> usize {
+        let tidy_all = |field: &mut Option<String>| *field = field.as_deref().map(tidy);
+        draft.name = tidy(&draft.name);
+        tidy_all(&mut draft.affiliation);
+        tidy_all(&mut draft.role);
+        tidy_all(&mut draft.on_behalf_of);
         if let Some(&i) = self.by_key.get(&draft.key) {
             let known = &mut self.list[i];
             known.affiliation = known.affiliation.take().or(draft.affiliation);

@@ -5,7 +5,7 @@
 use super::dates::{date_line, month_number, read_date};
 use super::draft::{Para, Section};
 use super::symbols::{body_of, is_statement_symbol, is_un_anchor, meeting_line, symbol_line};
-use super::words::{ends_like_sentence, fold, is_upper_word, words};
+use super::words::{ends_like_sentence, fold, is_capitalized, is_upper_word, tidy, words};
 use crate::document::{DocumentKind, Meeting, ParagraphRole};
 
 #[derive(Debug, Default)]
@@ -53,13 +53,13 @@ pub fn read(paras: &mut [Para]) -> Header {
         } else if is_release_marker(para.text) {
         } else if !headline_seen && is_title(para.text) {
             headline_seen = true;
-            header.headline = Some(para.text.to_owned());
+            header.headline = Some(tidy(para.text));
             para.role = ParagraphRole::Headline;
             para.section = Section::Header;
             at += 1;
             continue;
         } else if headline_seen && is_title(para.text) && header.subheadlines.len() < 3 {
-            header.subheadlines.push(para.text.to_owned());
+            header.subheadlines.push(tidy(para.text));
             para.role = ParagraphRole::Subheadline;
             para.section = Section::Header;
             at += 1;
@@ -75,7 +75,7 @@ pub fn read(paras: &mut [Para]) -> Header {
 
     if let Some(para) = paras.get(at) {
         if let Some((dateline, date)) = dateline(para.text) {
-            header.dateline = Some(dateline.to_owned());
+            header.dateline = Some(tidy(dateline));
             if header.date.is_none() {
                 header.date = date;
             }
@@ -250,6 +250,7 @@ pub fn dateline(paragraph: &str) -> Option<(&str, Option<String>)> {
     let mut in_place = true;
     let mut date = None;
     let mut skip_words = 0;
+    let mut after_comma = false;
     for (index, (at, word)) in words(paragraph).enumerate() {
         if index > 20 {
             return None;
@@ -267,8 +268,13 @@ pub fn dateline(paragraph: &str) -> Option<(&str, Option<String>)> {
             }
             return None;
         }
-        if in_place && (is_place_word(word) || (saw_place && matches!(word, "and" | "&"))) {
+        // `ACME CITY, Ohio --`: a state or country in ordinary case may
+        // follow the city's comma.
+        let region = after_comma && is_capitalized(word) && month_number(word).is_none();
+        if in_place && (is_place_word(word) || region || (saw_place && matches!(word, "and" | "&")))
+        {
             saw_place |= is_upper_word(word);
+            after_comma = saw_place && word.ends_with(',');
             continue;
         }
         if !saw_place {

@@ -32,6 +32,7 @@ mod times;
 mod titles;
 mod turns;
 mod un_openers;
+mod view;
 mod words;
 
 use crate::document::{Document, DocumentKind};
@@ -40,10 +41,12 @@ use draft::{Para, Section, SpeakerList};
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
-    let text = normalize_line_endings(input);
-    let mut paras: Vec<Para> = paragraphs::split(&text)
+    let original = normalize_line_endings(input);
+    let view = view::View::new(&original);
+    let text = &view.text;
+    let mut paras: Vec<Para> = paragraphs::split(text)
         .into_iter()
-        .map(|range| Para::new(&text, range))
+        .map(|range| Para::new(text, range))
         .collect();
 
     clutter::mark(&mut paras);
@@ -74,8 +77,8 @@ pub fn parse(input: &str) -> Document {
                 .collect()
         }
         _ => {
-            people::from_remarks_intro(&text, &mut paras, header.body_start, &mut speakers);
-            people::from_quotes(&text, &paras, &quotes, &mut speakers)
+            people::from_remarks_intro(text, &mut paras, header.body_start, &mut speakers);
+            people::from_quotes(text, &paras, &quotes, &mut speakers)
         }
     };
 
@@ -96,7 +99,8 @@ pub fn parse(input: &str) -> Document {
     };
 
     assemble::document(assemble::Parts {
-        text: &text,
+        original: &original,
+        view: &view,
         paras: &paras,
         header,
         kind,

@@ -42,7 +42,6 @@ pub fn from_quotes(
 /// the speaker with that surname, or takes the full name printed elsewhere.
 pub fn add_person(text: &str, para: &Para, person: &Person, speakers: &mut SpeakerList) -> usize {
     let printed = &para.text[person.name.clone()];
-    let mut name = printed.to_owned();
     if words(printed).count() == 1 {
         let surname = fold(printed);
         let known = speakers.list.iter().position(|s| {
@@ -53,65 +52,108 @@ pub fn add_person(text: &str, para: &Para, person: &Person, speakers: &mut Speak
         if let Some(index) = known {
             return index;
         }
-        if let Some(full) = full_name_in(text, printed) {
-            name = full;
-        }
     }
+    // The attribution may be short (`Ó Briain said`, `said Attorney General
+    // Bonta`) where the text introduced the person in full before.
+    let complete = person.role.is_some() && words(printed).count() >= 2;
+    let introduced = if complete {
+        None
+    } else {
+        introduction_in(window_before(text, para), printed)
+    };
+    let (name, role, affiliation) = match introduced {
+        Some(full) => (
+            full.name,
+            person.role.clone().or(full.role),
+            person.affiliation.clone().or(full.affiliation),
+        ),
+        None => (
+            printed.to_owned(),
+            person.role.clone(),
+            person.affiliation.clone(),
+        ),
+    };
     speakers.upsert(SpeakerDraft {
         key: fold(&name),
         name,
-        affiliation: person.affiliation.clone(),
-        role: person.role.clone(),
+        affiliation,
+        role,
         section: para.section.name().to_owned(),
         ..SpeakerDraft::default()
     })
 }
 
-/// `Rob Bonta` for `Bonta`: the first place the surname follows a
-/// capitalised given name (not a title word).
-fn full_name_in(text: &str, surname: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(found) = text[from..].find(surname) {
-        let at = from + found;
-        from = at + surname.len();
-        let before = text[..at].trim_end();
-        if before.len() == at {
+/// A fuller introduction of a person printed as `printed`: `California
+/// Attorney General Rob Bonta` for `Bonta`, `Calloway Marine President Tomás
+/// Ó Briain` for `Ó Briain`. The first occurrence whose capitalised run
+/// reads as a longer name, or as the same name with a title, wins.
+fn introduction_in(text: &str, printed: &str) -> Option<Introduction> {
+    let printed_words = words(printed).count();
+    for (at, _) in text.match_indices(printed).take(50) {
+        let end = at + printed.len();
+        if !super::words::is_whole_word(text, at, printed.len()) {
             continue;
         }
-        let given = before.rsplit(char::is_whitespace).next()?;
-        let is_given = is_capitalized(given)
-            && given
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && !is_title_word(given);
-        if is_given && given.chars().count() >= 2 {
-            return Some(format!("{given} {surname}"));
+        let start = run_start(text, at);
+        let Some(person) = read_person(&text[start..]) else {
+            continue;
+        };
+        let name = &text[start + person.name.start..start + person.name.end];
+        let longer = name.ends_with(printed) && words(name).count() > printed_words;
+        let titled = name == printed && (person.role.is_some() || person.affiliation.is_some());
+        if start + person.name.end == end && (longer || titled) {
+            return Some(Introduction {
+                name: name.to_owned(),
+                role: person.role,
+                affiliation: person.affiliation,
+            });
         }
     }
     None
 }
 
-fn is_title_word(word: &str) -> bool {
-    matches!(
-        word,
-        "General"
-            | "Attorney"
-            | "President"
-            | "Director"
-            | "Chief"
-            | "Mayor"
-            | "Governor"
-            | "Sheriff"
-            | "Minister"
-            | "Secretary"
-            | "Senator"
-            | "Judge"
-            | "The"
-            | "Mr."
-            | "Ms."
-            | "Mrs."
-            | "Dr."
-    )
+/// The text a person may have been introduced in: up to the end of the
+/// attributing paragraph, at most the 64 KB before it, so that a release
+/// with thousands of quoted people is not searched whole for each.
+fn window_before<'a>(text: &'a str, para: &Para) -> &'a str {
+    let end = para.range.end;
+    let mut start = end.saturating_sub(64 * 1024);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
+struct Introduction {
+    name: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+}
+
+/// Where the run of capitalised words (and name particles) that ends at
+/// byte `at` begins, looking back at most eight words within the sentence.
+fn run_start(text: &str, at: usize) -> usize {
+    let mut start = at;
+    for _ in 0..8 {
+        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+        if before.len() == start {
+            break;
+        }
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let particle = matches!(
+            word,
+            "de" | "da" | "del" | "der" | "van" | "von" | "la" | "le" | "di" | "du" | "bin" | "al"
+        );
+        if word.is_empty()
+            || !(is_capitalized(word) || particle)
+            || word.ends_with([',', '.', ':', ';', '”', '"'])
+        {
+            break;
+        }
+        start = word_start;
+    }
+    start
 }
 
 /// Nouns after a possessive that introduce a reproduced text.
@@ -234,9 +276,19 @@ mod tests {
     }
 
     #[test]
-    fn full_names_from_surnames() {
-        let text = "Attorney General Rob Bonta today announced a settlement. Bonta said more.";
-        assert_eq!(full_name_in(text, "Bonta").as_deref(), Some("Rob Bonta"));
-        assert_eq!(full_name_in("Attorney General Bonta spoke.", "Bonta"), None);
+    fn introductions() {
+        let text =
+            "California Attorney General Rob Bonta today announced a settlement. Bonta said more.";
+        let found = introduction_in(text, "Bonta").unwrap();
+        assert_eq!(found.name, "Rob Bonta");
+        assert_eq!(found.role.as_deref(), Some("Attorney General"));
+        assert_eq!(found.affiliation.as_deref(), Some("California"));
+
+        let text = "Calloway Marine President Tomás Ó Briain said so. “Yes,” Ó Briain said.";
+        let found = introduction_in(text, "Ó Briain").unwrap();
+        assert_eq!(found.name, "Tomás Ó Briain");
+        assert_eq!(found.affiliation.as_deref(), Some("Calloway Marine"));
+
+        assert!(introduction_in("Bonta spoke.", "Bonta").is_none());
     }
 }

@@ -258,13 +258,14 @@ pub fn read_person(s: &str) -> Option<Person> {
     let RunSplit { title, name } = split_run(s, &run)?;
     let (mut role, mut affiliation) = match title {
         Some((title_start, title_end)) => {
+            // `County Supervisor`: a lone `County` belongs to the title.
+            let lone_unit =
+                title_start == 1 && matches!(&s[run[0].clone()], "County" | "City" | "State");
+            let title_start = if lone_unit { 0 } else { title_start };
             let role = s[run[title_start].start..run[title_end].end].to_owned();
             let place =
                 (title_start > 0).then(|| s[run[0].start..run[title_start - 1].end].to_owned());
-            (
-                Some(role),
-                place.filter(|p| !matches!(p.as_str(), "County" | "City" | "State")),
-            )
+            (Some(role), place)
         }
         None => (None, None),
     };
@@ -376,7 +377,7 @@ fn clause_end(s: &str) -> usize {
         if word.starts_with(['“', '"']) {
             return at;
         }
-        let bare = word.trim_end_matches(',');
+        let bare = word.trim_end_matches([',', ':', ';']);
         // `..., said` or `..., who`: the title ended at the comma before.
         if at > 0 && matches!(bare, "said" | "says" | "added" | "who" | "which") {
             if let Some(title) = s[..at].trim_end().strip_suffix(',') {

@@ -53,8 +53,16 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
             section = Section::Statements;
             turns_start = turns_start.min(at);
         }
-        if next_is_text && is_heading(para.text) {
-            section = heading_section(para.text);
+        // In a contact block, names and job titles look like headings; only
+        // a heading that opens another kind of block ends it.
+        let heading = (next_is_text && is_heading(para.text))
+            .then(|| heading_section(para.text))
+            .filter(|next| {
+                section != Section::Contact
+                    || matches!(next, Section::Boilerplate | Section::Contact)
+            });
+        if let Some(next) = heading {
+            section = next;
             para.role = ParagraphRole::Heading;
             para.section = section.clone();
             if un_meeting && section != Section::Contact && section != Section::Boilerplate {

@@ -21,6 +21,10 @@ pub fn find(paras: &mut [Para], speakers: &mut SpeakerList, from: usize) {
             current = None;
             continue;
         }
+        if is_procedural(para.text) {
+            current = None;
+            continue;
+        }
         if let Some(opener) = un_openers::parse(para.text) {
             let key = match (&opener.affiliation, opener.named) {
                 (_, true) => fold(opener.name),
@@ -43,4 +47,22 @@ pub fn find(paras: &mut [Para], speakers: &mut SpeakerList, from: usize) {
             speakers.list[speaker].paragraphs.push(index);
         }
     }
+}
+
+/// Sentences about the meeting rather than anyone's turn: `Also speaking
+/// were ...`, `The meeting began at ...`, `The Committee will reconvene ...`.
+fn is_procedural(paragraph: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "Also ",
+        "Speaking also ",
+        "The meeting ",
+        "The Committee will ",
+        "The Council will ",
+        "The Assembly will ",
+        "The General Assembly will ",
+        "The Commission will ",
+    ];
+    OPENINGS
+        .iter()
+        .any(|opening| paragraph.starts_with(opening))
 }

@@ -133,6 +133,8 @@ struct Clauses<'a> {
     roles: Vec<&'a str>,
     on_behalf_of: Option<&'a str>,
     national_capacity: bool,
+    /// `, of the European Union,`: the organisation without a title.
+    of: Option<&'a str>,
 }
 
 /// Reads `, Council President for February, speaking in his national
@@ -160,6 +162,9 @@ fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
             .or_else(|| clause.strip_prefix("on behalf of "))
         {
             clauses.on_behalf_of = Some(strip_article(group));
+        } else if let Some(organisation) = clause.strip_prefix("of ") {
+            // `ELENA MOROZ, of the European Union, said`
+            clauses.of = Some(strip_article(organisation));
         } else if clause.starts_with("speaking in his national capacity")
             || clause.starts_with("speaking in her national capacity")
             || clause.starts_with("speaking in their national capacity")
@@ -220,6 +225,7 @@ fn build<'a>(
     delegation: Option<&str>,
     clauses: Clauses<'_>,
 ) -> Opener<'a> {
+    let delegation = delegation.or(clauses.of);
     let title = clauses.roles.join(", ");
     let (role, affiliation) = match (delegation, title.is_empty()) {
         (Some(delegation), true) => (None, Some(strip_article(delegation).to_owned())),
@@ -297,6 +303,13 @@ mod tests {
             opener("ANA ROSA (Cuba), speaking on behalf of the Group of 77 and China, said that");
         assert_eq!(o.on_behalf_of.as_deref(), Some("Group of 77 and China"));
         assert_eq!(o.affiliation.as_deref(), Some("Cuba"));
+    }
+
+    #[test]
+    fn organisation_without_title() {
+        let o = opener("ELENA MOROZ, of the European Union, said care work is unpaid.");
+        assert_eq!(o.affiliation.as_deref(), Some("European Union"));
+        assert_eq!(o.role, None);
     }
 
     #[test]

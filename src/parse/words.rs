@@ -79,6 +79,20 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// `s` with every run of whitespace (no-break spaces and tabs included) made
+/// one space and the ends trimmed: how names and titles are reported, so
+/// that the same release pasted with other spacing reads the same.
+pub fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, (_, word)) in words(s).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// `s` without a leading "the " or "The ".
 pub fn strip_article(s: &str) -> &str {
     s.strip_prefix("the ")

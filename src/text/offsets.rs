@@ -12,7 +12,7 @@ pub struct CharIndex {
     len_chars: usize,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 fn is_char_start(byte: u8) -> bool {
     byte & 0xC0 != 0x80

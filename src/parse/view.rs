@@ -1,0 +1,119 @@
+//! The text the passes read: the document's text with every run of spaces,
+//! tabs and no-break spaces inside a line made one plain space, so that a
+//! pattern such as "speaking on behalf of" matches however the release was
+//! pasted. Spans found in the view are mapped back to the document's text.
+
+pub struct View {
+    pub text: String,
+    /// `(view offset, original offset)` at each place where the two stop
+    /// moving in step, in increasing order. Empty when nothing collapsed.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// Bytes that can start an inline whitespace character: ASCII spaces and
+/// the lead bytes of Unicode spaces (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000). Everything else is skipped by one table lookup.
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let starts = [b' ', b'\t', 0x0b, 0x0c, b'\r', 0xc2, 0xe1, 0xe2, 0xe3];
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Byte length of the inline whitespace character at byte `at`, or 0.
+#[inline]
+fn inline_space_len(s: &str, at: usize) -> usize {
+    let byte = s.as_bytes()[at];
+    if !MAY_START_SPACE[byte as usize] {
+        return 0;
+    }
+    if byte < 0x80 {
+        return 1;
+    }
+    match s[at..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+impl View {
+    pub fn new(original: &str) -> View {
+        let mut text = String::with_capacity(original.len());
+        let mut checkpoints = Vec::new();
+        let mut copied_to = 0;
+        let mut at = 0;
+        let bytes = original.as_bytes();
+        while at < bytes.len() {
+            if !MAY_START_SPACE[bytes[at] as usize] {
+                at += 1;
+                continue;
+            }
+            let len = inline_space_len(original, at);
+            if len == 0 {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut end = at + len;
+            while end < original.len() {
+                let more = inline_space_len(original, end);
+                if more == 0 {
+                    break;
+                }
+                end += more;
+            }
+            at = end;
+            if end == start + 1 && original.as_bytes()[start] == b' ' {
+                continue;
+            }
+            text.push_str(&original[copied_to..start]);
+            checkpoints.push((text.len(), start));
+            text.push(' ');
+            checkpoints.push((text.len(), end));
+            copied_to = end;
+        }
+        text.push_str(&original[copied_to..]);
+        View { text, checkpoints }
+    }
+
+    /// The original byte offset of a view byte offset. Inside a collapsed
+    /// run it is the run's start; spans never start or end there.
+    pub fn to_original(&self, at: usize) -> usize {
+        let after = self.checkpoints.partition_point(|&(view, _)| view <= at);
+        match after.checked_sub(1) {
+            Some(i) => {
+                let (view, original) = self.checkpoints[i];
+                original + (at - view)
+            }
+            None => at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::View;
+
+    #[test]
+    fn collapses_runs_and_maps_back() {
+        let original = "A\u{a0}B \t C  D E\nF\tG";
+        let view = View::new(original);
+        assert_eq!(view.text, "A B C D E\nF G");
+        for (word, at) in [("B", 2), ("C", 4), ("D", 6), ("E", 8), ("F", 10), ("G", 12)] {
+            let back = view.to_original(at);
+            assert_eq!(&original[back..back + 1], word);
+        }
+        assert_eq!(view.to_original(view.text.len()), original.len());
+    }
+
+    #[test]
+    fn plain_text_needs_no_checkpoints() {
+        let view = View::new("One two.\nThree four.");
+        assert!(view.checkpoints.is_empty());
+        assert_eq!(view.to_original(5), 5);
+    }
+}

@@ -1,0 +1,78 @@
+//! Helpers shared by the native integration tests.
+#![allow(dead_code)]
+
+use rapporteur::document::{Document, Speaker};
+
+pub fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A speaker as the tests spell it out: name, affiliation, role, section.
+pub type Expected<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a str);
+
+pub fn speaker_rows(document: &Document) -> Vec<(String, Option<String>, Option<String>, String)> {
+    document
+        .speakers
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                s.affiliation.clone(),
+                s.role.clone(),
+                s.section.clone(),
+            )
+        })
+        .collect()
+}
+
+pub fn assert_speakers(document: &Document, expected: &[Expected]) {
+    let want: Vec<(String, Option<String>, Option<String>, String)> = expected
+        .iter()
+        .map(|(name, affiliation, role, section)| {
+            (
+                name.to_string(),
+                affiliation.map(str::to_owned),
+                role.map(str::to_owned),
+                section.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(speaker_rows(document), want);
+}
+
+pub fn speaker<'a>(document: &'a Document, name: &str) -> &'a Speaker {
+    document
+        .speakers
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name:?} in {:?}", speaker_rows(document)))
+}
+
+pub fn index_of(document: &Document, name: &str) -> usize {
+    document
+        .speakers
+        .iter()
+        .position(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name:?}"))
+}
+
+/// The texts of a speaker's mentions.
+pub fn mention_texts(document: &Document, name: &str) -> Vec<String> {
+    speaker(document, name)
+        .mentions
+        .iter()
+        .map(|m| document.slice(m.start, m.end).to_owned())
+        .collect()
+}
+
+/// The first words of each paragraph of a speaker's turns.
+pub fn turn_openings(document: &Document, name: &str) -> Vec<String> {
+    speaker(document, name)
+        .paragraphs
+        .iter()
+        .map(|&p| document.paragraph_text(p).chars().take(25).collect())
+        .collect()
+}
