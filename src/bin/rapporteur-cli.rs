@@ -35,7 +35,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let bytes = read_input(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
-            "{}: not UTF-8: invalid byte at offset {}",
+            "{}: not UTF-8: invalid byte at byte offset {}",
             display_name(path),
             e.utf8_error().valid_up_to()
         )

@@ -1,0 +1,181 @@
+//! Property tests: the parser on arbitrary strings (multi-byte characters,
+//! lone and nested quotes, huge lines, UN-looking fragments) never panics and
+//! keeps every span on character boundaries inside the text. The generator
+//! is a small deterministic xorshift, so failures reproduce exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapporteur::{parse, Document};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Pieces that exercise the parser's patterns, mixed with noise.
+const PIECES: &[&str] = &[
+    "ZHANG JUN (China) said ",
+    "The representative of ",
+    "Statements\n",
+    "Briefings\n",
+    "8967th Meeting (AM)\n",
+    "SC/14794\n",
+    "“",
+    "”",
+    "\"",
+    "’s delegate",
+    ", said ",
+    " said ",
+    "he said",
+    ", speaking on behalf of ",
+    "(",
+    ")",
+    "The meeting began at 11:07 a.m. and ended at 1:17 p.m.",
+    "Also speaking were representatives of A, B and C.",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\u{a0}",
+    "\t",
+    "é",
+    "Ž",
+    "東京",
+    "🎉",
+    "👩‍👩‍👧",
+    "e\u{301}",
+    "\u{202e}",
+    "\u{0}",
+    "ANTÓNIO GUTERRES, Secretary-General of the United Nations, said ",
+    "###",
+    "About Acme\n",
+    "Media Contact:\n",
+    "SAN DIEGO (March 3, 2024) – ",
+    "For information media. Not an official record.",
+    "—",
+    ".",
+    ",",
+    ":",
+    "NATO",
+    "$1 billion",
+    "12 per cent",
+    "27 January 2022",
+    "resolution 2616 (2021)",
+    "noon",
+    "Mr. ",
+    "T. S. ",
+    "’",
+    "'",
+    "Following are UN Secretary-General António Guterres’ remarks:\n",
+    "said District Attorney Summer Stephan.",
+];
+
+fn arbitrary_text(rng: &mut Rng) -> String {
+    let mut text = String::new();
+    let pieces = rng.below(60);
+    for _ in 0..pieces {
+        match rng.below(10) {
+            0 => text.push(char::from_u32(rng.below(0x2FFFF) as u32).unwrap_or('?')),
+            1 => text.push_str(&"x".repeat(rng.below(300))),
+            _ => text.push_str(PIECES[rng.below(PIECES.len())]),
+        }
+    }
+    text
+}
+
+fn check(document: &Document) {
+    let chars = document.text.chars().count();
+    let mut previous_end = 0;
+    for (i, p) in document.paragraphs.iter().enumerate() {
+        assert!(
+            p.start < p.end && p.end <= chars,
+            "paragraph {i} {p:?} in {chars}"
+        );
+        assert!(p.start >= previous_end, "paragraphs overlap at {i}");
+        previous_end = p.end;
+        assert_eq!(document.paragraph_text(i).chars().count(), p.end - p.start);
+        if let Some(s) = p.speaker {
+            assert!(s < document.speakers.len());
+            assert!(document.speakers[s].paragraphs.contains(&i));
+        }
+    }
+    for speaker in &document.speakers {
+        for &p in &speaker.paragraphs {
+            assert!(
+                p < document.paragraphs.len(),
+                "speaker paragraph {p} out of range"
+            );
+        }
+        for m in &speaker.mentions {
+            assert!(m.start < m.end && m.end <= chars, "mention {m:?}");
+            let para = document
+                .paragraph_at(m.start)
+                .expect("mention inside a paragraph");
+            assert!(
+                m.end <= document.paragraphs[para].end,
+                "mention crosses a paragraph"
+            );
+        }
+    }
+    for fact in &document.facts {
+        assert!(fact.start <= fact.end && fact.end <= chars, "fact {fact:?}");
+        assert_eq!(document.slice(fact.start, fact.end), fact.text);
+        let para = &document.paragraphs[fact.paragraph];
+        assert!(
+            para.start <= fact.start && fact.end <= para.end,
+            "fact crosses its paragraph: {fact:?}"
+        );
+        if let Some(s) = fact.speaker {
+            assert!(s < document.speakers.len());
+        }
+    }
+    for entity in &document.entities {
+        assert!(entity.facts.iter().all(|&f| f < document.facts.len()));
+    }
+    // The JSON form round-trips.
+    let json = serde_json::to_string(document).expect("serialises");
+    let back: Document = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(&back, document);
+    assert_eq!(back.text_sha256(), document.text_sha256());
+}
+
+#[test]
+fn arbitrary_strings_never_break_the_parser() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let text = arbitrary_text(&mut rng);
+        check(&parse(&text));
+    }
+}
+
+#[test]
+fn huge_lines_and_many_tiny_paragraphs() {
+    let line = "ZHANG JUN (China) said “quote ".repeat(40_000);
+    check(&parse(&line));
+    let tiny = "a\n".repeat(100_000);
+    let doc = parse(&tiny);
+    assert_eq!(doc.paragraphs.len(), 100_000);
+    check(&doc);
+}
+
+#[test]
+fn empty_and_blank_input() {
+    for text in ["", " ", "\n\n\n", "\r\n\t\u{a0}\r"] {
+        let doc = parse(text);
+        assert!(
+            doc.paragraphs.is_empty() && doc.speakers.is_empty(),
+            "{text:?}"
+        );
+        check(&doc);
+    }
+}
