@@ -126,9 +126,32 @@ impl Change {
     }
 }
 
+/// Items with an id that must be unique in their list.
+pub(crate) trait Identified {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Annotation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Orphan {
+    fn id(&self) -> &str {
+        &self.annotation.id
+    }
+}
+
+impl Identified for Tag {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// Removes `before` from its position and inserts `after` at its own, after
 /// checking that both fit, so that a failed change mutates nothing.
-fn replace_item<T: Clone + PartialEq>(
+fn replace_item<T: Clone + PartialEq + Identified>(
     list: &mut Vec<T>,
     before: Option<&Placed<T>>,
     after: Option<&Placed<T>>,
@@ -144,6 +167,16 @@ fn replace_item<T: Clone + PartialEq>(
     if let Some(new) = after {
         if new.index > len_between {
             return Err(EditError::Stale("a change inserts past the end of a list"));
+        }
+        let removed = before.map(|old| old.index);
+        let clash = list
+            .iter()
+            .enumerate()
+            .any(|(i, item)| Some(i) != removed && item.id() == new.item.id());
+        if clash {
+            return Err(EditError::Stale(
+                "a change inserts an id that is already there",
+            ));
         }
     }
     if let Some(old) = before {

@@ -103,10 +103,15 @@ pub(crate) fn read_annotation(
 }
 
 /// An annotation that had no place in the exported text: its quote is all
-/// that locates it.
+/// that locates it. `start`/`end`, where it was in the text it last had,
+/// are optional: they only hint where to look first.
 pub(crate) fn read_orphan(value: &Value) -> Result<Orphan, String> {
     let obj = object(value, "it")?;
-    let annotation = read_common(obj)?;
+    let mut annotation = read_common(obj)?;
+    if obj.contains_key("start") || obj.contains_key("end") {
+        annotation.start = offset(obj, "start")?;
+        annotation.end = offset(obj, "end")?;
+    }
     let exact = string(obj, "exact")?;
     if exact.trim().is_empty() {
         return Err("\"exact\" is empty: there is nothing to find it by".to_owned());
