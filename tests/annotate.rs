@@ -1487,6 +1487,17 @@ mod reanchoring {
             !moved.can_undo(),
             "offsets of the old text are not undoable into the new"
         );
+        // Following a "change" to the same text keeps everything, history too.
+        let mut same = session.clone();
+        let report = same.follow_text_change(&doc.text, &doc);
+        assert_eq!(
+            report,
+            ReanchorReport {
+                unchanged: 3,
+                ..ReanchorReport::default()
+            }
+        );
+        assert_eq!(same, session);
     }
 
     #[test]

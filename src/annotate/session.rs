@@ -208,8 +208,16 @@ impl Session {
     /// Moves every annotation onto a changed text (the user edited or
     /// re-pasted the release), by its quote in `old_text`; orphans are tried
     /// again too. The history is cleared: its offsets belong to the old
-    /// text, and undoing into them would misplace annotations.
+    /// text, and undoing into them would misplace annotations. An unchanged
+    /// text changes nothing, history included.
     pub fn follow_text_change(&mut self, old_text: &str, document: &Document) -> ReanchorReport {
+        if old_text == document.text {
+            return ReanchorReport {
+                unchanged: self.set.annotations().len(),
+                still_orphaned: self.set.orphans().len(),
+                ..ReanchorReport::default()
+            };
+        }
         let placement = reanchor(&self.set, old_text, document);
         self.set = placement.set;
         self.history.clear();

@@ -65,7 +65,7 @@ fn find_all(text: &str, needle: &str, from: usize, to: usize) -> Vec<usize> {
         return out;
     }
     let first_len = needle.chars().next().map_or(1, char::len_utf8);
-    let limit = to.saturating_add(needle.len()).min(text.len());
+    let limit = floor_char(text, to.saturating_add(needle.len()));
     let mut at = from;
     while let Some(found) = text.get(at..limit).and_then(|hay| hay.find(needle)) {
         let pos = at + found;
