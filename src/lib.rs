@@ -4,6 +4,7 @@
 //! natively with `cargo test`, and shared by the web app and `rapporteur-cli`.
 //! The Yew app is compiled only for `wasm32`.
 
+pub mod annotate;
 pub mod document;
 pub mod facts;
 pub mod parse;
