@@ -869,7 +869,7 @@ mod export {
         assert_eq!(v["format"], "rapporteur-annotations/1");
         assert_eq!(v["exported"], LATER);
         assert_eq!(v["document"]["text"], doc.text.as_str());
-        assert_eq!(v["document"]["text_sha256"], doc.text_sha256.as_str());
+        assert_eq!(v["document"]["text_sha256"], doc.text_sha256());
         assert_eq!(v["document"]["text_length"], doc.text.chars().count());
         assert_eq!(v["document"]["symbol"], "SC/99999");
         assert_eq!(v["document"]["meeting"]["number"], 9999);

@@ -31,6 +31,14 @@ fn load() -> Option<(rapporteur::Document, Value)> {
     Some((parse(&text), gold))
 }
 
+/// Name, affiliation, role and section of a speaker.
+type Row = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 fn str_or_null(value: &Value) -> Option<String> {
     value.as_str().map(str::to_owned)
 }
@@ -53,12 +61,7 @@ fn meeting_symbol_body_and_times() {
 #[test]
 fn speakers_in_order_with_affiliation_role_and_section() {
     let Some((doc, gold)) = load() else { return };
-    let want: Vec<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = gold["speakers"]
+    let want: Vec<Row> = gold["speakers"]
         .as_array()
         .expect("speakers")
         .iter()
@@ -71,12 +74,7 @@ fn speakers_in_order_with_affiliation_role_and_section() {
             )
         })
         .collect();
-    let got: Vec<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = doc
+    let got: Vec<Row> = doc
         .speakers
         .iter()
         .map(|s| {

@@ -124,7 +124,7 @@ pub fn export_json(document: &Document, set: &AnnotationSet, exported: &str) -> 
         exported,
         document: ExportDocument {
             text: &document.text,
-            text_sha256: &document.text_sha256,
+            text_sha256: document.text_sha256(),
             text_length: document.char_index().len_chars(),
             symbol: document.symbol.as_deref(),
             headline: document.headline.as_deref(),

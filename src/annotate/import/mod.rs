@@ -172,7 +172,7 @@ pub struct ImportedFile {
 impl ImportedFile {
     /// Whether the file was made on exactly this document's text.
     pub fn same_text_as(&self, document: &Document) -> bool {
-        self.text_sha256 == document.text_sha256
+        self.text_sha256 == document.text_sha256()
     }
 
     /// Places the file's annotations on `document`: where the text is the
