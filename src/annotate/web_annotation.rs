@@ -84,7 +84,7 @@ enum Selector {
 /// quote selector, since they have no position in this text.
 pub fn web_annotation_json(document: &Document, set: &AnnotationSet) -> String {
     let base = format!("urn:rapporteur:{}", document.text_sha256());
-    let source = named_information_uri(&document.text_sha256());
+    let source = named_information_uri(document.text_sha256());
     let tag_name = |id: &str| {
         set.tag(id)
             .map_or_else(|| id.to_owned(), |t| t.name.clone())
