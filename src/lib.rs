@@ -7,6 +7,7 @@
 pub mod annotate;
 pub mod document;
 pub mod facts;
+pub mod highlight;
 pub mod parse;
 pub mod sample;
 pub mod text;

@@ -9,8 +9,15 @@ use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app in its own element and waits for the first render.
+/// Mounts a fresh app (with nothing autosaved) in its own element and waits
+/// for the first render.
 async fn mount() -> Element {
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -32,6 +39,8 @@ fn paragraph_texts(root: &Element) -> Vec<String> {
         .collect()
 }
 
+/// Types into the textarea and presses "Parse", as a user in a hurry would
+/// (typing alone is parsed after a pause).
 async fn type_into_textarea(root: &Element, text: &str) {
     let area: HtmlTextAreaElement = root
         .query_selector("textarea")
@@ -44,6 +53,22 @@ async fn type_into_textarea(root: &Element, text: &str) {
     let event = Event::new_with_event_init_dict("input", &init).unwrap();
     area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+    button(root, "Parse").click();
+    yew::scheduler::flush().await;
+}
+
+/// The button whose text is `label`.
+fn button(root: &Element, label: &str) -> web_sys::HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .map(|i| {
+            buttons
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"))
 }
 
 #[wasm_bindgen_test]

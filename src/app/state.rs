@@ -1,39 +1,321 @@
-//! App state and the actions that change it, applied by a reducer.
+//! The app's state and the actions that change it, applied by one reducer
+//! (`use_reducer`), as in Yew's `function_todomvc`. Everything the user
+//! does is an [`Action`]; ids and timestamps come in with the actions, so
+//! the reducer stays free of clocks and randomness.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::annotate::{
+    snap_selection, AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session,
+};
 use crate::document::Document;
+use crate::facts::FactKind;
 use crate::parse::parse;
-use crate::sample;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct State {
-    /// What the textarea holds.
-    pub input: String,
-    /// The parse of `input`.
-    pub document: Rc<Document>,
+/// What the next tag applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A selection in the document, snapped to words (code points).
+    Range { start: usize, end: usize },
+    /// A fact, by index.
+    Fact(usize),
+    /// The whole turn holding a paragraph.
+    Turn(usize),
 }
 
-pub enum Action {
-    /// The user edited or pasted into the textarea.
-    SetInput(String),
-    /// The "Load sample" button.
-    LoadSample,
+/// What the reader asked to see highlighted in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    Speaker(usize),
+    Entity(usize),
+    /// One fact's span, e.g. a mention picked in the Facts panel.
+    Fact(usize),
 }
 
-impl State {
-    pub fn with_input(input: String) -> Self {
-        let document = Rc::new(parse(&input));
-        State { input, document }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message for the user. Errors stay until dismissed or resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
     }
 }
 
-impl Default for State {
-    /// A first visit opens on the sample, so there is something real to read.
-    fn default() -> Self {
-        State::with_input(sample::UN_MEETING.to_owned())
+/// A change that waits for the user's yes, because it would set aside
+/// annotations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub question: String,
+    pub confirm_label: String,
+    pub document: Rc<Document>,
+    pub session: Rc<Session>,
+    pub input: AttrValue,
+}
+
+/// Large parts are shared, so cloning a state (which the reducer does for
+/// every action) copies no text and no annotations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// What the textarea holds; parsed after a pause or on "Parse".
+    pub input: AttrValue,
+    pub document: Rc<Document>,
+    pub session: Rc<Session>,
+    pub target: Option<Target>,
+    pub focus: Option<Focus>,
+    /// Bumped by every jump request, so the view scrolls even to the same place.
+    pub scroll_request: u64,
+    pub selected_annotation: Option<String>,
+    pub hidden_fact_kinds: BTreeSet<FactKind>,
+    pub speaker_filter: String,
+    pub tag_filter: Option<String>,
+    /// `Some(None)` filters to text outside any turn.
+    pub speaker_choice: Option<Option<usize>>,
+    pub notice: Option<Notice>,
+    /// Kept apart from `notice` so that an autosave failure stays visible.
+    pub storage_problem: Option<String>,
+    pub pending: Option<Pending>,
+    /// Bumped whenever what autosave stores changes.
+    pub revision: u64,
+}
+
+pub enum Action {
+    /// The user typed or pasted into the textarea.
+    EditInput(AttrValue),
+    /// Parse the textarea now (after a pause in typing, or "Parse").
+    ParseInput,
+    /// A whole new text: "Load sample" or "Open file".
+    LoadText(AttrValue),
+    ConfirmPending,
+    CancelPending,
+    SetTarget(Option<Target>),
+    SetFocus(Option<Focus>),
+    SelectAnnotation(Option<String>),
+    /// Tag the target with a tag id.
+    Tag {
+        tag: String,
+        id: String,
+        now: String,
+    },
+    /// Tag the target with the tag on digit key 1-9.
+    TagDigit {
+        digit: u32,
+        id: String,
+        now: String,
+    },
+    DeleteAnnotation(String),
+    DeleteSelectedAnnotation,
+    SetNote {
+        id: String,
+        note: String,
+        now: String,
+    },
+    SealNote,
+    SetAnnotationTag {
+        id: String,
+        tag: String,
+        now: String,
+    },
+    DeleteOrphan(String),
+    AddTag {
+        id: String,
+        name: String,
+        color: String,
+    },
+    RenameTag {
+        id: String,
+        name: String,
+    },
+    RecolorTag {
+        id: String,
+        color: String,
+    },
+    DeleteTag(String),
+    DeleteTagWithAnnotations(String),
+    Undo,
+    Redo,
+    ToggleFactKind(FactKind),
+    SetSpeakerFilter(String),
+    SetTagFilter(Option<String>),
+    SetSpeakerChoice(Option<Option<usize>>),
+    /// Annotations read from a file, already placed in the current text.
+    Import {
+        set: AnnotationSet,
+        report: ReanchorReport,
+        file_name: String,
+    },
+    Notify(Notice),
+    DismissNotice,
+    StorageProblem(Option<String>),
+}
+
+impl State {
+    /// A state showing `text`, with `set` as its annotations.
+    pub fn new(text: String, set: AnnotationSet) -> Self {
+        let document = Rc::new(parse(&text));
+        State {
+            input: AttrValue::from(text),
+            document,
+            session: Rc::new(Session::new(set)),
+            target: None,
+            focus: None,
+            scroll_request: 0,
+            selected_annotation: None,
+            hidden_fact_kinds: BTreeSet::new(),
+            speaker_filter: String::new(),
+            tag_filter: None,
+            speaker_choice: None,
+            notice: None,
+            storage_problem: None,
+            pending: None,
+            revision: 0,
+        }
+    }
+
+    pub fn has_annotations(&self) -> bool {
+        let set = self.session.set();
+        !set.annotations().is_empty() || !set.orphans().is_empty()
+    }
+
+    fn changed(mut self) -> Self {
+        self.revision += 1;
+        self
+    }
+
+    /// Applies an edit of the annotations; a refusal becomes a notice.
+    fn edit(mut self, edit: impl FnOnce(&mut Session, &Document) -> Result<(), EditError>) -> Self {
+        let document = self.document.clone();
+        let mut session = (*self.session).clone();
+        match edit(&mut session, &document) {
+            Ok(()) => {
+                self.session = Rc::new(session);
+                self.changed()
+            }
+            Err(error) => {
+                self.notice = Some(Notice::error(capitalise(&error.to_string())));
+                self
+            }
+        }
+    }
+
+    /// Parses `input`; re-anchors annotations on the new text, or asks
+    /// first when most of them would lose their place.
+    fn take_text(mut self, input: AttrValue) -> Self {
+        if *input == *self.document.text && self.pending.is_none() {
+            self.input = input;
+            return self;
+        }
+        let document = Rc::new(parse(&input));
+        self.input = input.clone();
+        if !self.has_annotations() {
+            return self.show(document);
+        }
+        let before = self.session.set().annotations().len();
+        let mut session = (*self.session).clone();
+        let report = session.follow_text_change(&self.document.text, &document);
+        let placed = session.set().annotations().len();
+        if before > 0 && placed * 2 < before {
+            self.pending = Some(Pending {
+                question: format!(
+                    "This text is not the one you annotated: {} of {} annotations cannot be placed in it. \
+                     Replace the document? The annotations that cannot be placed are kept in the Annotations \
+                     panel as not placed, and can be exported.",
+                    before - placed,
+                    before
+                ),
+                confirm_label: "Replace document".to_owned(),
+                document,
+                session: Rc::new(session),
+                input,
+            });
+            return self;
+        }
+        self.session = Rc::new(session);
+        self.notice = reanchor_notice(&report);
+        self.show(document)
+    }
+
+    fn show(mut self, document: Rc<Document>) -> Self {
+        self.document = document;
+        self.target = None;
+        self.focus = None;
+        self.selected_annotation = None;
+        self.pending = None;
+        self.changed()
+    }
+
+    fn tag_target(self, tag: String, id: String, now: String) -> Self {
+        let Some(target) = self.target else {
+            let mut state = self;
+            state.notice = Some(Notice::info(
+                "Select a passage in the document first (or pick a fact or a speaker's turn), then choose a tag.",
+            ));
+            return state;
+        };
+        let new = NewAnnotation {
+            id: id.clone(),
+            tag,
+            note: String::new(),
+            start: 0,
+            end: 0,
+            now,
+        };
+        let mut state = self.edit(|session, document| match target {
+            Target::Range { start, end } => {
+                session.annotate(document, NewAnnotation { start, end, ..new })
+            }
+            Target::Fact(index) => session.annotate_fact(document, index, new),
+            Target::Turn(paragraph) => session.annotate_turn(document, paragraph, new),
+        });
+        if state.session.set().annotation(&id).is_some() {
+            state.selected_annotation = Some(id);
+            state.target = None;
+            state.notice = None;
+        }
+        state
+    }
+}
+
+/// A sentence for the user about annotations that moved or lost their place.
+fn reanchor_notice(report: &ReanchorReport) -> Option<Notice> {
+    let lost = report.orphaned + report.still_orphaned;
+    let moved = report.moved_total();
+    match (lost, moved) {
+        (0, 0) => None,
+        (0, moved) => Some(Notice::info(format!("{moved} annotation(s) moved with the edited text."))),
+        (lost, _) => Some(Notice::info(format!(
+            "{lost} annotation(s) could not be placed in the edited text; they are listed under \"Not placed\"."
+        ))),
+    }
+}
+
+fn capitalise(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
+        None => String::new(),
     }
 }
 
@@ -41,9 +323,162 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::SetInput(input) => Rc::new(State::with_input(input)),
-            Action::LoadSample => Rc::new(State::default()),
-        }
+        let state = (*self).clone();
+        let next = match action {
+            Action::EditInput(input) => State { input, ..state },
+            Action::ParseInput => {
+                let input = state.input.clone();
+                state.take_text(input)
+            }
+            Action::LoadText(text) => state.take_text(text),
+            Action::ConfirmPending => match state.pending.clone() {
+                Some(pending) => {
+                    let mut state = state;
+                    state.session = pending.session;
+                    state.input = pending.input;
+                    state.show(pending.document)
+                }
+                None => state,
+            },
+            Action::CancelPending => State {
+                input: AttrValue::from(state.document.text.clone()),
+                pending: None,
+                ..state
+            },
+            Action::SetTarget(target) => {
+                if state.target == target {
+                    return self;
+                }
+                State { target, ..state }
+            }
+            Action::SetFocus(focus) => State {
+                focus,
+                scroll_request: state.scroll_request + 1,
+                ..state
+            },
+            Action::SelectAnnotation(id) => State {
+                selected_annotation: id,
+                scroll_request: state.scroll_request + 1,
+                ..state
+            },
+            Action::Tag { tag, id, now } => state.tag_target(tag, id, now),
+            Action::TagDigit { digit, id, now } => match state.session.set().tag_for_digit(digit) {
+                Some(tag) => {
+                    let tag = tag.id.clone();
+                    state.tag_target(tag, id, now)
+                }
+                None => state,
+            },
+            Action::DeleteAnnotation(id) => {
+                let mut state = state.edit(|session, _| session.delete_annotation(&id));
+                if state.selected_annotation.as_deref() == Some(id.as_str()) {
+                    state.selected_annotation = None;
+                }
+                state
+            }
+            Action::DeleteSelectedAnnotation => match state.selected_annotation.clone() {
+                Some(id) => {
+                    let mut state = state.edit(|session, _| session.delete_annotation(&id));
+                    state.selected_annotation = None;
+                    state
+                }
+                None => return self,
+            },
+            Action::SetNote { id, note, now } => {
+                state.edit(|session, _| session.set_note(&id, &note, &now))
+            }
+            Action::SealNote => {
+                let mut state = state;
+                Rc::make_mut(&mut state.session).seal_history();
+                state
+            }
+            Action::SetAnnotationTag { id, tag, now } => {
+                state.edit(|session, _| session.set_annotation_tag(&id, &tag, &now))
+            }
+            Action::DeleteOrphan(id) => state.edit(|session, _| session.delete_orphan(&id)),
+            Action::AddTag { id, name, color } => {
+                state.edit(|session, _| session.add_tag(&id, &name, &color))
+            }
+            Action::RenameTag { id, name } => {
+                state.edit(|session, _| session.rename_tag(&id, &name))
+            }
+            Action::RecolorTag { id, color } => {
+                state.edit(|session, _| session.recolor_tag(&id, &color))
+            }
+            Action::DeleteTag(id) => state.edit(|session, _| session.delete_tag(&id)),
+            Action::DeleteTagWithAnnotations(id) => {
+                state.edit(|session, _| session.delete_tag_with_annotations(&id))
+            }
+            Action::Undo => state.edit(|session, _| session.undo().map(|_| ())),
+            Action::Redo => state.edit(|session, _| session.redo().map(|_| ())),
+            Action::ToggleFactKind(kind) => {
+                let mut hidden = state.hidden_fact_kinds.clone();
+                if !hidden.remove(&kind) {
+                    hidden.insert(kind);
+                }
+                State {
+                    hidden_fact_kinds: hidden,
+                    ..state
+                }
+            }
+            Action::SetSpeakerFilter(speaker_filter) => State {
+                speaker_filter,
+                ..state
+            },
+            Action::SetTagFilter(tag_filter) => State {
+                tag_filter,
+                ..state
+            },
+            Action::SetSpeakerChoice(speaker_choice) => State {
+                speaker_choice,
+                ..state
+            },
+            Action::Import {
+                set,
+                report,
+                file_name,
+            } => {
+                let count = set.annotations().len();
+                let mut state = state.edit(|session, _| session.replace_all(set));
+                let lost = report.orphaned + report.still_orphaned;
+                if state.notice.is_none() {
+                    state.notice = Some(Notice::info(if lost == 0 {
+                        format!("Imported {count} annotation(s) from {file_name}.")
+                    } else {
+                        format!(
+                            "Imported {count} annotation(s) from {file_name}; {lost} could not be placed in this text and are listed under \"Not placed\"."
+                        )
+                    }));
+                }
+                state.selected_annotation = None;
+                state
+            }
+            Action::Notify(notice) => State {
+                notice: Some(notice),
+                ..state
+            },
+            Action::DismissNotice => State {
+                notice: None,
+                ..state
+            },
+            Action::StorageProblem(problem) => {
+                if state.storage_problem == problem {
+                    return self;
+                }
+                State {
+                    storage_problem: problem,
+                    ..state
+                }
+            }
+        };
+        Rc::new(next)
     }
+}
+
+/// Snaps a raw selection (code points) to the words around it.
+pub fn snapped(document: &Document, start: usize, end: usize) -> Option<Target> {
+    snap_selection(document, start, end).map(|span| Target::Range {
+        start: span.start,
+        end: span.end,
+    })
 }

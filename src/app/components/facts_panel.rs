@@ -1,0 +1,231 @@
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::app::shared::Shared;
+use crate::app::state::{Action, Focus, Target};
+use crate::document::Document;
+use crate::facts::FactKind;
+
+#[derive(Properties, PartialEq)]
+pub struct FactsPanelProps {
+    pub document: Shared<Document>,
+    pub focus: Option<Focus>,
+    pub hidden: BTreeSet<FactKind>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The kinds in the order a reader scans them, with their group names.
+pub const KINDS: &[(FactKind, &str)] = &[
+    (FactKind::Quote, "Quotes"),
+    (FactKind::Organization, "Organizations"),
+    (FactKind::Country, "Countries"),
+    (FactKind::Money, "Money"),
+    (FactKind::Quantity, "Quantities"),
+    (FactKind::Percent, "Percentages"),
+    (FactKind::Date, "Dates"),
+    (FactKind::Time, "Times"),
+    (FactKind::Resolution, "Resolutions"),
+    (FactKind::Document, "Documents"),
+];
+
+/// One line of the panel: an entity, or a fact no entity groups.
+struct Row {
+    key: String,
+    label: String,
+    expansion: Option<String>,
+    facts: Vec<usize>,
+    focus: Focus,
+}
+
+fn rows(doc: &Document, kind: FactKind) -> Vec<Row> {
+    let mut grouped = vec![false; doc.facts.len()];
+    let mut rows: Vec<Row> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, entity)| entity.kind == kind)
+        .map(|(index, entity)| {
+            for &f in &entity.facts {
+                if let Some(slot) = grouped.get_mut(f) {
+                    *slot = true;
+                }
+            }
+            Row {
+                key: format!("e{index}"),
+                label: entity.name.clone(),
+                expansion: entity.expansion.clone(),
+                facts: entity.facts.clone(),
+                focus: Focus::Entity(index),
+            }
+        })
+        .collect();
+    rows.extend(
+        doc.facts
+            .iter()
+            .enumerate()
+            .filter(|(index, fact)| fact.kind == kind && !grouped[*index])
+            .map(|(index, fact)| Row {
+                key: format!("f{index}"),
+                label: fact.text.clone(),
+                expansion: None,
+                facts: vec![index],
+                focus: Focus::Fact(index),
+            }),
+    );
+    rows.sort_by(|a, b| {
+        b.facts
+            .len()
+            .cmp(&a.facts.len())
+            .then(a.facts.first().cmp(&b.facts.first()))
+    });
+    rows
+}
+
+/// Who asserted a group of facts: speakers' names, or "the release".
+fn asserted_by(doc: &Document, facts: &[usize]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    let mut narrator = false;
+    for fact in facts.iter().filter_map(|&f| doc.facts.get(f)) {
+        match fact.speaker.and_then(|s| doc.speakers.get(s)) {
+            Some(speaker) if !names.contains(&speaker.name.as_str()) => names.push(&speaker.name),
+            Some(_) => {}
+            None => narrator = true,
+        }
+    }
+    if narrator {
+        names.push("the release");
+    }
+    if names.len() > 4 {
+        let more = names.len() - 3;
+        names.truncate(3);
+        return format!("{} and {more} more", names.join(", "));
+    }
+    names.join(", ")
+}
+
+/// A fact's paragraph and a few words around it, for the mention list.
+fn snippet(doc: &Document, fact: usize) -> String {
+    let Some(fact) = doc.facts.get(fact) else {
+        return String::new();
+    };
+    let before = doc.slice(fact.start.saturating_sub(30), fact.start);
+    let after = doc.slice(fact.end, fact.end + 30);
+    format!("¶{} …{}{}{}…", fact.paragraph + 1, before, fact.text, after)
+}
+
+/// The facts of the text grouped by kind: entities with their mentions and
+/// who asserted them. Choosing one highlights every mention.
+#[component(FactsPanel)]
+pub fn facts_panel(props: &FactsPanelProps) -> Html {
+    let doc = &props.document;
+    let groups: Html = KINDS
+        .iter()
+        .map(|&(kind, title)| {
+            let rows = rows(doc, kind);
+            if rows.is_empty() {
+                return html! {};
+            }
+            let shown = !props.hidden.contains(&kind);
+            let toggle = props.dispatch.reform(move |_: Event| Action::ToggleFactKind(kind));
+            let count: usize = rows.iter().map(|r| r.facts.len()).sum();
+            let items: Html = rows.into_iter().map(|row| fact_row(props, row)).collect();
+            html! {
+                <section class={classes!("fact-group", format!("kind-{}", kind_class(kind)))} key={title}>
+                    <h3>
+                        { title }<span class="count">{ count }</span>
+                        <label class="toggle">
+                            <input type="checkbox" checked={shown} onchange={toggle}
+                                aria-label={format!("Highlight {} in the document", title.to_lowercase())} />
+                            { "highlight" }
+                        </label>
+                    </h3>
+                    <ul>{ items }</ul>
+                </section>
+            }
+        })
+        .collect();
+    html! {
+        <section class="panel facts-panel" aria-labelledby="facts-heading">
+            <h2 id="facts-heading">{ "Facts" }<span class="count">{ doc.facts.len() }</span></h2>
+            if doc.facts.is_empty() {
+                <p class="empty">{ "No facts found." }</p>
+            }
+            { groups }
+        </section>
+    }
+}
+
+fn fact_row(props: &FactsPanelProps, row: Row) -> Html {
+    let doc = &props.document;
+    let chosen = props.focus.as_ref() == Some(&row.focus)
+        || matches!(props.focus, Some(Focus::Fact(f)) if row.facts.len() > 1 && row.facts.contains(&f));
+    let focus = row.focus.clone();
+    let first = row.facts.first().copied();
+    let dispatch = props.dispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if chosen {
+            dispatch.emit(Action::SetFocus(None));
+            return;
+        }
+        dispatch.emit(Action::SetFocus(Some(focus.clone())));
+        if let Some(fact) = first {
+            dispatch.emit(Action::SetTarget(Some(Target::Fact(fact))));
+        }
+    });
+    let mentions = row.facts.len();
+    let mention_list: Html = if chosen && mentions > 1 {
+        let items: Html = row
+            .facts
+            .iter()
+            .map(|&fact| {
+                let dispatch = props.dispatch.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    dispatch.emit(Action::SetFocus(Some(Focus::Fact(fact))));
+                    dispatch.emit(Action::SetTarget(Some(Target::Fact(fact))));
+                });
+                let current = props.focus == Some(Focus::Fact(fact));
+                html! {
+                    <li key={fact}>
+                        <button type="button" class="mention" aria-pressed={current.to_string()} {onclick}>
+                            { snippet(doc, fact) }
+                        </button>
+                    </li>
+                }
+            })
+            .collect();
+        html! { <ul class="mentions" aria-label={format!("Mentions of {}", row.label)}>{ items }</ul> }
+    } else {
+        html! {}
+    };
+    html! {
+        <li key={row.key}>
+            <button type="button" class="entity" aria-pressed={chosen.to_string()} {onclick}>
+                <span class="entity-name">{ row.label.clone() }</span>
+                if let Some(expansion) = &row.expansion {
+                    <span class="entity-expansion">{ expansion.clone() }</span>
+                }
+                <span class="entity-meta">
+                    { format!("{mentions} mention{}", if mentions == 1 { "" } else { "s" }) }
+                    { " · " }{ asserted_by(doc, &row.facts) }
+                </span>
+            </button>
+            { mention_list }
+        </li>
+    }
+}
+
+pub fn kind_class(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Quantity => "quantity",
+        FactKind::Money => "money",
+        FactKind::Percent => "percent",
+        FactKind::Date => "date",
+        FactKind::Time => "time",
+        FactKind::Resolution => "resolution",
+        FactKind::Document => "document",
+        FactKind::Organization => "organization",
+        FactKind::Country => "country",
+        FactKind::Quote => "quote",
+    }
+}

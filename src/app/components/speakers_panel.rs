@@ -1,0 +1,97 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::shared::Shared;
+use crate::app::state::{Action, Focus};
+use crate::document::{Document, Speaker};
+
+#[derive(Properties, PartialEq)]
+pub struct SpeakersPanelProps {
+    pub document: Shared<Document>,
+    pub filter: String,
+    pub focus: Option<Focus>,
+    pub dispatch: Callback<Action>,
+}
+
+fn matches(speaker: &Speaker, filter: &str) -> bool {
+    let filter = filter.trim().to_lowercase();
+    filter.is_empty()
+        || [
+            Some(&speaker.name),
+            speaker.affiliation.as_ref(),
+            speaker.role.as_ref(),
+            speaker.on_behalf_of.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|field| field.to_lowercase().contains(&filter))
+}
+
+/// Who spoke, in order. Choosing a speaker highlights their turns in the
+/// document and scrolls to the first.
+#[component(SpeakersPanel)]
+pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
+    let doc = &props.document;
+    let oninput = props.dispatch.reform(|event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        Action::SetSpeakerFilter(input.value())
+    });
+    let items: Html = doc
+        .speakers
+        .iter()
+        .enumerate()
+        .filter(|(_, speaker)| matches(speaker, &props.filter))
+        .map(|(index, speaker)| {
+            let chosen = props.focus == Some(Focus::Speaker(index));
+            let onclick = props
+                .dispatch
+                .reform(move |_: MouseEvent| Action::SetFocus((!chosen).then_some(Focus::Speaker(index))));
+            let mut details: Vec<String> = Vec::new();
+            if let Some(role) = &speaker.role {
+                details.push(role.clone());
+            }
+            if let Some(group) = &speaker.on_behalf_of {
+                details.push(format!("for {group}"));
+            }
+            if speaker.national_capacity {
+                details.push("national capacity".to_owned());
+            }
+            let count = speaker.paragraphs.len();
+            html! {
+                <li key={index}>
+                    <button type="button" class="speaker" aria-pressed={chosen.to_string()} {onclick}>
+                        <span class="speaker-name">{ speaker.name.clone() }</span>
+                        if let Some(affiliation) = &speaker.affiliation {
+                            <span class="speaker-affiliation">{ affiliation.clone() }</span>
+                        }
+                        if !details.is_empty() {
+                            <span class="speaker-role">{ details.join(" · ") }</span>
+                        }
+                        <span class="speaker-meta">
+                            { format!("{} · {} paragraph{}", speaker.section, count, if count == 1 { "" } else { "s" }) }
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <section class="panel speakers-panel" aria-labelledby="speakers-heading">
+            <h2 id="speakers-heading">{ "Speakers" }<span class="count">{ doc.speakers.len() }</span></h2>
+            if doc.speakers.len() > 3 {
+                <input type="search" class="filter" placeholder="Filter by name, delegation, role"
+                    aria-label="Filter speakers" value={props.filter.clone()} {oninput} />
+            }
+            if doc.speakers.is_empty() {
+                <p class="empty">{ "No speakers found." }</p>
+            } else {
+                <ul class="speaker-list">{ items }</ul>
+            }
+            if !doc.also_speaking.is_empty() {
+                <p class="also-speaking">
+                    <strong>{ "Also spoke: " }</strong>{ doc.also_speaking.join(", ") }
+                </p>
+            }
+        </section>
+    }
+}

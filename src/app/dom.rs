@@ -1,0 +1,167 @@
+//! The few places the app talks to the DOM directly: the text selection
+//! (UTF-16 in the DOM, code points in the core), scrolling, downloads.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// Code points in the first `units` UTF-16 code units of `text`.
+fn code_points_in_utf16_prefix(text: &str, units: u32) -> usize {
+    let mut seen = 0u32;
+    let mut count = 0;
+    for c in text.chars() {
+        if seen >= units {
+            break;
+        }
+        seen += c.len_utf16() as u32;
+        count += 1;
+    }
+    count
+}
+
+/// The element carrying `data-start` that holds `node`, if any, within `root`.
+fn segment_of(node: &Node, root: &Element) -> Option<Element> {
+    let mut current = if node.node_type() == Node::TEXT_NODE {
+        node.parent_element()
+    } else {
+        node.dyn_ref::<Element>().cloned()
+    };
+    while let Some(element) = current {
+        if element.has_attribute("data-start") {
+            return Some(element);
+        }
+        if element.is_same_node(Some(root)) {
+            return None;
+        }
+        current = element.parent_element();
+    }
+    None
+}
+
+/// The code-point offset in the document of a selection boundary.
+fn boundary_offset(node: &Node, offset: u32, root: &Element) -> Option<usize> {
+    if node.node_type() == Node::TEXT_NODE {
+        let segment = segment_of(node, root)?;
+        let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
+        let text = node.text_content().unwrap_or_default();
+        return Some(start + code_points_in_utf16_prefix(&text, offset));
+    }
+    // An element boundary: before its child `offset`, or at its end.
+    let element: &Element = node.dyn_ref()?;
+    if let Some(segment) = segment_of(node, root).filter(|s| s.is_same_node(Some(element))) {
+        let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
+        let length = segment.text_content().unwrap_or_default().chars().count();
+        return Some(if offset == 0 { start } else { start + length });
+    }
+    let children = element.query_selector_all("[data-start]").ok()?;
+    let child = node.child_nodes().item(offset);
+    for i in 0..children.length() {
+        let candidate: Element = children.item(i)?.dyn_into().ok()?;
+        let after = match &child {
+            Some(child) => {
+                child.contains(Some(&candidate))
+                    || child.compare_document_position(&candidate)
+                        & Node::DOCUMENT_POSITION_FOLLOWING
+                        != 0
+            }
+            None => false,
+        };
+        if after {
+            return candidate.get_attribute("data-start")?.parse().ok();
+        }
+    }
+    // After every segment: the end of the last one.
+    let last: Element = children
+        .item(children.length().checked_sub(1)?)?
+        .dyn_into()
+        .ok()?;
+    let start: usize = last.get_attribute("data-start")?.parse().ok()?;
+    Some(start + last.text_content().unwrap_or_default().chars().count())
+}
+
+/// The current selection inside `root` as code points `(start, end)`, or
+/// None when it is empty or leaves `root`.
+pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+    if !root.contains(Some(&start_node)) || !root.contains(Some(&end_node)) {
+        return None;
+    }
+    let start = boundary_offset(&start_node, range.start_offset().ok()?, root)?;
+    let end = boundary_offset(&end_node, range.end_offset().ok()?, root)?;
+    Some((start.min(end), start.max(end)))
+}
+
+pub fn clear_selection() {
+    if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Scrolls the element with `id` into the middle of its scroll container.
+pub fn scroll_to(id: &str) {
+    let Some(element) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Offers `contents` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_attribute("hidden", "").map_err(describe)?;
+    let body = gloo::utils::body();
+    body.append_child(&anchor).map_err(describe)?;
+    anchor.click();
+    anchor.remove();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// A JavaScript error as one readable line.
+pub fn describe(error: wasm_bindgen::JsValue) -> String {
+    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
+        return format!(
+            "{}: {}",
+            String::from(error.name()),
+            String::from(error.message())
+        );
+    }
+    error
+        .as_string()
+        .unwrap_or_else(|| "unknown browser error".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_points_in_utf16_prefix;
+
+    #[test]
+    fn utf16_units_to_code_points() {
+        assert_eq!(code_points_in_utf16_prefix("a🎉b", 3), 2);
+        assert_eq!(code_points_in_utf16_prefix("é", 1), 1);
+        assert_eq!(code_points_in_utf16_prefix("abc", 10), 3);
+    }
+}

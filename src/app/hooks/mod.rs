@@ -1,0 +1,9 @@
+//! Custom hooks: debounced parsing, keyboard shortcuts, autosave.
+
+mod use_autosave;
+mod use_debounce;
+mod use_shortcuts;
+
+pub use use_autosave::use_autosave;
+pub use use_debounce::use_debounce;
+pub use use_shortcuts::use_shortcuts;

@@ -1,0 +1,26 @@
+use yew::prelude::*;
+
+use crate::app::clock::now_iso;
+use crate::app::shared::Shared;
+use crate::app::state::{Action, State};
+use crate::app::storage;
+
+/// Saves text and annotations whenever they change (`revision`), and
+/// reports a failure, or the recovery from one, as a storage problem.
+#[hook]
+pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
+    let revision = state.revision;
+    let snapshot = state.clone();
+    use_effect_with(revision, move |revision| {
+        // The first render shows what was just loaded: nothing to save yet.
+        if *revision > 0 {
+            let result = storage::save(&snapshot.document.text, snapshot.session.set(), &now_iso());
+            let problem = result.err().map(|reason| {
+                format!(
+                    "Autosave failed: {reason}. Nothing is lost while this tab stays open; use Export JSON to keep a copy."
+                )
+            });
+            dispatch.emit(Action::StorageProblem(problem));
+        }
+    });
+}

@@ -1,0 +1,77 @@
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::app::clock::{new_id, now_iso};
+use crate::app::state::Action;
+
+/// Whether keys typed now belong to a form field rather than to the app.
+fn typing_in_a_field(event: &KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.get_attribute("contenteditable").is_some()
+}
+
+/// Keyboard shortcuts: digits 1-9 tag the target, Delete removes the
+/// selected annotation, Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS) undo and redo,
+/// Escape clears the target and focus.
+#[hook]
+pub fn use_shortcuts(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            let command = event.ctrl_key() || event.meta_key();
+            let key = event.key();
+            if command && (key == "z" || key == "Z") {
+                if typing_in_a_field(event) {
+                    return;
+                }
+                event.prevent_default();
+                dispatch.emit(if event.shift_key() {
+                    Action::Redo
+                } else {
+                    Action::Undo
+                });
+                return;
+            }
+            if command && (key == "y" || key == "Y") && !typing_in_a_field(event) {
+                event.prevent_default();
+                dispatch.emit(Action::Redo);
+                return;
+            }
+            if command || event.alt_key() || typing_in_a_field(event) {
+                return;
+            }
+            match key.as_str() {
+                "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
+                    let digit = key.parse().unwrap_or(0);
+                    event.prevent_default();
+                    dispatch.emit(Action::TagDigit {
+                        digit,
+                        id: new_id("a"),
+                        now: now_iso(),
+                    });
+                }
+                "Delete" | "Backspace" => {
+                    event.prevent_default();
+                    dispatch.emit(Action::DeleteSelectedAnnotation);
+                }
+                "Escape" => {
+                    dispatch.emit(Action::SetTarget(None));
+                    dispatch.emit(Action::SetFocus(None));
+                    dispatch.emit(Action::SelectAnnotation(None));
+                }
+                _ => {}
+            }
+        });
+        move || drop(listener)
+    });
+}
