@@ -101,15 +101,27 @@ pub fn clear_selection() {
     }
 }
 
-/// Scrolls the element with `id` into the middle of its scroll container.
+/// Scrolls the element with `id` to the middle of the scrolling element
+/// that holds it, and nothing else: the page around stays where it is.
 pub fn scroll_to(id: &str) {
     let Some(element) = gloo::utils::document().get_element_by_id(id) else {
         return;
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let Some(container) = element
+        .offset_parent()
+        .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let top =
+        element.offset_top() - (container.client_height() - element.offset_height()).max(0) / 2;
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(f64::from(top.max(0)));
     options.set_behavior(web_sys::ScrollBehavior::Smooth);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+    container.scroll_to_with_scroll_to_options(&options);
 }
 
 /// Offers `contents` as a download named `file_name`.

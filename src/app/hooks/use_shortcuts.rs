@@ -1,4 +1,4 @@
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -24,54 +24,62 @@ fn typing_in_a_field(event: &KeyboardEvent) -> bool {
 #[hook]
 pub fn use_shortcuts(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            let command = event.ctrl_key() || event.meta_key();
-            let key = event.key();
-            if command && (key == "z" || key == "Z") {
-                if typing_in_a_field(event) {
+        // Not passive: the shortcuts must be able to cancel the browser's own
+        // meaning of the keys.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let command = event.ctrl_key() || event.meta_key();
+                let key = event.key();
+                if command && (key == "z" || key == "Z") {
+                    if typing_in_a_field(event) {
+                        return;
+                    }
+                    event.prevent_default();
+                    dispatch.emit(if event.shift_key() {
+                        Action::Redo
+                    } else {
+                        Action::Undo
+                    });
                     return;
                 }
-                event.prevent_default();
-                dispatch.emit(if event.shift_key() {
-                    Action::Redo
-                } else {
-                    Action::Undo
-                });
-                return;
-            }
-            if command && (key == "y" || key == "Y") && !typing_in_a_field(event) {
-                event.prevent_default();
-                dispatch.emit(Action::Redo);
-                return;
-            }
-            if command || event.alt_key() || typing_in_a_field(event) {
-                return;
-            }
-            match key.as_str() {
-                "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
-                    let digit = key.parse().unwrap_or(0);
+                if command && (key == "y" || key == "Y") && !typing_in_a_field(event) {
                     event.prevent_default();
-                    dispatch.emit(Action::TagDigit {
-                        digit,
-                        id: new_id("a"),
-                        now: now_iso(),
-                    });
+                    dispatch.emit(Action::Redo);
+                    return;
                 }
-                "Delete" | "Backspace" => {
-                    event.prevent_default();
-                    dispatch.emit(Action::DeleteSelectedAnnotation);
+                if command || event.alt_key() || typing_in_a_field(event) {
+                    return;
                 }
-                "Escape" => {
-                    dispatch.emit(Action::SetTarget(None));
-                    dispatch.emit(Action::SetFocus(None));
-                    dispatch.emit(Action::SelectAnnotation(None));
+                match key.as_str() {
+                    "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" => {
+                        let digit = key.parse().unwrap_or(0);
+                        event.prevent_default();
+                        dispatch.emit(Action::TagDigit {
+                            digit,
+                            id: new_id("a"),
+                            now: now_iso(),
+                        });
+                    }
+                    "Delete" | "Backspace" => {
+                        event.prevent_default();
+                        dispatch.emit(Action::DeleteSelectedAnnotation);
+                    }
+                    "Escape" => {
+                        dispatch.emit(Action::SetTarget(None));
+                        dispatch.emit(Action::SetFocus(None));
+                        dispatch.emit(Action::SelectAnnotation(None));
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-        });
+            },
+        );
         move || drop(listener)
     });
 }
