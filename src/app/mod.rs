@@ -8,13 +8,15 @@ pub mod components;
 pub mod dom;
 pub mod files;
 pub mod hooks;
+pub mod panic;
 pub mod shared;
 pub mod state;
 pub mod storage;
 
 use components::app::App;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, with the panic hook in place first.
 pub fn start() {
+    panic::install();
     yew::Renderer::<App>::new().render();
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::annotate::{
-    snap_selection, AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session,
+    merge, snap_selection, AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session,
 };
 use crate::document::Document;
 use crate::facts::FactKind;
@@ -75,6 +75,24 @@ pub struct Pending {
     pub input: AttrValue,
 }
 
+/// What another tab saved while this one was open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherTab {
+    pub text: String,
+    pub set: AnnotationSet,
+}
+
+/// How the reader settles a save from another tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    /// Both tabs' annotations, when both have the same text.
+    Merge,
+    /// The other tab's text and annotations.
+    TakeTheirs,
+    /// This tab's; the next autosave overwrites the other's.
+    KeepMine,
+}
+
 /// Large parts are shared, so cloning a state (which the reducer does for
 /// every action) copies no text and no annotations.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +115,8 @@ pub struct State {
     /// Kept apart from `notice` so that an autosave failure stays visible.
     pub storage_problem: Option<String>,
     pub pending: Option<Pending>,
+    /// Set when another tab saved; autosave waits until the reader settles it.
+    pub other_tab: Option<Rc<OtherTab>>,
     /// Bumped whenever what autosave stores changes.
     pub revision: u64,
 }
@@ -169,6 +189,12 @@ pub enum Action {
     Notify(Notice),
     DismissNotice,
     StorageProblem(Option<String>),
+    /// Another tab saved this text and these annotations.
+    OtherTabSaved {
+        text: String,
+        set: AnnotationSet,
+    },
+    SettleOtherTab(Settle),
 }
 
 impl State {
@@ -190,6 +216,7 @@ impl State {
             notice: None,
             storage_problem: None,
             pending: None,
+            other_tab: None,
             revision: 0,
         }
     }
@@ -295,6 +322,30 @@ impl State {
             state.notice = None;
         }
         state
+    }
+}
+
+impl State {
+    fn settle(mut self, other: &OtherTab, settle: Settle) -> Self {
+        self.other_tab = None;
+        match settle {
+            Settle::KeepMine => self.changed(),
+            Settle::Merge if other.text == self.document.text => {
+                let merged = merge(self.session.set(), &other.set);
+                self.edit(|session, _| session.replace_all(merged))
+            }
+            Settle::TakeTheirs if other.text == self.document.text => {
+                let theirs = other.set.clone();
+                self.edit(|session, _| session.replace_all(theirs))
+            }
+            // Different texts cannot merge: take the other tab's document.
+            Settle::Merge | Settle::TakeTheirs => {
+                self.session = Rc::new(Session::new(other.set.clone()));
+                self.input = AttrValue::from(other.text.clone());
+                let document = Rc::new(parse(&other.text));
+                self.show(document)
+            }
+        }
     }
 }
 
@@ -460,6 +511,19 @@ impl Reducible for State {
             Action::DismissNotice => State {
                 notice: None,
                 ..state
+            },
+            Action::OtherTabSaved { text, set } => {
+                if text == state.document.text && set == *state.session.set() {
+                    return self;
+                }
+                State {
+                    other_tab: Some(Rc::new(OtherTab { text, set })),
+                    ..state
+                }
+            }
+            Action::SettleOtherTab(settle) => match state.other_tab.clone() {
+                Some(other) => state.settle(&other, settle),
+                None => state,
             },
             Action::StorageProblem(problem) => {
                 if state.storage_problem == problem {

@@ -6,7 +6,7 @@ use web_sys::Storage;
 use super::dom::describe;
 use crate::annotate::{restore_state, save_state, AnnotationSet, RestoreError};
 
-const STATE_KEY: &str = "rapporteur.state";
+pub const STATE_KEY: &str = "rapporteur.state";
 /// Where a saved state that could not be fully read is kept, untouched.
 pub const BACKUP_KEY: &str = "rapporteur.state.backup";
 

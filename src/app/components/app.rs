@@ -12,7 +12,7 @@ use super::site_header::SiteHeader;
 use super::speakers_panel::SpeakersPanel;
 use super::tag_palette::TagPalette;
 use crate::annotate::AnnotationSet;
-use crate::app::hooks::{use_autosave, use_debounce, use_shortcuts};
+use crate::app::hooks::{use_autosave, use_debounce, use_shortcuts, use_storage_sync};
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Notice, State};
 use crate::app::storage;
@@ -43,6 +43,7 @@ pub fn app() -> Html {
         .clone()
     };
     use_shortcuts(dispatch.clone());
+    use_storage_sync(dispatch.clone());
 
     {
         let dispatch = dispatch.clone();
@@ -64,6 +65,7 @@ pub fn app() -> Html {
 
     // A cheap copy: the state's large parts are shared.
     let shared = Shared::new(Rc::new((*state).clone()));
+    crate::app::panic::remember(shared.0.clone());
     let document = Shared::new(state.document.clone());
     use_autosave(shared.clone(), dispatch.clone());
     html! {

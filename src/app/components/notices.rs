@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::app::state::{Action, NoticeKind, State};
+use crate::app::state::{Action, NoticeKind, Settle, State};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -30,6 +30,32 @@ pub fn notices(props: &NoticesProps) -> Html {
     let storage = state.storage_problem.as_ref().map(|problem| {
         html! { <div role="alert" class="notice error storage"><p>{ problem.clone() }</p></div> }
     });
+    let other_tab = state.other_tab.as_ref().map(|other| {
+        let same_text = other.text == state.document.text;
+        let settle = |choice: Settle| props.dispatch.reform(move |_: MouseEvent| Action::SettleOtherTab(choice));
+        let theirs = other.set.annotations().len();
+        let ours = state.session.set().annotations().len();
+        let text = if same_text {
+            format!(
+                "Another tab of Rapporteur saved {theirs} annotation(s) on this document while this tab has {ours}. \
+                 Autosave is paused so that neither is lost."
+            )
+        } else {
+            "Another tab of Rapporteur saved a different document. Autosave is paused so that neither is lost.".to_owned()
+        };
+        html! {
+            <div role="alert" class="notice error other-tab">
+                <p>{ text }</p>
+                <div class="actions">
+                    if same_text {
+                        <button type="button" class="small primary" onclick={settle(Settle::Merge)}>{ "Merge both" }</button>
+                    }
+                    <button type="button" class="small" onclick={settle(Settle::TakeTheirs)}>{ "Use the other tab's" }</button>
+                    <button type="button" class="small" onclick={settle(Settle::KeepMine)}>{ "Keep this tab's" }</button>
+                </div>
+            </div>
+        }
+    });
     let pending = state.pending.as_ref().map(|pending| {
         let confirm = props.dispatch.reform(|_: MouseEvent| Action::ConfirmPending);
         let cancel = props.dispatch.reform(|_: MouseEvent| Action::CancelPending);
@@ -49,6 +75,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     html! {
         <div class="notices" aria-live="polite">
             { for storage }
+            { for other_tab }
             { for notice }
             { for pending }
         </div>

@@ -11,9 +11,11 @@ use crate::app::storage;
 pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
     let revision = state.revision;
     let snapshot = state.clone();
-    use_effect_with(revision, move |revision| {
+    let waiting = state.other_tab.is_some();
+    use_effect_with((revision, waiting), move |(revision, _)| {
         // The first render shows what was just loaded: nothing to save yet.
-        if *revision > 0 {
+        // While another tab's save is unsettled, saving would destroy it.
+        if *revision > 0 && snapshot.other_tab.is_none() {
             let result = storage::save(&snapshot.document.text, snapshot.session.set(), &now_iso());
             let problem = result.err().map(|reason| {
                 format!(
