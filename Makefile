@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup setup-app release size lint clean
+.PHONY: run test setup setup-app release size lint fuzz bench-native clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -26,6 +26,14 @@ release: setup-app
 ## size: release build, then wasm and JS sizes raw and gzipped
 size: release
 	scripts/size.sh dist
+
+## fuzz: each fuzz target for FUZZ_SECONDS (default 60) from the committed seeds
+fuzz: setup
+	scripts/fuzz.sh $${FUZZ_SECONDS:-60}
+
+## bench-native: parser (with facts) on the sample, 1 MB and 10 MB, release mode
+bench-native:
+	cargo bench --bench parse
 
 ## lint: rustfmt and clippy, as the test command runs them
 lint:

@@ -5,13 +5,15 @@
 # here. See ../shared/TOOLCHAIN.md for why each version is what it is.
 #
 #   scripts/setup.sh app    wasm target, Trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm packages
+#   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm
+#                           packages, nightly Rust and cargo-fuzz
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 want="${1:-test}"
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132
 # The CLI must print exactly the version Cargo.lock holds.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
@@ -51,6 +53,17 @@ ensure_wasm_opt() {
   npm install --prefix .tools --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
 }
 
+ensure_fuzzing() {
+  # cargo-fuzz needs nightly Rust (for the sanitizer flags libFuzzer uses).
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $CARGO_FUZZ_VERSION"; then return; fi
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+  cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
+}
+
 ensure_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
   say "installing Debian's chromium and chromium-driver"
@@ -74,5 +87,6 @@ ensure_wasm_opt
 if [ "$want" = test ]; then
   ensure_chromium
   ensure_e2e_packages
+  ensure_fuzzing
 fi
 say "tools ready ($want)"

@@ -37,6 +37,9 @@ step "browser: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$log/browser"
 require_tests browser "$log/browser"
 
+step "fuzzing, briefly: parser with facts, import, autosave restore"
+scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+
 step "end-to-end: release build in Chromium with playwright-core"
 trunk build --release --offline
 node tests/e2e/run.mjs dist

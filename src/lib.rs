@@ -5,6 +5,7 @@
 //! The Yew app is compiled only for `wasm32`.
 
 pub mod annotate;
+mod check;
 pub mod document;
 pub mod facts;
 pub mod highlight;
