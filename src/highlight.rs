@@ -46,6 +46,8 @@ pub struct ParagraphMarks {
 
 /// What the view wants drawn.
 pub struct Request<'a> {
+    /// The paragraphs on show; marks are computed for these only.
+    pub paragraphs: std::ops::Range<usize>,
     /// Annotation spans, in the caller's order (their index is reported).
     pub annotations: &'a [(usize, usize)],
     /// Spans to focus.
@@ -54,16 +56,24 @@ pub struct Request<'a> {
     pub show_fact: &'a dyn Fn(FactKind) -> bool,
 }
 
-/// The marks of every paragraph, in paragraph order. Work is linear in
-/// paragraphs plus layers; a span over several paragraphs is cut at each.
+/// The marks of the paragraphs on show, in paragraph order (the first is
+/// paragraph `request.paragraphs.start`). Work is linear in paragraphs plus
+/// layers; a span over several paragraphs is cut at each.
 pub fn marks(document: &Document, request: &Request) -> Vec<ParagraphMarks> {
-    let mut per_paragraph: Vec<Vec<Layer>> = vec![Vec::new(); document.paragraphs.len()];
+    let count = document.paragraphs.len();
+    let range = request.paragraphs.start.min(count)..request.paragraphs.end.min(count);
+    let shown = &document.paragraphs[range];
+    let (Some(first_shown), Some(last_shown)) = (shown.first(), shown.last()) else {
+        return Vec::new();
+    };
+    let (from_offset, to_offset) = (first_shown.start, last_shown.end);
+    let mut per_paragraph: Vec<Vec<Layer>> = vec![Vec::new(); shown.len()];
     let mut place = |start: usize, end: usize, kind: LayerKind| {
-        if start >= end {
+        if start >= end || end <= from_offset || start >= to_offset {
             return;
         }
-        let first = document.paragraphs.partition_point(|p| p.end <= start);
-        for (index, paragraph) in document.paragraphs.iter().enumerate().skip(first) {
+        let first = shown.partition_point(|p| p.end <= start);
+        for (index, paragraph) in shown.iter().enumerate().skip(first) {
             if paragraph.start >= end {
                 break;
             }
@@ -88,8 +98,7 @@ pub fn marks(document: &Document, request: &Request) -> Vec<ParagraphMarks> {
     for &(start, end) in request.focus {
         place(start, end, LayerKind::Focus);
     }
-    document
-        .paragraphs
+    shown
         .iter()
         .zip(per_paragraph)
         .map(|(paragraph, layers)| ParagraphMarks {
@@ -188,14 +197,21 @@ mod tests {
         let doc = parse("First paragraph here.\nSecond one.\nThird.");
         let annotations = [(6, 30)];
         let show = |_: FactKind| false;
-        let all = marks(
+        let request = Request {
+            paragraphs: 0..doc.paragraphs.len(),
+            annotations: &annotations,
+            focus: &[],
+            show_fact: &show,
+        };
+        let all = marks(&doc, &request);
+        let window = marks(
             &doc,
             &Request {
-                annotations: &annotations,
-                focus: &[],
-                show_fact: &show,
+                paragraphs: 1..2,
+                ..request
             },
         );
+        assert_eq!(window, all[1..2]);
         assert_eq!(all.len(), 3);
         let covered: Vec<Vec<(usize, usize)>> = all
             .iter()

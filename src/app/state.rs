@@ -105,6 +105,8 @@ pub struct State {
     pub focus: Option<Focus>,
     /// Bumped by every jump request, so the view scrolls even to the same place.
     pub scroll_request: u64,
+    /// First paragraph of the part of a long document on show.
+    pub window_start: usize,
     pub selected_annotation: Option<String>,
     pub hidden_fact_kinds: BTreeSet<FactKind>,
     pub speaker_filter: String,
@@ -131,6 +133,8 @@ pub enum Action {
     ConfirmPending,
     CancelPending,
     SetTarget(Option<Target>),
+    /// Show the part of a long document starting at this paragraph.
+    ShowWindow(usize),
     SetFocus(Option<Focus>),
     SelectAnnotation(Option<String>),
     /// Tag the target with a tag id.
@@ -208,6 +212,7 @@ impl State {
             target: None,
             focus: None,
             scroll_request: 0,
+            window_start: 0,
             selected_annotation: None,
             hidden_fact_kinds: BTreeSet::new(),
             speaker_filter: String::new(),
@@ -286,6 +291,7 @@ impl State {
 
     fn show(mut self, document: Rc<Document>) -> Self {
         self.document = document;
+        self.window_start = 0;
         self.target = None;
         self.focus = None;
         self.selected_annotation = None;
@@ -349,6 +355,53 @@ impl State {
     }
 }
 
+/// Paragraphs shown at once: a long document is shown in parts, so that
+/// the page never holds hundreds of thousands of paragraphs.
+pub const WINDOW: usize = 25_000;
+
+/// The first paragraph of the part holding `paragraph`.
+pub fn window_of(paragraph: usize) -> usize {
+    paragraph - paragraph % WINDOW
+}
+
+impl State {
+    /// The paragraph that the focus or the selected annotation is in.
+    pub fn jump_target(&self) -> Option<usize> {
+        let doc = &self.document;
+        let paragraph_of_fact = |f: usize| doc.facts.get(f).map(|fact| fact.paragraph);
+        match &self.focus {
+            Some(Focus::Speaker(s)) => {
+                return doc
+                    .speakers
+                    .get(*s)
+                    .and_then(|s| s.paragraphs.first().copied())
+            }
+            Some(Focus::Entity(e)) => {
+                return doc
+                    .entities
+                    .get(*e)
+                    .and_then(|e| e.facts.first().copied())
+                    .and_then(paragraph_of_fact)
+            }
+            Some(Focus::Fact(f)) => return paragraph_of_fact(*f),
+            None => {}
+        }
+        let id = self.selected_annotation.as_ref()?;
+        let annotation = self.session.set().annotation(id)?;
+        doc.paragraph_at(annotation.start)
+            .or_else(|| doc.paragraph_at(annotation.end.saturating_sub(1)))
+    }
+
+    /// Asks the view to scroll to the jump target, showing its part first.
+    fn jump(mut self) -> Self {
+        if let Some(paragraph) = self.jump_target() {
+            self.window_start = window_of(paragraph);
+        }
+        self.scroll_request += 1;
+        self
+    }
+}
+
 /// A sentence for the user about annotations that moved or lost their place.
 fn reanchor_notice(report: &ReanchorReport) -> Option<Notice> {
     let lost = report.orphaned + report.still_orphaned;
@@ -402,14 +455,16 @@ impl Reducible for State {
                 }
                 State { target, ..state }
             }
-            Action::SetFocus(focus) => State {
-                focus,
-                scroll_request: state.scroll_request + 1,
-                ..state
-            },
+            Action::SetFocus(focus) => State { focus, ..state }.jump(),
             Action::SelectAnnotation(id) => State {
                 selected_annotation: id,
-                scroll_request: state.scroll_request + 1,
+                ..state
+            }
+            .jump(),
+            Action::ShowWindow(start) => State {
+                window_start: window_of(
+                    start.min(state.document.paragraphs.len().saturating_sub(1)),
+                ),
                 ..state
             },
             Action::Tag { tag, id, now } => state.tag_target(tag, id, now),

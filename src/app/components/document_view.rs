@@ -10,7 +10,7 @@ use super::paragraph::{LayerView, Paragraph, ParagraphView, SegmentView};
 use crate::annotate::speaker_turns;
 use crate::app::dom::{scroll_to, selection_in};
 use crate::app::shared::Shared;
-use crate::app::state::{snapped, Action, Focus, State, Target};
+use crate::app::state::{snapped, Action, Focus, State, Target, WINDOW};
 use crate::document::Document;
 use crate::facts::FactKind;
 use crate::highlight::{marks, ParagraphMarks, Request};
@@ -48,13 +48,14 @@ fn static_parts(doc: &Document) -> Static {
     Static { texts, labels }
 }
 
-/// What the marks depend on: document, annotation spans, focus spans and
-/// the fact kinds hidden.
+/// What the marks depend on: document, annotation spans, focus spans, the
+/// fact kinds hidden and the paragraphs on show.
 type MarkInputs = (
     Shared<Document>,
     Vec<(usize, usize)>,
     Vec<(usize, usize)>,
     BTreeSet<FactKind>,
+    std::ops::Range<usize>,
 );
 
 /// The spans the current focus points at.
@@ -73,33 +74,6 @@ fn focus_spans(doc: &Document, focus: &Option<Focus>) -> Vec<(usize, usize)> {
         Some(Focus::Fact(f)) => fact_span(*f).into_iter().collect(),
         None => Vec::new(),
     }
-}
-
-/// The paragraph a focus or a selected annotation should scroll to.
-fn scroll_target(state: &State) -> Option<usize> {
-    let doc = &state.document;
-    let paragraph_of_fact = |f: usize| doc.facts.get(f).map(|fact| fact.paragraph);
-    match &state.focus {
-        Some(Focus::Speaker(s)) => {
-            return doc
-                .speakers
-                .get(*s)
-                .and_then(|s| s.paragraphs.first().copied())
-        }
-        Some(Focus::Entity(e)) => {
-            return doc
-                .entities
-                .get(*e)
-                .and_then(|e| e.facts.first().copied())
-                .and_then(paragraph_of_fact)
-        }
-        Some(Focus::Fact(f)) => return paragraph_of_fact(*f),
-        None => {}
-    }
-    let id = state.selected_annotation.as_ref()?;
-    let annotation = state.session.set().annotation(id)?;
-    doc.paragraph_at(annotation.start)
-        .or_else(|| doc.paragraph_at(annotation.end.saturating_sub(1)))
 }
 
 /// The document: every paragraph as a keyed component with its fact
@@ -124,13 +98,16 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         .collect();
     let focus = focus_spans(&doc, &state.focus);
     let hidden = state.hidden_fact_kinds.clone();
+    let total = doc.paragraphs.len();
+    let shown = state.window_start.min(total)..(state.window_start + WINDOW).min(total);
     let all_marks: Rc<Vec<ParagraphMarks>> = use_memo(
-        (doc.clone(), spans, focus, hidden),
-        |(doc, spans, focus, hidden): &MarkInputs| {
+        (doc.clone(), spans, focus, hidden, shown.clone()),
+        |(doc, spans, focus, hidden, shown): &MarkInputs| {
             let show = |kind: FactKind| !hidden.contains(&kind);
             marks(
                 doc,
                 &Request {
+                    paragraphs: shown.clone(),
                     annotations: spans,
                     focus,
                     show_fact: &show,
@@ -181,7 +158,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(state.scroll_request, move |_| {
-            if let Some(paragraph) = scroll_target(&state) {
+            if let Some(paragraph) = state.jump_target() {
                 scroll_to(&format!("para-{paragraph}"));
             }
         });
@@ -246,10 +223,10 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let body = if doc.paragraphs.is_empty() {
         html! { <p class="empty">{ "Paste a press release or load the sample to begin." }</p> }
     } else {
-        doc.paragraphs
+        doc.paragraphs[shown.clone()]
             .iter()
-            .enumerate()
-            .map(|(index, p)| {
+            .zip(shown.clone())
+            .map(|(p, index)| {
                 html! {
                     <Paragraph
                         key={index}
@@ -258,17 +235,40 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
                         text={parts.texts[index].clone()}
                         role={p.role}
                         label={parts.labels[index].clone()}
-                        view={views[index].clone()}
+                        view={views[index - shown.start].clone()}
                         on_turn={on_turn.clone()}
                     />
                 }
             })
             .collect::<Html>()
     };
+    let navigation = (total > WINDOW).then(|| window_navigation(&shown, total, &props.dispatch));
     html! {
         <section class="document" role="region" aria-label="Document" ref={root} {onmouseup} {onkeyup}>
+            { for navigation.clone() }
             { body }
+            { for navigation }
         </section>
+    }
+}
+
+/// "Paragraphs 1–25,000 of 1,000,000" with buttons to the parts around.
+fn window_navigation(
+    shown: &std::ops::Range<usize>,
+    total: usize,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let previous = shown.start.checked_sub(WINDOW);
+    let next = (shown.end < total).then_some(shown.end);
+    let go = |start: Option<usize>| {
+        start.map(|start| dispatch.reform(move |_: MouseEvent| Action::ShowWindow(start)))
+    };
+    html! {
+        <nav class="window-nav" aria-label="Parts of the document">
+            <button type="button" class="small" disabled={previous.is_none()} onclick={go(previous)}>{ "Previous part" }</button>
+            <span>{ format!("Paragraphs {}–{} of {}", shown.start + 1, shown.end, total) }</span>
+            <button type="button" class="small" disabled={next.is_none()} onclick={go(next)}>{ "Next part" }</button>
+        </nav>
     }
 }
 
