@@ -174,6 +174,14 @@ impl Document {
             .get_or_init(|| sha256_hex(self.text.as_bytes()))
     }
 
+    /// The same document with the derived caches (digest, code-point index)
+    /// cleared, for after `text` was replaced.
+    pub(crate) fn with_fresh_caches(mut self) -> Self {
+        self.sha256 = LazySha256::default();
+        self.index = LazyCharIndex::default();
+        self
+    }
+
     pub(crate) fn empty(text: String) -> Self {
         Document {
             text,

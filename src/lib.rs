@@ -12,6 +12,7 @@ pub mod highlight;
 pub mod parse;
 pub mod sample;
 pub mod text;
+pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

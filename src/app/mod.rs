@@ -9,6 +9,7 @@ pub mod dom;
 pub mod files;
 pub mod hooks;
 pub mod panic;
+pub mod parse_worker;
 pub mod shared;
 pub mod state;
 pub mod storage;

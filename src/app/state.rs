@@ -75,6 +75,20 @@ pub struct Pending {
     pub input: AttrValue,
 }
 
+/// A text this long is parsed in a Web Worker, so the page stays usable.
+pub const WORKER_THRESHOLD_BYTES: usize = 2 * 1024 * 1024;
+
+/// The longest text the app takes: past this, a tab runs short of memory
+/// holding the text, its parse and the page.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Progress of a parse in the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsing {
+    pub id: u64,
+    pub percent: u8,
+}
+
 /// What another tab saved while this one was open.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OtherTab {
@@ -117,6 +131,8 @@ pub struct State {
     /// Kept apart from `notice` so that an autosave failure stays visible.
     pub storage_problem: Option<String>,
     pub pending: Option<Pending>,
+    /// A long text being parsed in the worker.
+    pub parsing: Option<Parsing>,
     /// Set when another tab saved; autosave waits until the reader settles it.
     pub other_tab: Option<Rc<OtherTab>>,
     /// Bumped whenever what autosave stores changes.
@@ -199,6 +215,16 @@ pub enum Action {
         set: AnnotationSet,
     },
     SettleOtherTab(Settle),
+    /// The worker finished job `id` on `input`.
+    Parsed {
+        id: u64,
+        input: AttrValue,
+        result: Result<Rc<Document>, String>,
+    },
+    ParseProgress {
+        id: u64,
+        percent: u8,
+    },
 }
 
 impl State {
@@ -221,6 +247,7 @@ impl State {
             notice: None,
             storage_problem: None,
             pending: None,
+            parsing: None,
             other_tab: None,
             revision: 0,
         }
@@ -252,14 +279,45 @@ impl State {
         }
     }
 
-    /// Parses `input`; re-anchors annotations on the new text, or asks
-    /// first when most of them would lose their place.
+    /// Parses `input`, here for a short text or in the worker for a long one.
     fn take_text(mut self, input: AttrValue) -> Self {
         if *input == *self.document.text && self.pending.is_none() {
             self.input = input;
+            self.parsing = None;
+            return self;
+        }
+        if input.len() > MAX_TEXT_BYTES {
+            self.notice = Some(Notice::error(format!(
+                "This text is {:.1} MB; Rapporteur reads up to {} MB in a browser tab. The document shown was kept.",
+                input.len() as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            )));
+            self.input = AttrValue::from(self.document.text.clone());
+            return self;
+        }
+        if self.parsing.is_some() && *input == *self.input {
+            // Already being parsed (a pause in typing asks again).
+            return self;
+        }
+        if input.len() > WORKER_THRESHOLD_BYTES {
+            // Parsed off the page's thread; `Parsed` comes back with it.
+            let id = self
+                .parsing
+                .as_ref()
+                .map_or(1, |p| p.id + 1)
+                .max(self.revision + 1);
+            self.input = input;
+            self.parsing = Some(Parsing { id, percent: 0 });
             return self;
         }
         let document = Rc::new(parse(&input));
+        self.take_document(input, document)
+    }
+
+    /// Shows a parsed document; re-anchors annotations on it, or asks first
+    /// when most of them would lose their place.
+    fn take_document(mut self, input: AttrValue, document: Rc<Document>) -> Self {
+        self.parsing = None;
         self.input = input.clone();
         if !self.has_annotations() {
             return self.show(document);
@@ -566,6 +624,28 @@ impl Reducible for State {
             Action::DismissNotice => State {
                 notice: None,
                 ..state
+            },
+            Action::Parsed { id, input, result } => {
+                if state.parsing.as_ref().map(|p| p.id) != Some(id) {
+                    return self;
+                }
+                match result {
+                    Ok(document) => state.take_document(input, document),
+                    Err(error) => State {
+                        parsing: None,
+                        notice: Some(Notice::error(format!(
+                            "The text could not be read: {error}. The document shown was kept."
+                        ))),
+                        ..state
+                    },
+                }
+            }
+            Action::ParseProgress { id, percent } => match &state.parsing {
+                Some(parsing) if parsing.id == id && parsing.percent != percent => State {
+                    parsing: Some(Parsing { id, percent }),
+                    ..state
+                },
+                _ => return self,
             },
             Action::OtherTabSaved { text, set } => {
                 if text == state.document.text && set == *state.session.set() {

@@ -7,6 +7,10 @@ use super::dom::describe;
 use crate::annotate::{restore_state, save_state, AnnotationSet, RestoreError};
 
 pub const STATE_KEY: &str = "rapporteur.state";
+/// Browsers give a site about 5 MB of local storage (counted in UTF-16):
+/// longer texts are not even tried.
+pub const AUTOSAVE_MAX_BYTES: usize = 4_500_000;
+
 /// Where a saved state that could not be fully read is kept, untouched.
 pub const BACKUP_KEY: &str = "rapporteur.state.backup";
 

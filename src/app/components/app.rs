@@ -64,6 +64,17 @@ pub fn app() -> Html {
     }
 
     // A cheap copy: the state's large parts are shared.
+    {
+        // A long text goes to the worker; the job id changes per text.
+        let job = state.parsing.as_ref().map(|p| p.id);
+        let input = state.input.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(job, move |job| {
+            if let Some(id) = *job {
+                crate::app::parse_worker::run(id, input, dispatch);
+            }
+        });
+    }
     let shared = Shared::new(Rc::new((*state).clone()));
     crate::app::panic::remember(shared.0.clone());
     let document = Shared::new(state.document.clone());

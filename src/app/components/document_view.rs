@@ -21,21 +21,24 @@ pub struct DocumentViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// What each paragraph shows regardless of highlights: its text and, at the
-/// start of a turn, the speaker's name. Built once per document.
+/// Paragraphs mounted per animation frame while a long document appears.
+const MOUNT_CHUNK: usize = 2_000;
+
+/// What each paragraph on show displays regardless of highlights: its text
+/// and, at the start of a turn, the speaker's name. Built once per document
+/// and part.
 struct Static {
     texts: Vec<AttrValue>,
     labels: Vec<Option<AttrValue>>,
 }
 
-fn static_parts(doc: &Document) -> Static {
-    let texts = (0..doc.paragraphs.len())
+fn static_parts(doc: &Document, shown: std::ops::Range<usize>) -> Static {
+    let texts = shown
+        .clone()
         .map(|i| AttrValue::from(doc.paragraph_text(i).to_owned()))
         .collect();
-    let labels = doc
-        .paragraphs
-        .iter()
-        .enumerate()
+    let labels = shown
+        .map(|i| (i, &doc.paragraphs[i]))
         .map(|(i, p)| {
             let starts_turn =
                 p.speaker.is_some() && (i == 0 || doc.paragraphs[i - 1].speaker != p.speaker);
@@ -86,8 +89,6 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let doc = Shared::new(state.document.clone());
     let root = use_node_ref();
 
-    let parts = use_memo(doc.clone(), |doc| static_parts(doc));
-
     // What the core needs to cut paragraphs into segments.
     let spans: Vec<(usize, usize)> = state
         .session
@@ -100,6 +101,9 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let hidden = state.hidden_fact_kinds.clone();
     let total = doc.paragraphs.len();
     let shown = state.window_start.min(total)..(state.window_start + WINDOW).min(total);
+    let parts = use_memo((doc.clone(), shown.clone()), |(doc, shown)| {
+        static_parts(doc, shown.clone())
+    });
     let all_marks: Rc<Vec<ParagraphMarks>> = use_memo(
         (doc.clone(), spans, focus, hidden, shown.clone()),
         |(doc, spans, focus, hidden, shown): &MarkInputs| {
@@ -220,21 +224,47 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         })
     };
 
+    // Paragraphs are mounted a few thousand per frame, so that showing a long
+    // document never blocks the page for long; a jump mounts up to its target.
+    let key = (Rc::as_ptr(&doc.0) as usize, shown.start);
+    let mounted = use_state(|| (key, MOUNT_CHUNK));
+    let mut count = if mounted.0 == key {
+        mounted.1
+    } else {
+        MOUNT_CHUNK
+    };
+    if let Some(target) = state.jump_target().filter(|t| shown.contains(t)) {
+        count = count.max(target - shown.start + 1);
+    }
+    let count = count.min(shown.len());
+    {
+        let mounted = mounted.clone();
+        let remaining = count < shown.len();
+        use_effect_with((key, count, remaining), move |&(key, count, remaining)| {
+            let frame = remaining.then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    mounted.set((key, count + MOUNT_CHUNK))
+                })
+            });
+            move || drop(frame)
+        });
+    }
+    let shown_now = shown.start..shown.start + count;
     let body = if doc.paragraphs.is_empty() {
         html! { <p class="empty">{ "Paste a press release or load the sample to begin." }</p> }
     } else {
-        doc.paragraphs[shown.clone()]
+        doc.paragraphs[shown_now.clone()]
             .iter()
-            .zip(shown.clone())
+            .zip(shown_now)
             .map(|(p, index)| {
                 html! {
                     <Paragraph
                         key={index}
                         {index}
                         start={p.start}
-                        text={parts.texts[index].clone()}
+                        text={parts.texts[index - shown.start].clone()}
                         role={p.role}
-                        label={parts.labels[index].clone()}
+                        label={parts.labels[index - shown.start].clone()}
                         view={views[index - shown.start].clone()}
                         on_turn={on_turn.clone()}
                     />
@@ -243,8 +273,19 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             .collect::<Html>()
     };
     let navigation = (total > WINDOW).then(|| window_navigation(&shown, total, &props.dispatch));
+    let progress = state.parsing.as_ref().map(|parsing| {
+        let megabytes = state.input.len() as f64 / 1_048_576.0;
+        let value = (parsing.percent > 0).then(|| parsing.percent.to_string());
+        html! {
+            <div class="parsing" role="status">
+                <progress max="100" value={value} aria-label="Reading the text"></progress>
+                { format!("Reading {megabytes:.1} MB of text in the background; the page stays usable.") }
+            </div>
+        }
+    });
     html! {
         <section class="document" role="region" aria-label="Document" ref={root} {onmouseup} {onkeyup}>
+            { for progress }
             { for navigation.clone() }
             { body }
             { for navigation }

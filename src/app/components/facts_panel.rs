@@ -29,6 +29,9 @@ pub const KINDS: &[(FactKind, &str)] = &[
     (FactKind::Document, "Documents"),
 ];
 
+/// Rows listed per kind until the reader asks for all.
+const ROWS_SHOWN: usize = 40;
+
 /// One line of the panel: an entity, or a fact no entity groups.
 struct Row {
     key: String,
@@ -119,6 +122,8 @@ fn snippet(doc: &Document, fact: usize) -> String {
 #[component(FactsPanel)]
 pub fn facts_panel(props: &FactsPanelProps) -> Html {
     let doc = &props.document;
+    // Kinds whose whole list the reader asked for; others show the top rows.
+    let expanded = use_state(BTreeSet::<FactKind>::new);
     let groups: Html = KINDS
         .iter()
         .map(|&(kind, title)| {
@@ -129,7 +134,18 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
             let shown = !props.hidden.contains(&kind);
             let toggle = props.dispatch.reform(move |_: Event| Action::ToggleFactKind(kind));
             let count: usize = rows.iter().map(|r| r.facts.len()).sum();
-            let items: Html = rows.into_iter().map(|row| fact_row(props, row)).collect();
+            let total_rows = rows.len();
+            let limit = if expanded.contains(&kind) { usize::MAX } else { ROWS_SHOWN };
+            let show_all = (total_rows > limit).then(|| {
+                let expanded = expanded.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let mut all = (*expanded).clone();
+                    all.insert(kind);
+                    expanded.set(all);
+                });
+                html! { <button type="button" class="small" {onclick}>{ format!("Show all {total_rows}") }</button> }
+            });
+            let items: Html = rows.into_iter().take(limit).map(|row| fact_row(props, row)).collect();
             html! {
                 <section class={classes!("fact-group", format!("kind-{}", kind_class(kind)))} key={title}>
                     <h3>
@@ -141,6 +157,7 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
                         </label>
                     </h3>
                     <ul>{ items }</ul>
+                    { for show_all }
                 </section>
             }
         })

@@ -1,3 +1,6 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -5,6 +8,11 @@ use super::file_button::{FileButton, PickedFile};
 use crate::app::files::{decode_text, is_html, text_of_html};
 use crate::app::state::{Action, Notice};
 use crate::sample;
+
+/// Texts longer than this are not put in the text box (see below).
+const EDITABLE_BYTES: usize = 4 * 1024 * 1024;
+
+const PLACEHOLDER: &str = "Paste a press release here";
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
@@ -17,10 +25,39 @@ pub struct InputPanelProps {
 #[component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let dispatch = &props.dispatch;
-    let oninput = dispatch.reform(|event: InputEvent| {
-        let area: HtmlTextAreaElement = event.target_unchecked_into();
-        Action::EditInput(AttrValue::from(area.value()))
-    });
+    // The textarea is not re-set with what it already holds: for a long
+    // text, setting it again costs the browser a full relayout.
+    let area = use_node_ref();
+    let shown: Rc<RefCell<AttrValue>> = use_mut_ref(AttrValue::default);
+    {
+        let area = area.clone();
+        let shown = shown.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if *shown.borrow() != *value {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    // A text box holding tens of megabytes freezes the page
+                    // at every change; such texts are read, not edited here.
+                    let editable = value.len() <= EDITABLE_BYTES;
+                    area.set_value(if editable { value } else { "" });
+                    area.set_placeholder(if editable {
+                        PLACEHOLDER
+                    } else {
+                        "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again."
+                    });
+                }
+                *shown.borrow_mut() = value.clone();
+            }
+        });
+    }
+    let oninput = {
+        let shown = shown.clone();
+        dispatch.reform(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let value = AttrValue::from(area.value());
+            *shown.borrow_mut() = value.clone();
+            Action::EditInput(value)
+        })
+    };
     let parse = dispatch.reform(|_: MouseEvent| Action::ParseInput);
     let load_sample =
         dispatch.reform(|_: MouseEvent| Action::LoadText(AttrValue::from(sample::UN_MEETING)));
@@ -62,9 +99,9 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             <label for="release-text">{ "Press release text" }</label>
             <textarea
                 id="release-text"
+                ref={area}
                 spellcheck="false"
-                placeholder="Paste a press release here"
-                value={props.value.clone()}
+                placeholder={PLACEHOLDER}
                 {oninput}
             />
             <div class="actions">

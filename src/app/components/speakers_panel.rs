@@ -13,6 +13,9 @@ pub struct SpeakersPanelProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Speakers listed until the reader asks for all (or filters).
+const SPEAKERS_SHOWN: usize = 200;
+
 fn matches(speaker: &Speaker, filter: &str) -> bool {
     let filter = filter.trim().to_lowercase();
     filter.is_empty()
@@ -36,11 +39,23 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
         let input: HtmlInputElement = event.target_unchecked_into();
         Action::SetSpeakerFilter(input.value())
     });
+    let show_all = use_state(|| false);
+    let matching = doc
+        .speakers
+        .iter()
+        .filter(|speaker| matches(speaker, &props.filter))
+        .count();
+    let limit = if *show_all {
+        usize::MAX
+    } else {
+        SPEAKERS_SHOWN
+    };
     let items: Html = doc
         .speakers
         .iter()
         .enumerate()
         .filter(|(_, speaker)| matches(speaker, &props.filter))
+        .take(limit)
         .map(|(index, speaker)| {
             let chosen = props.focus == Some(Focus::Speaker(index));
             let onclick = props
@@ -86,6 +101,12 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 <p class="empty">{ "No speakers found." }</p>
             } else {
                 <ul class="speaker-list">{ items }</ul>
+            }
+            if matching > limit {
+                <button type="button" class="small" onclick={
+                    let show_all = show_all.clone();
+                    Callback::from(move |_: MouseEvent| show_all.set(true))
+                }>{ format!("Show all {matching}") }</button>
             }
             if !doc.also_speaking.is_empty() {
                 <p class="also-speaking">

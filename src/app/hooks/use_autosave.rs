@@ -16,7 +16,14 @@ pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
         // The first render shows what was just loaded: nothing to save yet.
         // While another tab's save is unsettled, saving would destroy it.
         if *revision > 0 && snapshot.other_tab.is_none() {
-            let result = storage::save(&snapshot.document.text, snapshot.session.set(), &now_iso());
+            let result = if snapshot.document.text.len() > storage::AUTOSAVE_MAX_BYTES {
+                Err(format!(
+                    "this text ({:.1} MB) is longer than the browser's local storage holds",
+                    snapshot.document.text.len() as f64 / 1_048_576.0
+                ))
+            } else {
+                storage::save(&snapshot.document.text, snapshot.session.set(), &now_iso())
+            };
             let problem = result.err().map(|reason| {
                 format!(
                     "Autosave failed: {reason}. Nothing is lost while this tab stays open; use Export JSON to keep a copy."
