@@ -6,6 +6,7 @@
 
 pub mod document;
 pub mod facts;
+pub mod lexicon;
 pub mod parse;
 pub mod sample;
 pub mod text;

@@ -1,0 +1,551 @@
+//! Quantities: a number, its unit and what it counts.
+//!
+//! The span is the number with its multiplier and unit (`3,800`,
+//! `6,800 tons`, `2.4 million`, `sixfold`); the approximation before it and
+//! the counted noun after it go into the value, so that the span reads the
+//! same whatever surrounds it.
+
+use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
+use super::scan::{
+    char_at, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word, prev_word,
+    skip_spaces,
+};
+use super::value::{FactValue, QuantityValue};
+use super::{FactKind, Found};
+
+/// Surface forms and their normalised unit. Durations come last.
+const UNITS: &[(&str, &str)] = &[
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("square kilometre", "km2"),
+    ("square kilometer", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("square miles", "mi2"),
+    ("square mile", "mi2"),
+    ("square metres", "m2"),
+    ("square meters", "m2"),
+    ("cubic metres", "m3"),
+    ("cubic meters", "m3"),
+    ("metric tonnes", "t"),
+    ("metric tons", "t"),
+    ("metric ton", "t"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "ton"),
+    ("ton", "ton"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kilos", "kg"),
+    ("kgs", "kg"),
+    ("kg", "kg"),
+    ("grams", "g"),
+    ("gram", "g"),
+    ("pounds", "lb"),
+    ("lbs", "lb"),
+    ("lb", "lb"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("hectares", "ha"),
+    ("hectare", "ha"),
+    ("acres", "acre"),
+    ("acre", "acre"),
+    ("litres", "L"),
+    ("liters", "L"),
+    ("litre", "L"),
+    ("liter", "L"),
+    ("gallons", "gal"),
+    ("barrels", "bbl"),
+    ("megawatts", "MW"),
+    ("gigawatts", "GW"),
+    ("kilowatts", "kW"),
+    ("MWh", "MWh"),
+    ("GWh", "GWh"),
+    ("kWh", "kWh"),
+    ("TWh", "TWh"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("kW", "kW"),
+    ("degrees Celsius", "°C"),
+    ("°C", "°C"),
+    ("percentage points", "percentage point"),
+    ("percentage point", "percentage point"),
+    ("fold", "fold"),
+    ("decades", "decade"),
+    ("decade", "decade"),
+    ("years", "year"),
+    ("year", "year"),
+    ("months", "month"),
+    ("month", "month"),
+    ("weeks", "week"),
+    ("week", "week"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("minutes", "minute"),
+    ("minute", "minute"),
+    ("seconds", "second"),
+];
+
+fn is_duration(unit: &str) -> bool {
+    matches!(
+        unit,
+        "decade" | "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+    )
+}
+
+/// Words that end a noun phrase: articles, prepositions, pronouns,
+/// auxiliaries and the like. `and`/`or` are not here: they join modifiers
+/// (`highly trained and well-equipped troops`).
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "without",
+    "since",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "not",
+    "no",
+    "per",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "as",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "during",
+    "across",
+    "between",
+    "among",
+    "after",
+    "before",
+    "until",
+    "till",
+    "if",
+    "but",
+    "so",
+    "because",
+    "through",
+    "toward",
+    "towards",
+    "against",
+    "within",
+    "each",
+    "every",
+    "near",
+    "up",
+    "down",
+    "out",
+    "off",
+    "ago",
+    "also",
+    "only",
+    "just",
+    "more",
+    "less",
+    "most",
+    "least",
+    "then",
+    "there",
+    "here",
+    "it",
+    "they",
+    "them",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "including",
+    "such",
+    "other",
+    "all",
+    "both",
+    "via",
+];
+
+/// Plurals that do not end in `s`.
+const IRREGULAR: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "personnel",
+    "staff",
+    "police",
+    "cattle",
+    "livestock",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "data",
+    "media",
+];
+
+/// Labels whose number is an identifier: `paragraph 5`, `Goal 16`.
+const LABELS: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "article",
+    "articles",
+    "chapter",
+    "page",
+    "pages",
+    "section",
+    "rule",
+    "item",
+    "no",
+    "number",
+    "phase",
+    "level",
+    "category",
+    "route",
+    "room",
+    "floor",
+    "annex",
+    "goal",
+    "target",
+    "grade",
+    "version",
+    "step",
+];
+
+pub(super) fn is_stop(word: &str) -> bool {
+    word.len() <= 9 && STOP.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+pub(super) fn is_plural(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if IRREGULAR.contains(&lower.as_str()) {
+        return true;
+    }
+    lower.chars().count() >= 3
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "ous", "'s", "’s"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        && lower.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
+}
+
+pub fn scan(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let numeral = if c.is_ascii_digit() {
+            digits_with_multiplier(s, i)
+        } else if c.is_alphabetic() {
+            words_at(s, i)
+        } else {
+            None
+        };
+        match numeral.and_then(|n| quantity(s, n)) {
+            Some(f) => {
+                i = f.span.end;
+                out.push(f);
+            }
+            None if is_word_char(c) => {
+                // Move past the whole word or number.
+                i += c.len_utf8();
+                while let Some(d) = char_at(s, i).filter(|d| is_word_char(*d)) {
+                    i += d.len_utf8();
+                }
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out
+}
+
+fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
+    if let Some(label) = prev_word(s, numeral.start) {
+        if LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&s[label.clone()]))
+        {
+            return None;
+        }
+    }
+    let mut end = numeral.end;
+    let mut unit = numeral.fold.then_some("fold");
+    if unit.is_none() {
+        if let Some((unit_end, u)) = unit_after(s, numeral.end) {
+            end = unit_end;
+            unit = Some(u);
+        } else if char_at(s, numeral.end).is_some_and(is_word_char) {
+            // `3G`, `21CV004367`, `1st`: a code or an ordinal.
+            return None;
+        }
+    }
+    let counts = match unit {
+        Some("fold") => next_word(s, end)
+            .filter(|w| !is_stop(&s[w.clone()]) && !is_capitalized(&s[w.clone()]))
+            .map(|w| s[w].to_owned()),
+        Some(u) if is_duration(u) => None,
+        Some(_) => of_phrase(s, end),
+        None => head_noun(s, end),
+    };
+    // A bare number says nothing without its noun; one thing is not a count.
+    let accepted = unit.is_some() || (counts.is_some() && (numeral.digits || numeral.value >= 2.0));
+    if !accepted {
+        return None;
+    }
+    let qualifier = qualifier_before(s, numeral.start).map(|(_, q)| q);
+    Some(Found::new(
+        FactKind::Quantity,
+        numeral.start..end,
+        FactValue::Quantity(QuantityValue {
+            number: numeral.value,
+            unit: unit.map(str::to_owned),
+            counts,
+            qualifier,
+        }),
+    ))
+}
+
+/// A unit after the number: spaced (`6,800 tons`), glued (`114MW`) or
+/// hyphenated (`30-year`).
+fn unit_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
+    let at = match char_at(s, end) {
+        Some(c) if is_hyphen(c) => end + c.len_utf8(),
+        Some(c) if c.is_alphabetic() || c == '°' => end,
+        _ => {
+            let at = skip_spaces(s, end);
+            if at - end > 2 {
+                return None;
+            }
+            at
+        }
+    };
+    UNITS.iter().find_map(|(surface, unit)| {
+        let unit_end = match_phrase(s, at, surface)?;
+        // Symbols are case-sensitive (`MW` is not `mw`); words are not.
+        let is_symbol = surface.chars().any(|c| c.is_ascii_uppercase());
+        (!is_symbol || &s[at..unit_end] == *surface).then_some((unit_end, *unit))
+    })
+}
+
+/// The head noun counted by a bare number: the first plural within a few
+/// words, past modifiers (`highly trained and well-equipped troops`,
+/// `Vestas V-162 wind turbines`).
+fn head_noun(s: &str, end: usize) -> Option<String> {
+    let mut at = end;
+    // `280-employees`
+    if char_at(s, at).is_some_and(is_hyphen) {
+        at += 1;
+    }
+    for _ in 0..6 {
+        let word = next_word(s, at)?;
+        let text = &s[word.clone()];
+        if text.len() > 40 || is_stop(text) {
+            return None;
+        }
+        let capitalized = is_capitalized(text) || text.chars().any(|c| c.is_ascii_digit());
+        if capitalized {
+            // A capitalised plural heads the phrase only when nothing
+            // follows it: `6 million Ukrainians have fled`.
+            let after = next_word(s, word.end);
+            let ends = after.is_none_or(|w| is_stop(&s[w]));
+            if is_plural(text) && ends && !text.chars().any(|c| c.is_ascii_digit()) {
+                return Some(text.to_owned());
+            }
+        } else if is_plural(text) {
+            return Some(text.to_owned());
+        }
+        at = word.end;
+        // An initial in an abbreviation: `700,000 U.S. biopsy specimens`.
+        if text.chars().count() == 1 && char_at(s, at) == Some('.') {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// `of pure heroin` after a unit: what is measured.
+fn of_phrase(s: &str, end: usize) -> Option<String> {
+    let of = next_word(s, end)?;
+    if !s[of.clone()].eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let mut at = of.end;
+    let mut phrase: Option<std::ops::Range<usize>> = None;
+    for n in 0..4 {
+        let Some(word) = next_word(s, at) else { break };
+        let text = &s[word.clone()];
+        let verb_like = n > 0 && (text.ends_with("ed") || text.ends_with("ing"));
+        if text.len() > 40 || is_stop(text) || verb_like {
+            break;
+        }
+        phrase = Some(phrase.map_or(word.clone(), |p| p.start..word.end));
+        at = word.end;
+    }
+    phrase.map(|p| s[p].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (String, f64, Option<String>, Option<String>, Option<String>);
+
+    fn quantities(s: &str) -> Vec<Row> {
+        scan(s)
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Quantity(q) => (
+                    s[f.span].to_owned(),
+                    q.number,
+                    q.unit,
+                    q.counts,
+                    q.qualifier,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn row(text: &str, n: f64, unit: Option<&str>, counts: Option<&str>, q: Option<&str>) -> Row {
+        (
+            text.to_owned(),
+            n,
+            unit.map(str::to_owned),
+            counts.map(str::to_owned),
+            q.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn counted_nouns_past_modifiers() {
+        assert_eq!(
+            quantities("a force of 3,800 highly trained and well-equipped troops may"),
+            [row("3,800", 3800.0, None, Some("troops"), None)]
+        );
+        assert_eq!(
+            quantities("it held eight large-scale military drills in May"),
+            [row("eight", 8.0, None, Some("drills"), None)]
+        );
+        assert_eq!(
+            quantities("Some 11 million people face hunger"),
+            [row("11 million", 11e6, None, Some("people"), Some("some"))]
+        );
+        assert_eq!(
+            quantities("19 Vestas V-162 wind turbines"),
+            [row("19", 19.0, None, Some("turbines"), None)]
+        );
+    }
+
+    #[test]
+    fn units_and_what_they_measure() {
+        assert_eq!(
+            quantities("rose by 6,800 tons since then"),
+            [row("6,800 tons", 6800.0, Some("ton"), None, None)]
+        );
+        assert_eq!(
+            quantities("equal to 320 tons of pure heroin; and"),
+            [row(
+                "320 tons",
+                320.0,
+                Some("ton"),
+                Some("pure heroin"),
+                None
+            )]
+        );
+        assert_eq!(
+            quantities("around 3 tons (2,780 kilograms)"),
+            [
+                row("3 tons", 3.0, Some("ton"), None, Some("around")),
+                row("2,780 kilograms", 2780.0, Some("kg"), None, None)
+            ]
+        );
+        assert_eq!(
+            quantities("an almost sixfold increase"),
+            [row(
+                "sixfold",
+                6.0,
+                Some("fold"),
+                Some("increase"),
+                Some("almost")
+            )]
+        );
+        assert_eq!(
+            quantities("the 114 MW wind project and a 30-year history"),
+            [
+                row("114 MW", 114.0, Some("MW"), None, None),
+                row("30-year", 30.0, Some("year"), None, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "call 714-347-8405 or (800) 510-2020",
+            "Case #: 21CV004367, the V-162, CO2 and A4P+",
+            "one of the goals; paragraph 5 stresses; 8 of the 10 Global Oil & Gas majors",
+            "five near the border; 24/7 monitoring; 3G/4G networks",
+        ] {
+            assert_eq!(quantities(s), [], "{s}");
+        }
+    }
+}
