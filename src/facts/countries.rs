@@ -4,22 +4,34 @@
 
 use crate::lexicon::countries;
 
+use super::scan::Text;
 use super::value::{CountryValue, FactValue};
 use super::{FactKind, Found};
 
-pub fn scan(s: &str) -> Vec<Found> {
-    countries::find_all(s)
-        .into_iter()
-        .map(|m| {
-            Found::new(
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    let mut out = Vec::new();
+    let mut resume = 0;
+    for &i in &text.capitals {
+        let b = s.as_bytes()[i];
+        if i < resume || (b < 0x80 && !b.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some((end, name)) = countries::place_at(s, i) else {
+            continue;
+        };
+        resume = end;
+        if let Some(name) = name {
+            out.push(Found::new(
                 FactKind::Country,
-                m.span,
+                i..end,
                 FactValue::Country(CountryValue {
-                    name: m.name.to_owned(),
+                    name: name.to_owned(),
                 }),
-            )
-        })
-        .collect()
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -31,7 +43,7 @@ mod tests {
         let s = "Kazakhstan’s forces, the United States’ envoy, Russia, Bosnia and Herzegovina, \
                  the United Kingdom of Great Britain and Northern Ireland, Côte d'Ivoire, \
                  Saint Vincent and the Grenadines, the Niger and Nigeria; Northern Ireland.";
-        let names: Vec<(&str, String)> = scan(s)
+        let names: Vec<(&str, String)> = scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Country(c) => (&s[f.span], c.name),

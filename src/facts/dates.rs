@@ -7,7 +7,7 @@ use super::numbers::may_start_number;
 use super::quantity::{is_plural, is_stop};
 use super::scan::{
     boundary_after, char_at, char_before, is_apostrophe, is_dash, is_hyphen, is_word_char,
-    next_word, prev_word, skip_spaces, word_end,
+    next_word, prev_word, skip_spaces, word_end, Text,
 };
 use super::value::{DateValue, FactValue};
 use super::{FactKind, Found};
@@ -131,36 +131,28 @@ pub fn date_value(
     }
 }
 
-pub fn scan(s: &str, document_year: Option<i32>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+pub fn scan(text: &Text, document_year: Option<i32>) -> Vec<Found> {
+    let s = text.s;
     let mut last_year_end: Option<usize> = None;
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let found = if c.is_ascii_digit() {
+    let mut starts: Vec<usize> = text.numbers.iter().chain(&text.capitals).copied().collect();
+    starts.sort_unstable();
+    Text::each(&starts, |i| {
+        let b = s.as_bytes()[i];
+        let (end, year, month, day) = if b.is_ascii_digit() {
             day_first(s, i)
                 .or_else(|| iso(s, i))
-                .or_else(|| bare_year(s, i, last_year_end))
-        } else if c.is_uppercase() && !char_before(s, i).is_some_and(is_word_char) {
-            month_first(s, i)
+                .or_else(|| bare_year(s, i, last_year_end))?
+        } else if b.is_ascii_uppercase() {
+            month_first(s, i)?
         } else {
-            None
+            return None;
         };
-        match found {
-            Some((end, year, month, day)) => {
-                if month.is_none() {
-                    last_year_end = Some(end);
-                }
-                let value = date_value(year, month, day, document_year);
-                out.push(Found::new(FactKind::Date, i..end, FactValue::Date(value)));
-                i = end;
-            }
-            None if is_word_char(c) => {
-                i = word_end(s, i).max(i + c.len_utf8());
-            }
-            None => i += c.len_utf8(),
+        if month.is_none() {
+            last_year_end = Some(end);
         }
-    }
-    out
+        let value = date_value(year, month, day, document_year);
+        Some(Found::new(FactKind::Date, i..end, FactValue::Date(value)))
+    })
 }
 
 type Parsed = (usize, Option<i32>, Option<u8>, Option<u8>);
@@ -270,7 +262,7 @@ fn month_first(s: &str, i: usize) -> Option<Parsed> {
                 Some((end, year)) => (end, Some(year)),
                 None => (day_end, None),
             };
-            if day <= days_in(month, year) && !char_at(s, day_end).is_some_and(|c| c == '%') {
+            if day <= days_in(month, year) && char_at(s, day_end).is_none_or(|c| c != '%') {
                 return Some((end, year, Some(month), Some(day)));
             }
         }
@@ -356,7 +348,7 @@ mod tests {
     use super::*;
 
     fn dates(s: &str, year: Option<i32>) -> Vec<(String, String)> {
-        scan(s, year)
+        scan(&Text::new(s), year)
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Date(d) => (s[f.span].to_owned(), d.date),

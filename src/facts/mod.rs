@@ -118,14 +118,19 @@ pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
     for (number, range) in ranges.iter().enumerate() {
         let paragraph = &text[range.clone()];
         let speaker = document.paragraphs[number].speaker;
+        // Code points are counted forward from the paragraph's start, since
+        // the facts come sorted by start: linear in the paragraph.
+        let mut byte_cursor = 0;
+        let mut char_cursor = index.char_of_byte(text, range.start);
         for found in scan_paragraph(paragraph, &context) {
-            let start_byte = range.start + found.span.start;
-            let end_byte = range.start + found.span.end;
+            char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
+            byte_cursor = found.span.start;
+            let fact_text = &paragraph[found.span.clone()];
             facts.push(Fact {
                 kind: found.kind,
-                text: text[start_byte..end_byte].to_owned(),
-                start: index.char_of_byte(text, start_byte),
-                end: index.char_of_byte(text, end_byte),
+                text: fact_text.to_owned(),
+                start: char_cursor,
+                end: char_cursor + fact_text.chars().count(),
                 value: found.value,
                 paragraph: number,
                 speaker,
@@ -141,6 +146,7 @@ pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
 pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
     let mut claimed = Claimed::new(scan::masked_spans(paragraph));
+    let text = scan::Text::new(paragraph);
     let mut all: Vec<Found> = Vec::new();
 
     // Numbers belong to the most specific reading first: a symbol or a
@@ -148,15 +154,15 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     // same goes for names: an acronym inside a document symbol or a unit is
     // not an organisation, and a country inside an organisation's name
     // (`United Nations Interim Force in Lebanon`) is part of that name.
-    all.extend(claimed.admit(symbols::scan(paragraph)));
-    all.extend(claimed.admit(resolutions::scan(paragraph)));
-    all.extend(claimed.admit(money::scan(paragraph)));
-    all.extend(claimed.admit(percent::scan(paragraph)));
-    all.extend(claimed.admit(times::scan(paragraph)));
-    all.extend(claimed.admit(dates::scan(paragraph, context.year)));
-    all.extend(claimed.admit(quantity::scan(paragraph)));
-    all.extend(claimed.admit(organizations::scan(paragraph, &context.acronyms)));
-    all.extend(claimed.admit(countries::scan(paragraph)));
+    all.extend(claimed.admit(symbols::scan(&text)));
+    all.extend(claimed.admit(resolutions::scan(&text)));
+    all.extend(claimed.admit(money::scan(&text)));
+    all.extend(claimed.admit(percent::scan(&text)));
+    all.extend(claimed.admit(times::scan(&text)));
+    all.extend(claimed.admit(dates::scan(&text, context.year)));
+    all.extend(claimed.admit(quantity::scan(&text)));
+    all.extend(claimed.admit(organizations::scan(&text, &context.acronyms)));
+    all.extend(claimed.admit(countries::scan(&text)));
     // Quotes contain the other facts, so they claim nothing.
     all.extend(Claimed::new(Vec::new()).admit(quotes::scan(paragraph)));
     all.sort_by_key(|f| (f.span.start, f.kind, f.span.end));

@@ -4,7 +4,7 @@
 use super::numbers::{
     attached_multiplier, digits_at, may_start_number, qualifier_before, scale, spaced_multiplier,
 };
-use super::scan::{boundary_before, char_at, match_any, prev_word, skip_spaces};
+use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
 use super::value::{FactValue, MoneyValue};
 use super::{FactKind, Found};
 
@@ -60,28 +60,29 @@ fn dollar_prefix(prefix: &str) -> Option<&'static str> {
     })
 }
 
-pub fn scan(s: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let found = if symbol_currency(c).is_some() {
-            after_symbol(s, i, c)
-        } else if c.is_ascii_uppercase() && boundary_before(s, i) {
-            after_code(s, i)
-        } else if c.is_ascii_digit() && may_start_number(s, i) {
-            before_word(s, i)
-        } else {
-            None
-        };
-        match found {
-            Some(f) => {
-                i = f.span.end;
-                out.push(f);
-            }
-            None => i += c.len_utf8(),
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    let mut starts: Vec<usize> = text.numbers.iter().chain(&text.capitals).copied().collect();
+    starts.sort_unstable();
+    Text::each(&starts, |i| {
+        let b = s.as_bytes()[i];
+        if b.is_ascii_uppercase() {
+            return after_code(s, i);
         }
-    }
-    out
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // A currency symbol before the amount, touching it or one space away.
+        let mut before = i;
+        if char_before(s, before) == Some(' ') {
+            before -= 1;
+        }
+        match char_before(s, before).filter(|c| symbol_currency(*c).is_some()) {
+            Some(symbol) => after_symbol(s, before - symbol.len_utf8(), symbol),
+            None if may_start_number(s, i) => before_word(s, i),
+            None => None,
+        }
+    })
 }
 
 /// `$1 billion`, `US$ 2.5 million`, `£3bn`, `€40 million`.
@@ -117,6 +118,12 @@ fn after_symbol(s: &str, at: usize, symbol: char) -> Option<Found> {
 
 /// `USD 5 million`, `EUR 3.2 billion`.
 fn after_code(s: &str, at: usize) -> Option<Found> {
+    if s.as_bytes()
+        .get(at + 3)
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
     let code = s.get(at..at + 3)?;
     let currency = CODES.iter().find(|c| **c == code)?;
     if s[at + 3..].starts_with(|c: char| c.is_alphabetic()) {
@@ -136,9 +143,15 @@ fn before_word(s: &str, at: usize) -> Option<Found> {
     if word_at == end {
         return None;
     }
-    let phrases: Vec<&str> = WORDS.iter().map(|(w, _)| *w).collect();
-    let (word_end, currency) = match match_any(s, word_at, &phrases) {
-        Some((e, w)) => (e, WORDS.iter().find(|(p, _)| *p == w)?.1),
+    let first = *s.as_bytes().get(word_at)?;
+    if !first.is_ascii_alphabetic() || !(first.is_ascii_uppercase() || b"dpeyrS".contains(&first)) {
+        return None;
+    }
+    let by_word = WORDS
+        .iter()
+        .find_map(|(w, code)| match_phrase(s, word_at, w).map(|e| (e, *code)));
+    let (word_end, currency) = match by_word {
+        Some(found) => found,
         None => {
             let code = s.get(word_at..word_at + 3)?;
             let code = CODES.iter().find(|c| **c == code)?;
@@ -183,7 +196,7 @@ mod tests {
     use super::*;
 
     fn money(s: &str) -> Vec<(String, f64, String)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Money(m) => (s[f.span].to_owned(), m.amount, m.currency),

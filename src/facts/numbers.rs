@@ -78,10 +78,12 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
     let next = char_at(s, end);
     let after = |n: usize| bytes.get(end + n);
     match next {
-        Some(c) if is_dash(c) && c != '\u{2014}' => {
-            if char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) {
-                return None;
-            }
+        Some(c)
+            if is_dash(c)
+                && c != '\u{2014}'
+                && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) =>
+        {
+            return None;
         }
         Some('/' | ':' | ',' | '.' | '+') if after(1).is_some_and(u8::is_ascii_digit) => {
             return None
@@ -89,8 +91,11 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
         Some('/' | '@' | '_') => return None,
         _ => {}
     }
-    let cleaned: String = s[i..end].chars().filter(|c| *c != ',').collect();
-    let value: f64 = cleaned.parse().ok()?;
+    let value: f64 = if s[i..end].contains(',') {
+        s[i..end].replace(',', "").parse().ok()?
+    } else {
+        s[i..end].parse().ok()?
+    };
     Some(Numeral {
         start: i,
         end,
@@ -101,85 +106,86 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
     })
 }
 
-const SMALL: &[(&str, u32)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-];
-
-const TENS: &[(&str, u32)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-
-fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
-    table
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, n)| *n)
+/// `one` to `nineteen` and the tens, lower case.
+fn simple_value(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
 }
 
-/// `eight`, `Twenty-five`, `ninety` (not `first`, `one-third`).
-fn word_value(word: &str) -> Option<u32> {
-    if word.len() > 16 {
-        return None;
-    }
-    if let Some(n) = lookup(&SMALL, word).or_else(|| lookup(&TENS, word)) {
+/// `eight`, `twenty-five`, `ninety` (not `first`, `one-third`); lower case.
+fn word_value(lower: &str) -> Option<u32> {
+    if let Some(n) = simple_value(lower) {
         return Some(n);
     }
-    if word.eq_ignore_ascii_case("hundred") {
-        return Some(100);
-    }
-    let (tens, unit) = word.split_once('-')?;
-    let t = lookup(&TENS, tens)?;
-    let u = lookup(&SMALL, unit).filter(|u| (1..10).contains(u))?;
+    let (tens, unit) = lower.split_once('-')?;
+    let t = simple_value(tens).filter(|t| t % 10 == 0 && (20..100).contains(t))?;
+    let u = simple_value(unit).filter(|u| (1..10).contains(u))?;
     Some(t + u)
+}
+
+/// A number word, lower case: `eight`, `twenty-five`, `sixfold`.
+pub fn is_number_word(lower: &str) -> bool {
+    let stem = lower
+        .strip_suffix("fold")
+        .map(|s| s.strip_suffix('-').unwrap_or(s));
+    word_value(stem.unwrap_or(lower)).is_some()
 }
 
 /// A number written in words at `i`, with a following `hundred`,
 /// `thousand`, `million` or `billion`; or `sixfold`, `six-fold`.
 pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
+    // Cheap rejections first: this runs at the start of every word.
+    let first = s.as_bytes().get(i)?.to_ascii_lowercase();
+    if !b"zotfsenh".contains(&first) {
+        return None;
+    }
     if char_before(s, i).is_some_and(|c| is_word_char(c) || is_dash(c)) {
         return None;
     }
     let word_range = next_word(s, i).filter(|r| r.start == i)?;
     let word = &s[word_range.clone()];
-    // Cheap rejections first: this runs at the start of every word.
-    let first = word.as_bytes()[0].to_ascii_lowercase();
-    if word.len() > 20 || !word.is_ascii() || !b"zotfsenh".contains(&first) {
+    // The longest is `seventeen-fold`; lower-case on the stack.
+    let mut buffer = [0u8; 16];
+    if word.len() < 3 || word.len() > buffer.len() || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    for (k, b) in word.bytes().enumerate() {
+        buffer[k] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buffer[..word.len()]).ok()?;
     if let Some(stem) = lower.strip_suffix("fold") {
         let stem = stem.strip_suffix('-').unwrap_or(stem);
-        let n = if stem == "hundred" {
-            100
-        } else {
-            word_value(stem)?
-        };
+        let n = word_value(stem)?;
         return Some(Numeral {
             start: i,
             end: word_range.end,
@@ -189,7 +195,7 @@ pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
             fold: true,
         });
     }
-    let n = word_value(word)?;
+    let n = word_value(lower)?;
     let mut numeral = Numeral {
         start: i,
         end: word_range.end,
@@ -208,7 +214,8 @@ pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
 /// ` million`, ` billion` and the like after a number: (end, power of ten).
 pub fn spaced_multiplier(s: &str, end: usize) -> Option<(usize, i32)> {
     let start = skip_spaces(s, end);
-    if start == end {
+    let first = s.as_bytes().get(start)?.to_ascii_lowercase();
+    if start == end || !b"htmb".contains(&first) {
         return None;
     }
     let (after, word) = match_any(
@@ -292,13 +299,13 @@ pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
     }
     let w2 = prev_word(s, w1.start)?;
     let word2 = s[w2.clone()].to_ascii_lowercase();
-    let pair = match (word2.as_str(), word1.as_str()) {
-        ("more" | "less" | "fewer", "than") | ("at", "least" | "most") | ("up" | "close", "to") => {
-            true
-        }
-        ("upwards" | "excess", "of") => true,
-        _ => false,
-    };
+    let pair = matches!(
+        (word2.as_str(), word1.as_str()),
+        ("more" | "less" | "fewer", "than")
+            | ("at", "least" | "most")
+            | ("up" | "close", "to")
+            | ("upwards" | "excess", "of")
+    );
     if pair {
         if word2 == "excess" {
             if let Some(w3) = prev_word(s, w2.start) {

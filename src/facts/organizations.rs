@@ -18,8 +18,8 @@ use crate::lexicon::organizations::{by_expansion, matcher, Organization, ORGANIZ
 use crate::lexicon::phrases::{FxBuild, PhraseMatcher};
 
 use super::scan::{
-    boundary_before, char_at, char_before, is_all_caps, is_apostrophe, is_capitalized, is_hyphen,
-    is_space, is_word_char, next_word, prev_word, skip_spaces, skip_spaces_back, word_end,
+    char_at, char_before, is_all_caps, is_apostrophe, is_capitalized, is_hyphen, is_space,
+    is_word_char, next_word, prev_word, skip_spaces, skip_spaces_back, Text,
 };
 use super::value::{FactValue, OrganizationValue};
 use super::{FactKind, Found};
@@ -234,24 +234,25 @@ fn shortest_spelling(acronym: &str, window: &str) -> Option<usize> {
     Some(long.get(l).map_or(0, |(offset, _)| *offset))
 }
 
-pub fn scan(s: &str, acronyms: &Acronyms) -> Vec<Found> {
+pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
+    let s = text.s;
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let at_word = boundary_before(s, i) && c.is_uppercase();
-        let found = if at_word {
-            mention(s, i, acronyms)
-        } else {
-            None
-        };
-        match found {
+    let mut resume = 0;
+    for &i in &text.capitals {
+        let b = s.as_bytes()[i];
+        if i < resume || (b < 0x80 && !b.is_ascii_uppercase()) {
+            continue;
+        }
+        if !char_at(s, i).is_some_and(char::is_uppercase) {
+            continue;
+        }
+        match mention(s, i, acronyms) {
             Some(Mention::Fact(f)) => {
-                i = f.span.end;
+                resume = f.span.end;
                 out.push(f);
             }
-            Some(Mention::Skip(end)) => i = end.max(i + c.len_utf8()),
-            None if is_word_char(c) => i = word_end(s, i).max(i + c.len_utf8()),
-            None => i += c.len_utf8(),
+            Some(Mention::Skip(end)) => resume = end,
+            None => {}
         }
     }
     out
@@ -409,10 +410,12 @@ mod tests {
         let acronyms = Acronyms::collect(text.split('\n'));
         text.split('\n')
             .flat_map(|p| {
-                scan(p, &acronyms).into_iter().map(move |f| match f.value {
-                    FactValue::Organization(o) => (p[f.span].to_owned(), o.name, o.expansion),
-                    _ => unreachable!(),
-                })
+                scan(&Text::new(p), &acronyms)
+                    .into_iter()
+                    .map(move |f| match f.value {
+                        FactValue::Organization(o) => (p[f.span].to_owned(), o.name, o.expansion),
+                        _ => unreachable!(),
+                    })
             })
             .collect()
     }

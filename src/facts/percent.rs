@@ -2,39 +2,22 @@
 //! `percentage points` are a unit of quantity, not a percentage.
 
 use super::numbers::{digits_at, qualifier_before, words_at, Numeral};
-use super::scan::{char_at, is_word_char, match_any, skip_spaces};
+use super::scan::{char_at, match_any, skip_spaces, Text};
 use super::value::{FactValue, PercentValue};
 use super::{FactKind, Found};
 
 const SIGNS: &[&str] = &["per cent", "percent", "per-cent", "per centum", "pct", "%"];
 
-pub fn scan(s: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let numeral = if c.is_ascii_digit() {
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    Text::each(&text.numbers, |i| {
+        let numeral = if s.as_bytes()[i].is_ascii_digit() {
             digits_at(s, i)
-        } else if c.is_alphabetic() {
-            words_at(s, i).filter(|n| !n.fold)
         } else {
-            None
+            words_at(s, i).filter(|n| !n.fold)
         };
-        match numeral.and_then(|n| percent_after(s, n)) {
-            Some(f) => {
-                i = f.span.end;
-                out.push(f);
-            }
-            None if c.is_alphabetic() => {
-                // Skip the rest of the word: a number word starts a word.
-                i += c.len_utf8();
-                while let Some(d) = char_at(s, i).filter(|d| is_word_char(*d)) {
-                    i += d.len_utf8();
-                }
-            }
-            None => i += c.len_utf8(),
-        }
-    }
-    out
+        percent_after(s, numeral?)
+    })
 }
 
 fn percent_after(s: &str, numeral: Numeral) -> Option<Found> {
@@ -42,7 +25,10 @@ fn percent_after(s: &str, numeral: Numeral) -> Option<Found> {
     if at - numeral.end > 1 {
         return None;
     }
-    let (end, _) = match_any(s, at, &SIGNS)?;
+    if !matches!(s.as_bytes().get(at), Some(b'%' | b'p' | b'P')) {
+        return None;
+    }
+    let (end, _) = match_any(s, at, SIGNS)?;
     if at == numeral.end && char_at(s, at) != Some('%') {
         return None;
     }
@@ -62,7 +48,7 @@ mod tests {
     use super::*;
 
     fn percents(s: &str) -> Vec<(String, f64, Option<String>)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Percent(p) => (s[f.span].to_owned(), p.percent, p.qualifier),

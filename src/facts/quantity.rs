@@ -8,7 +8,7 @@
 use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
 use super::scan::{
     char_at, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word, prev_word,
-    skip_spaces,
+    skip_spaces, Text,
 };
 use super::value::{FactValue, QuantityValue};
 use super::{FactKind, Found};
@@ -277,6 +277,13 @@ pub(super) fn is_stop(word: &str) -> bool {
 }
 
 pub(super) fn is_plural(word: &str) -> bool {
+    // Every plural we know ends in `s` or is one of the irregular ones,
+    // whose last letters are these: a quick test before lower-casing.
+    if !word.ends_with([
+        's', 'S', 'e', 'E', 'n', 'N', 'f', 'F', 'l', 'L', 'a', 'A', 'h', 'H', 'k', 'K', 't', 'T',
+    ]) {
+        return false;
+    }
     let lower = word.to_lowercase();
     if IRREGULAR.contains(&lower.as_str()) {
         return true;
@@ -289,33 +296,16 @@ pub(super) fn is_plural(word: &str) -> bool {
         && lower.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
 }
 
-pub fn scan(s: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let numeral = if c.is_ascii_digit() {
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    Text::each(&text.numbers, |i| {
+        let numeral = if s.as_bytes()[i].is_ascii_digit() {
             digits_with_multiplier(s, i)
-        } else if c.is_alphabetic() {
-            words_at(s, i)
         } else {
-            None
+            words_at(s, i)
         };
-        match numeral.and_then(|n| quantity(s, n)) {
-            Some(f) => {
-                i = f.span.end;
-                out.push(f);
-            }
-            None if is_word_char(c) => {
-                // Move past the whole word or number.
-                i += c.len_utf8();
-                while let Some(d) = char_at(s, i).filter(|d| is_word_char(*d)) {
-                    i += d.len_utf8();
-                }
-            }
-            None => i += c.len_utf8(),
-        }
-    }
-    out
+        quantity(s, numeral?)
+    })
 }
 
 fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
@@ -378,7 +368,11 @@ fn unit_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
             at
         }
     };
+    let first = char_at(s, at)?;
     UNITS.iter().find_map(|(surface, unit)| {
+        if !surface.starts_with(|c: char| c.eq_ignore_ascii_case(&first)) {
+            return None;
+        }
         let unit_end = match_phrase(s, at, surface)?;
         // Symbols are case-sensitive (`MW` is not `mw`); words are not.
         let is_symbol = surface.chars().any(|c| c.is_ascii_uppercase());
@@ -450,7 +444,7 @@ mod tests {
     type Row = (String, f64, Option<String>, Option<String>, Option<String>);
 
     fn quantities(s: &str) -> Vec<Row> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Quantity(q) => (

@@ -56,7 +56,13 @@ pub fn scan(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // Where the open quotation's text starts, and where its mark is.
     let mut open: Option<(usize, usize)> = None;
-    for (i, c) in s.char_indices() {
+    // Only `"` and the three-byte curly marks matter: look at their bytes.
+    let marks = s
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'"' || *b == 0xE2)
+        .filter_map(|(i, _)| s.get(i..).and_then(|r| r.chars().next()).map(|c| (i, c)));
+    for (i, c) in marks {
         let after = i + c.len_utf8();
         match c {
             '\u{201C}' | '\u{201E}' => {
@@ -143,11 +149,11 @@ fn attribution_after(s: &str, after: usize) -> Option<String> {
         at += 1;
     }
     let at = skip_spaces(s, at);
-    if let Some((verb_end, _)) = match_any(s, at, &VERBS) {
+    if let Some((verb_end, _)) = match_any(s, at, VERBS) {
         return name_at(s, verb_end).map(|(_, name)| name);
     }
     let (name_end, name) = name_at(s, at)?;
-    match_any(s, skip_spaces(s, name_end), &VERBS).map(|_| name)
+    match_any(s, skip_spaces(s, name_end), VERBS).map(|_| name)
 }
 
 /// `NAME said: “…”` or `NAME said, “…”`.

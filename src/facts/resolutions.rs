@@ -2,30 +2,21 @@
 //! 2615 (2021)` (one fact each; the first span starts at the keyword),
 //! `resolution 76/262`, `resolution ES-11/1`.
 
-use super::scan::{
-    boundary_after, boundary_before, char_at, is_word_char, match_any, skip_spaces, word_end,
-};
+use super::scan::{boundary_after, char_at, match_any, skip_spaces, Text};
 use super::value::{FactValue, ResolutionValue};
 use super::{FactKind, Found};
 
-pub fn scan(s: &str) -> Vec<Found> {
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if (c == 'r' || c == 'R') && boundary_before(s, i) {
-            if let Some((keyword_end, _)) = match_any(s, i, &["resolutions", "resolution"]) {
-                let end = list(s, i, keyword_end, &mut out);
-                if end > i {
-                    i = end;
-                    continue;
-                }
-            }
+    let mut resume = 0;
+    for &i in &text.keywords {
+        if i < resume || !matches!(s.as_bytes()[i], b'r' | b'R') {
+            continue;
         }
-        i = if is_word_char(c) {
-            word_end(s, i).max(i + c.len_utf8())
-        } else {
-            i + c.len_utf8()
-        };
+        if let Some((keyword_end, _)) = match_any(s, i, &["resolutions", "resolution"]) {
+            resume = list(s, i, keyword_end, &mut out);
+        }
     }
     out
 }
@@ -131,7 +122,7 @@ mod tests {
     use super::*;
 
     fn resolutions(s: &str) -> Vec<(String, u32, Option<u16>, Option<String>)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Resolution(r) => (s[f.span].to_owned(), r.number, r.year, r.session),

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::Found;
+
 /// The character starting at byte `i`, if any.
 pub fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..)?.chars().next()
@@ -63,16 +65,13 @@ pub fn skip_spaces_back(s: &str, mut i: usize) -> usize {
 /// End of the word that starts at `i` (`i` itself when no word starts there).
 pub fn word_end(s: &str, mut i: usize) -> usize {
     while let Some(c) = char_at(s, i) {
-        if is_word_char(c) {
-            i += c.len_utf8();
-        } else if is_hyphen(c)
+        let joins = is_hyphen(c)
             && char_before(s, i).is_some_and(is_word_char)
-            && char_at(s, i + c.len_utf8()).is_some_and(is_word_char)
-        {
-            i += c.len_utf8();
-        } else {
+            && char_at(s, i + c.len_utf8()).is_some_and(is_word_char);
+        if !is_word_char(c) && !joins {
             break;
         }
+        i += c.len_utf8();
     }
     i
 }
@@ -81,16 +80,13 @@ pub fn word_end(s: &str, mut i: usize) -> usize {
 pub fn word_start(s: &str, mut i: usize) -> usize {
     while let Some(c) = char_before(s, i) {
         let before = i - c.len_utf8();
-        if is_word_char(c) {
-            i = before;
-        } else if is_hyphen(c)
+        let joins = is_hyphen(c)
             && char_before(s, before).is_some_and(is_word_char)
-            && char_at(s, i).is_some_and(is_word_char)
-        {
-            i = before;
-        } else {
+            && char_at(s, i).is_some_and(is_word_char);
+        if !is_word_char(c) && !joins {
             break;
         }
+        i = before;
     }
     i
 }
@@ -107,11 +103,6 @@ pub fn prev_word(s: &str, i: usize) -> Option<Range<usize>> {
     let end = skip_spaces_back(s, i);
     let start = word_start(s, end);
     (end > start).then_some(start..end)
-}
-
-/// No word character touches `i` from the left.
-pub fn boundary_before(s: &str, i: usize) -> bool {
-    !char_before(s, i).is_some_and(is_word_char)
 }
 
 /// No word character touches `i` from the right.
@@ -160,10 +151,156 @@ pub fn match_any<'p>(s: &str, i: usize, phrases: &[&'p str]) -> Option<(usize, &
         .find_map(|p| match_phrase(s, i, p).map(|end| (end, *p)))
 }
 
+/// A paragraph with the starts of the words each scanner cares about,
+/// found in one pass and shared, so that a scanner visits a few words
+/// instead of every character.
+pub struct Text<'a> {
+    pub s: &'a str,
+    /// Words that start with a digit or are a number word (`eight`).
+    pub numbers: Vec<usize>,
+    /// Words that start with a capital letter, in any script.
+    pub capitals: Vec<usize>,
+    /// The lower-case words a scanner keys on: `resolution(s)`, `noon`,
+    /// `midday`, `midnight`.
+    pub keywords: Vec<usize>,
+}
+
+/// Decodes the character at a char boundary `i` of `b` (valid UTF-8).
+fn decode(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+impl<'a> Text<'a> {
+    pub fn new(s: &'a str) -> Self {
+        let b = s.as_bytes();
+        let mut text = Text {
+            s,
+            numbers: Vec::new(),
+            capitals: Vec::new(),
+            keywords: Vec::new(),
+        };
+        let mut i = 0;
+        let mut in_word = false;
+        while i < b.len() {
+            let byte = b[i];
+            if byte < 0x80 {
+                if byte.is_ascii_alphanumeric() {
+                    let end = text.classify(i, in_word);
+                    in_word = true;
+                    i = end;
+                } else {
+                    in_word = false;
+                    i += 1;
+                }
+            } else {
+                let Some(c) = decode(s, i) else { break };
+                let is_word = is_word_char(c);
+                if is_word && !in_word && c.is_uppercase() {
+                    text.capitals.push(i);
+                }
+                in_word = is_word;
+                i += c.len_utf8();
+            }
+        }
+        text
+    }
+
+    /// Files the word starting at `i` (unless it continues a word) under
+    /// the lists it belongs to; returns the end of its ASCII letters and
+    /// digits.
+    fn classify(&mut self, i: usize, continues: bool) -> usize {
+        let b = self.s.as_bytes();
+        let mut end = i + 1;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if continues {
+            return end;
+        }
+        let first = b[i];
+        if first.is_ascii_digit() {
+            self.numbers.push(i);
+            return end;
+        }
+        if first.is_ascii_uppercase() {
+            self.capitals.push(i);
+        }
+        // Number words and keywords: rule most words out by their first
+        // two letters before comparing (`the`, `that`, `of` go no further).
+        let mut letters = end;
+        while letters < b.len() && (b[letters].is_ascii_alphabetic() || b[letters] == b'-') {
+            letters += 1;
+        }
+        let n = letters - i;
+        if !(3..=16).contains(&n)
+            || b.get(letters)
+                .is_some_and(|c| *c >= 0x80 || c.is_ascii_digit())
+        {
+            return end;
+        }
+        let pair = [first.to_ascii_lowercase(), b[i + 1].to_ascii_lowercase()];
+        let candidate = matches!(
+            &pair,
+            b"ze"
+                | b"on"
+                | b"tw"
+                | b"th"
+                | b"fo"
+                | b"fi"
+                | b"si"
+                | b"se"
+                | b"ei"
+                | b"ni"
+                | b"te"
+                | b"el"
+                | b"hu"
+                | b"re"
+                | b"no"
+                | b"mi"
+        );
+        if !candidate {
+            return end;
+        }
+        let mut buffer = [0u8; 16];
+        for (k, c) in b[i..letters].iter().enumerate() {
+            buffer[k] = c.to_ascii_lowercase();
+        }
+        let word = std::str::from_utf8(&buffer[..n]).unwrap_or_default();
+        if super::numbers::is_number_word(word) {
+            self.numbers.push(i);
+        } else if matches!(
+            word,
+            "resolution" | "resolutions" | "noon" | "midday" | "midnight"
+        ) {
+            self.keywords.push(i);
+        }
+        end
+    }
+
+    /// Tries `find` at each of `starts` that no earlier find covers.
+    pub fn each(starts: &[usize], mut find: impl FnMut(usize) -> Option<Found>) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let mut resume = 0;
+        for &w in starts {
+            if w < resume {
+                continue;
+            }
+            if let Some(f) = find(w) {
+                resume = f.span.end.max(w + 1);
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
 /// Byte spans of URLs and e-mail addresses: their digits and capitals are
 /// not facts.
 pub fn masked_spans(s: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    if !s.contains('@') && !s.contains("://") && !s.contains("www.") && !s.contains("WWW.") {
+        return spans;
+    }
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         match (start, is_space(c)) {

@@ -7,7 +7,7 @@
 //! at least one of them with a digit: that keeps out `HIV/AIDS`, `24/7`
 //! and `3G/4G`.
 
-use super::scan::{char_at, char_before, is_word_char};
+use super::scan::{char_at, char_before, is_word_char, Text};
 use super::value::{DocumentValue, FactValue};
 use super::{FactKind, Found};
 
@@ -25,36 +25,27 @@ fn body_of(series: &str) -> Option<&'static str> {
     })
 }
 
-pub fn scan(s: &str) -> Vec<Found> {
-    let mut out = Vec::new();
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let starts = b[i].is_ascii_uppercase()
-            && !char_before(s, i).is_some_and(|c| is_word_char(c) || matches!(c, '/' | '.' | '-'));
-        if starts {
-            if let Some(end) = symbol_end(s, i) {
-                let symbol = &s[i..end];
-                let series = symbol.split('/').next().unwrap_or_default();
-                out.push(Found::new(
-                    FactKind::Document,
-                    i..end,
-                    FactValue::Document(DocumentValue {
-                        symbol: symbol.to_owned(),
-                        body: body_of(series).map(str::to_owned),
-                    }),
-                ));
-                i = end;
-                continue;
-            }
+    Text::each(&text.capitals, |i| {
+        if !b[i].is_ascii_uppercase()
+            || char_before(s, i).is_some_and(|c| matches!(c, '/' | '.' | '-'))
+        {
+            return None;
         }
-        // Move to the next char boundary.
-        i += 1;
-        while i < b.len() && !s.is_char_boundary(i) {
-            i += 1;
-        }
-    }
-    out
+        let end = symbol_end(s, i)?;
+        let symbol = &s[i..end];
+        let series = symbol.split('/').next().unwrap_or_default();
+        Some(Found::new(
+            FactKind::Document,
+            i..end,
+            FactValue::Document(DocumentValue {
+                symbol: symbol.to_owned(),
+                body: body_of(series).map(str::to_owned),
+            }),
+        ))
+    })
 }
 
 /// The end of a symbol starting at `i`, if one does.
@@ -110,7 +101,7 @@ mod tests {
     use super::*;
 
     fn symbols(s: &str) -> Vec<(String, Option<String>)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Document(d) => (d.symbol, d.body),

@@ -2,39 +2,31 @@
 //! `15:30`, `noon`, `midnight`. Always 24-hour `HH:MM`.
 
 use super::numbers::may_start_number;
-use super::scan::{
-    boundary_after, boundary_before, char_at, is_word_char, match_any, skip_spaces, word_end,
-};
+use super::scan::{boundary_after, char_at, is_word_char, match_any, skip_spaces, Text};
 use super::value::{FactValue, TimeValue};
 use super::{FactKind, Found};
 
 const MERIDIEM: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "a. m.", "p. m."];
 
-pub fn scan(s: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let found = if c.is_ascii_digit() && may_start_number(s, i) {
-            clock(s, i)
-        } else if c.is_alphabetic() && boundary_before(s, i) {
-            named(s, i)
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    let mut starts: Vec<usize> = text.numbers.iter().chain(&text.keywords).copied().collect();
+    starts.sort_unstable();
+    Text::each(&starts, |i| {
+        let b = s.as_bytes()[i];
+        let (end, time) = if b.is_ascii_digit() && may_start_number(s, i) {
+            clock(s, i)?
+        } else if matches!(b, b'n' | b'm' | b'N' | b'M') {
+            named(s, i)?
         } else {
-            None
+            return None;
         };
-        match found {
-            Some((end, time)) => {
-                out.push(Found::new(
-                    FactKind::Time,
-                    i..end,
-                    FactValue::Time(TimeValue { time }),
-                ));
-                i = end;
-            }
-            None if is_word_char(c) => i = word_end(s, i).max(i + c.len_utf8()),
-            None => i += c.len_utf8(),
-        }
-    }
-    out
+        Some(Found::new(
+            FactKind::Time,
+            i..end,
+            FactValue::Time(TimeValue { time }),
+        ))
+    })
 }
 
 /// `noon`, `midday`, `midnight`.
@@ -108,7 +100,7 @@ fn clock(s: &str, i: usize) -> Option<(usize, String)> {
 
 /// `a.m.`, `p.m`, `am`, `PM`: (end, afternoon).
 fn meridiem_at(s: &str, i: usize) -> Option<(usize, bool)> {
-    let (end, word) = match_any(s, i, &MERIDIEM)?;
+    let (end, word) = match_any(s, i, MERIDIEM)?;
     // `am` and `pm` must stand alone: not `amendments`.
     if !boundary_after(s, end) {
         return None;
@@ -121,7 +113,7 @@ mod tests {
     use super::*;
 
     fn times(s: &str) -> Vec<(String, String)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Time(t) => (s[f.span].to_owned(), t.time),

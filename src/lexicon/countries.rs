@@ -399,10 +399,17 @@ pub fn find_all(text: &str) -> Vec<Mention> {
 
 /// The country name starting at byte `at`, if any: (end, canonical name).
 pub fn match_at(text: &str, at: usize) -> Option<(usize, &'static str)> {
-    match matcher().match_at(text, at)? {
+    match place_at(text, at)? {
         (end, Some(name)) => Some((end, name)),
         _ => None,
     }
+}
+
+/// Like [`match_at`], but also recognises places whose names contain a
+/// country's (`Northern Ireland`): `(end, None)`, so that a scanner can
+/// skip them whole.
+pub fn place_at(text: &str, at: usize) -> Option<(usize, Option<&'static str>)> {
+    matcher().match_at(text, at)
 }
 
 #[cfg(test)]

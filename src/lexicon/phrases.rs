@@ -36,15 +36,37 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Maps names to payloads and finds them in text.
+///
+/// A trie of tokens: a token is a run of letters and digits or a single
+/// other character (`Guinea`, `-`, `Bissau`; `U`, `.`, `S`, `.`), and
+/// whitespace between tokens is free. Matching walks the text token by
+/// token from a start, so it costs one hash lookup per token of the
+/// longest name that could match there, however many names share a
+/// prefix (`United Nations …`).
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher<T> {
-    by_first_word: HashMap<String, Vec<(String, T)>, FxBuild>,
+    nodes: Vec<Node<T>>,
+}
+
+#[derive(Debug, Clone)]
+struct Node<T> {
+    children: HashMap<Box<str>, usize, FxBuild>,
+    payload: Option<T>,
+}
+
+impl<T> Node<T> {
+    fn new() -> Self {
+        Node {
+            children: HashMap::default(),
+            payload: None,
+        }
+    }
 }
 
 impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
         PhraseMatcher {
-            by_first_word: HashMap::default(),
+            nodes: vec![Node::new()],
         }
     }
 }
@@ -53,13 +75,29 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// The leading letters of `text`: the key a name is filed under.
-fn first_word(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(i, _)| i);
-    &text[..end]
+/// The token starting at `at` (after any whitespace): (start, end).
+fn token(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = at + skipped;
+    let mut chars = text[start..].char_indices();
+    let (_, first) = chars.next()?;
+    if !first.is_alphanumeric() {
+        return Some((start, start + first.len_utf8()));
+    }
+    let end = chars
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(k, _)| start + k);
+    Some((start, end))
+}
+
+/// A token as the trie stores it: every apostrophe is the curly one.
+fn key(token: &str) -> &str {
+    if token.chars().count() == 1 && token.chars().all(is_apostrophe) {
+        "\u{2019}"
+    } else {
+        token
+    }
 }
 
 impl<T: Clone> PhraseMatcher<T> {
@@ -69,46 +107,61 @@ impl<T: Clone> PhraseMatcher<T> {
 
     /// Adds a name; a name added twice keeps its first payload.
     pub fn insert(&mut self, name: &str, payload: T) {
-        let key = first_word(name);
-        if key.is_empty() {
-            return;
+        let mut node = 0;
+        let mut at = 0;
+        while let Some((start, end)) = token(name, at) {
+            let k = key(&name[start..end]);
+            node = match self.nodes[node].children.get(k) {
+                Some(&child) => child,
+                None => {
+                    self.nodes.push(Node::new());
+                    let child = self.nodes.len() - 1;
+                    self.nodes[node].children.insert(k.into(), child);
+                    child
+                }
+            };
+            at = end;
         }
-        let list = self.by_first_word.entry(key.to_owned()).or_default();
-        if list.iter().any(|(n, _)| n == name) {
-            return;
+        if node != 0 && self.nodes[node].payload.is_none() {
+            self.nodes[node].payload = Some(payload);
         }
-        list.push((name.to_owned(), payload));
-        // Longest first, so that the first match found is the longest.
-        list.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty()
+        self.nodes[0].children.is_empty()
     }
 
-    /// The longest name starting at byte `at` (which must start a word),
-    /// as (end, payload).
+    /// The longest name starting at byte `at`, as (end, payload). The name
+    /// must start exactly at `at`; a name ending in a letter or digit ends
+    /// at a word boundary by construction.
     pub fn match_at(&self, text: &str, at: usize) -> Option<(usize, T)> {
-        let rest = text.get(at..)?;
-        if !rest.starts_with(char::is_uppercase) {
+        if self.is_empty() || text.get(at..)?.starts_with(char::is_whitespace) {
             return None;
         }
-        let key = first_word(rest);
-        let candidates = self.by_first_word.get(key)?;
-        candidates
-            .iter()
-            .find_map(|(name, payload)| matches(rest, name).map(|len| (at + len, payload.clone())))
+        let mut node = 0;
+        let mut pos = at;
+        let mut best = None;
+        while let Some((start, end)) = token(text, pos) {
+            let Some(&child) = self.nodes[node].children.get(key(&text[start..end])) else {
+                break;
+            };
+            node = child;
+            pos = end;
+            if let Some(payload) = &self.nodes[node].payload {
+                best = Some((pos, payload.clone()));
+            }
+        }
+        best
     }
 
-    /// Every name in `text`, leftmost-longest, not overlapping; names must
-    /// start and end at word boundaries.
+    /// Every name in `text`, leftmost-longest, not overlapping; names
+    /// start at word starts.
     pub fn find_all(&self, text: &str) -> Vec<(Range<usize>, T)> {
         let mut out = Vec::new();
         let mut i = 0;
         let mut prev: Option<char> = None;
         while let Some(c) = text[i..].chars().next() {
-            let at_word_start = !prev.is_some_and(char::is_alphanumeric);
-            if at_word_start && c.is_uppercase() {
+            if !prev.is_some_and(char::is_alphanumeric) && c.is_alphanumeric() {
                 if let Some((end, payload)) = self.match_at(text, i) {
                     out.push((i..end, payload));
                     prev = text[..end].chars().next_back();
@@ -121,34 +174,6 @@ impl<T: Clone> PhraseMatcher<T> {
         }
         out
     }
-}
-
-/// Length in bytes of `text`'s prefix that matches `name`, if it does and
-/// ends at a word boundary.
-fn matches(text: &str, name: &str) -> Option<usize> {
-    let mut t = text.char_indices().peekable();
-    for n in name.chars() {
-        if n == ' ' {
-            let mut spaces = 0;
-            while t.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-                t.next();
-                spaces += 1;
-            }
-            if spaces == 0 {
-                return None;
-            }
-            continue;
-        }
-        let (_, c) = t.next()?;
-        let same = c == n || (is_apostrophe(c) && is_apostrophe(n));
-        if !same {
-            return None;
-        }
-    }
-    let end = t.peek().map_or(text.len(), |(i, _)| *i);
-    let last_is_word = name.chars().next_back().is_some_and(char::is_alphanumeric);
-    let boundary = !text[end..].starts_with(char::is_alphanumeric);
-    (boundary || !last_is_word).then_some(end)
 }
 
 #[cfg(test)]
