@@ -2,40 +2,25 @@
 //! possessive (`Kazakhstan’s` gives the span `Kazakhstan`), each with its
 //! canonical name from [`crate::lexicon::countries`].
 
-use crate::lexicon::countries;
-
-use super::scan::Text;
 use super::value::{CountryValue, FactValue};
 use super::{FactKind, Found};
 
-pub fn scan(text: &Text) -> Vec<Found> {
-    let s = text.s;
-    let mut out = Vec::new();
-    let mut resume = 0;
-    for &i in &text.capitals {
-        let b = s.as_bytes()[i];
-        if i < resume || (b < 0x80 && !b.is_ascii_uppercase()) {
-            continue;
-        }
-        let Some((end, name)) = countries::place_at(s, i) else {
-            continue;
-        };
-        resume = end;
-        if let Some(name) = name {
-            out.push(Found::new(
-                FactKind::Country,
-                i..end,
-                FactValue::Country(CountryValue {
-                    name: name.to_owned(),
-                }),
-            ));
-        }
-    }
-    out
+/// The fact of a country name at `span`.
+pub fn fact(span: std::ops::Range<usize>, name: &str) -> Found {
+    Found::new(
+        FactKind::Country,
+        span,
+        FactValue::Country(CountryValue {
+            name: name.to_owned(),
+        }),
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::names;
+    use super::super::organizations::Acronyms;
+    use super::super::scan::Text;
     use super::*;
 
     #[test]
@@ -43,11 +28,11 @@ mod tests {
         let s = "Kazakhstan’s forces, the United States’ envoy, Russia, Bosnia and Herzegovina, \
                  the United Kingdom of Great Britain and Northern Ireland, Côte d'Ivoire, \
                  Saint Vincent and the Grenadines, the Niger and Nigeria; Northern Ireland.";
-        let names: Vec<(&str, String)> = scan(&Text::new(s))
+        let names: Vec<(&str, String)> = names::scan(&Text::new(s), &Acronyms::default())
             .into_iter()
-            .map(|f| match f.value {
-                FactValue::Country(c) => (&s[f.span], c.name),
-                _ => unreachable!(),
+            .filter_map(|f| match f.value {
+                FactValue::Country(c) => Some((&s[f.span], c.name)),
+                _ => None,
             })
             .collect();
         let expected = [

@@ -6,8 +6,8 @@
 use super::numbers::may_start_number;
 use super::quantity::{is_plural, is_stop};
 use super::scan::{
-    boundary_after, char_at, char_before, is_apostrophe, is_dash, is_hyphen, is_word_char,
-    next_word, prev_word, skip_spaces, word_end, Text,
+    boundary_after, char_at, char_before, in_sorted, is_apostrophe, is_dash, is_hyphen,
+    is_word_char, merged, next_word, prev_word, skip_spaces, Text,
 };
 use super::value::{DateValue, FactValue};
 use super::{FactKind, Found};
@@ -43,39 +43,39 @@ const ABBREVIATIONS: &[(&str, u8)] = &[
     ("Dec", 12),
 ];
 
-/// Words after which a bare month name or year is a date.
+/// Words after which a bare month name or year is a date (sorted).
 const CONTEXT: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "through",
-    "during",
-    "of",
-    "before",
     "after",
     "around",
+    "autumn",
+    "before",
     "between",
+    "by",
+    "circa",
+    "during",
     "early",
+    "fiscal",
+    "for",
+    "from",
+    "in",
+    "last",
     "late",
     "mid",
-    "the",
-    "year",
-    "years",
-    "for",
-    "throughout",
-    "circa",
-    "last",
     "next",
-    "this",
+    "of",
+    "since",
     "spring",
     "summer",
-    "autumn",
+    "the",
+    "this",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "until",
     "winter",
-    "fiscal",
+    "year",
+    "years",
 ];
 
 /// What may join two years of a list or range (`2015 and 2017`).
@@ -134,9 +134,7 @@ pub fn date_value(
 pub fn scan(text: &Text, document_year: Option<i32>) -> Vec<Found> {
     let s = text.s;
     let mut last_year_end: Option<usize> = None;
-    let mut starts: Vec<usize> = text.numbers.iter().chain(&text.capitals).copied().collect();
-    starts.sort_unstable();
-    Text::each(&starts, |i| {
+    Text::each(&merged(&text.numbers, &text.capitals), |i| {
         let b = s.as_bytes()[i];
         let (end, year, month, day) = if b.is_ascii_digit() {
             day_first(s, i)
@@ -159,7 +157,17 @@ type Parsed = (usize, Option<i32>, Option<u8>, Option<u8>);
 
 /// A month name at `i`: (end, month, written in full).
 fn month_at(s: &str, i: usize) -> Option<(usize, u8, bool)> {
-    let end = word_end(s, i);
+    let b = s.as_bytes();
+    if !b.get(i).is_some_and(|c| b"JFMASOND".contains(c)) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < b.len() && b[end].is_ascii_lowercase() && end - i < 10 {
+        end += 1;
+    }
+    if end - i < 3 || end - i > 9 || char_at(s, end).is_some_and(is_word_char) {
+        return None;
+    }
     let word = &s[i..end];
     if let Some(k) = MONTHS.iter().position(|m| *m == word) {
         return Some((end, k as u8 + 1, true));
@@ -292,7 +300,7 @@ fn has_context(s: &str, i: usize) -> bool {
     }
     prev_word(s, i).is_some_and(|w| {
         let word = &s[w];
-        word.len() <= 10 && CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(word))
+        word.len() <= 10 && in_sorted(word, CONTEXT)
     })
 }
 

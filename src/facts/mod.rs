@@ -11,6 +11,7 @@ mod countries;
 mod dates;
 mod entities;
 mod money;
+mod names;
 mod numbers;
 mod organizations;
 mod percent;
@@ -161,8 +162,7 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     all.extend(claimed.admit(times::scan(&text)));
     all.extend(claimed.admit(dates::scan(&text, context.year)));
     all.extend(claimed.admit(quantity::scan(&text)));
-    all.extend(claimed.admit(organizations::scan(&text, &context.acronyms)));
-    all.extend(claimed.admit(countries::scan(&text)));
+    all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
     // Quotes contain the other facts, so they claim nothing.
     all.extend(Claimed::new(Vec::new()).admit(quotes::scan(paragraph)));
     all.sort_by_key(|f| (f.span.start, f.kind, f.span.end));

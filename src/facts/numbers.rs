@@ -106,46 +106,54 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
     })
 }
 
-/// `one` to `nineteen` and the tens, lower case.
+/// Number words and their values, sorted for a binary search.
+const SIMPLE: &[(&str, u32)] = &[
+    ("eight", 8),
+    ("eighteen", 18),
+    ("eighty", 80),
+    ("eleven", 11),
+    ("fifteen", 15),
+    ("fifty", 50),
+    ("five", 5),
+    ("forty", 40),
+    ("four", 4),
+    ("fourteen", 14),
+    ("hundred", 100),
+    ("nine", 9),
+    ("nineteen", 19),
+    ("ninety", 90),
+    ("one", 1),
+    ("seven", 7),
+    ("seventeen", 17),
+    ("seventy", 70),
+    ("six", 6),
+    ("sixteen", 16),
+    ("sixty", 60),
+    ("ten", 10),
+    ("thirteen", 13),
+    ("thirty", 30),
+    ("three", 3),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("two", 2),
+    ("zero", 0),
+];
+
+/// `one` to `nineteen`, the tens and `hundred`, lower case.
 fn simple_value(lower: &str) -> Option<u32> {
-    Some(match lower {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
+    SIMPLE
+        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .ok()
+        .map(|k| SIMPLE[k].1)
 }
 
 /// `eight`, `twenty-five`, `ninety` (not `first`, `one-third`); lower case.
 fn word_value(lower: &str) -> Option<u32> {
     if let Some(n) = simple_value(lower) {
         return Some(n);
+    }
+    if !lower.as_bytes().contains(&b'-') {
+        return None;
     }
     let (tens, unit) = lower.split_once('-')?;
     let t = simple_value(tens).filter(|t| t % 10 == 0 && (20..100).contains(t))?;
@@ -358,6 +366,11 @@ mod tests {
         }
         // Letters after digits are left to the caller (units such as MW).
         assert_eq!(digits_at("114MW", 0).map(|n| n.end), Some(3));
+    }
+
+    #[test]
+    fn number_words_are_sorted() {
+        assert!(SIMPLE.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

@@ -14,12 +14,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::countries;
-use crate::lexicon::organizations::{by_expansion, matcher, Organization, ORGANIZATIONS};
+use crate::lexicon::organizations::{by_expansion, Organization, ORGANIZATIONS};
 use crate::lexicon::phrases::{FxBuild, PhraseMatcher};
 
 use super::scan::{
     char_at, char_before, is_all_caps, is_apostrophe, is_capitalized, is_hyphen, is_space,
-    is_word_char, next_word, prev_word, skip_spaces, skip_spaces_back, Text,
+    is_word_char, next_word, prev_word, skip_spaces, skip_spaces_back,
 };
 use super::value::{FactValue, OrganizationValue};
 use super::{FactKind, Found};
@@ -234,31 +234,8 @@ fn shortest_spelling(acronym: &str, window: &str) -> Option<usize> {
     Some(long.get(l).map_or(0, |(offset, _)| *offset))
 }
 
-pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
-    let s = text.s;
-    let mut out = Vec::new();
-    let mut resume = 0;
-    for &i in &text.capitals {
-        let b = s.as_bytes()[i];
-        if i < resume || (b < 0x80 && !b.is_ascii_uppercase()) {
-            continue;
-        }
-        if !char_at(s, i).is_some_and(char::is_uppercase) {
-            continue;
-        }
-        match mention(s, i, acronyms) {
-            Some(Mention::Fact(f)) => {
-                resume = f.span.end;
-                out.push(f);
-            }
-            Some(Mention::Skip(end)) => resume = end,
-            None => {}
-        }
-    }
-    out
-}
-
-enum Mention {
+/// What a capitalised word turned out to be.
+pub enum Mention {
     Fact(Found),
     /// Recognised but not a fact here: skip to this offset.
     Skip(usize),
@@ -275,40 +252,47 @@ fn fact(start: usize, end: usize, name: &str, expansion: Option<String>) -> Ment
     ))
 }
 
-fn mention(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention> {
-    let known = matcher().match_at(s, i);
-    let defined = acronyms.names.match_at(s, i);
-    let longest_known = known.as_ref().map_or(0, |(e, _)| *e);
-    if let Some((end, acronym)) = defined.filter(|(e, _)| *e > longest_known) {
-        return Some(full_name(
-            s,
-            i,
-            end,
-            &acronym,
-            acronyms.expansion(&acronym, None),
-        ));
+/// A full name the text itself defined (`Lake Chad Basin Commission`),
+/// if one starts at `i` and is longer than `longest_known`.
+pub fn defined_name(
+    s: &str,
+    i: usize,
+    acronyms: &Acronyms,
+    longest_known: usize,
+) -> Option<Mention> {
+    if acronyms.names.is_empty() {
+        return None;
     }
-    if let Some((end, index)) = known {
-        let Some(index) = index else {
-            return Some(Mention::Skip(end));
-        };
-        let org = &ORGANIZATIONS[index];
-        let text = &s[i..end];
-        let is_acronym = org.acronym == Some(text) || (is_all_caps(text) && !text.contains(' '));
-        if is_acronym {
-            let name = org.acronym.unwrap_or(text);
-            if acronyms.terms.contains(name) || in_capitals_run(s, i, end) {
-                return Some(Mention::Skip(end));
-            }
-            return Some(fact(i, end, name, acronyms.expansion(name, Some(org))));
+    let (end, acronym) = acronyms
+        .names
+        .match_at(s, i)
+        .filter(|(e, _)| *e > longest_known)?;
+    Some(full_name(
+        s,
+        i,
+        end,
+        &acronym,
+        acronyms.expansion(&acronym, None),
+    ))
+}
+
+/// A built-in organisation's acronym or name at `i..end`.
+pub fn known(s: &str, i: usize, end: usize, index: usize, acronyms: &Acronyms) -> Mention {
+    let org = &ORGANIZATIONS[index];
+    let text = &s[i..end];
+    let is_acronym = org.acronym == Some(text) || (is_all_caps(text) && !text.contains(' '));
+    if is_acronym {
+        let name = org.acronym.unwrap_or(text);
+        if acronyms.terms.contains(name) || in_capitals_run(s, i, end) {
+            return Mention::Skip(end);
         }
-        if part_of_longer_name(s, i) {
-            return Some(Mention::Skip(end));
-        }
-        let expansion = org.acronym.and_then(|a| acronyms.expansion(a, Some(org)));
-        return Some(full_name(s, i, end, org.short(), expansion));
+        return fact(i, end, name, acronyms.expansion(name, Some(org)));
     }
-    unknown_acronym(s, i, acronyms)
+    if part_of_longer_name(s, i) {
+        return Mention::Skip(end);
+    }
+    let expansion = org.acronym.and_then(|a| acronyms.expansion(a, Some(org)));
+    full_name(s, i, end, org.short(), expansion)
 }
 
 /// A full name is a mention unless its acronym follows in brackets, which
@@ -355,7 +339,7 @@ fn in_capitals_run(s: &str, start: usize, end: usize) -> bool {
 
 /// Any other word in capitals: `LCBC` as defined in the text, or `CCSAO`
 /// with no expansion.
-fn unknown_acronym(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention> {
+pub fn unknown_acronym(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention> {
     let b = s.as_bytes();
     let mut end = i;
     while end < b.len() && b[end].is_ascii_uppercase() && end - i <= 10 {
@@ -404,17 +388,20 @@ fn dateline(s: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::Text;
     use super::*;
 
     fn orgs(text: &str) -> Vec<(String, String, Option<String>)> {
         let acronyms = Acronyms::collect(text.split('\n'));
         text.split('\n')
             .flat_map(|p| {
-                scan(&Text::new(p), &acronyms)
+                super::super::names::scan(&Text::new(p), &acronyms)
                     .into_iter()
-                    .map(move |f| match f.value {
-                        FactValue::Organization(o) => (p[f.span].to_owned(), o.name, o.expansion),
-                        _ => unreachable!(),
+                    .filter_map(move |f| match f.value {
+                        FactValue::Organization(o) => {
+                            Some((p[f.span].to_owned(), o.name, o.expansion))
+                        }
+                        _ => None,
                     })
             })
             .collect()

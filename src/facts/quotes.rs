@@ -57,12 +57,18 @@ pub fn scan(s: &str) -> Vec<Found> {
     // Where the open quotation's text starts, and where its mark is.
     let mut open: Option<(usize, usize)> = None;
     // Only `"` and the three-byte curly marks matter: look at their bytes.
-    let marks = s
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'"' || *b == 0xE2)
-        .filter_map(|(i, _)| s.get(i..).and_then(|r| r.chars().next()).map(|c| (i, c)));
-    for (i, c) in marks {
+    let bytes = s.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let byte = bytes[k];
+        k += 1;
+        if byte != b'"' && byte != 0xE2 {
+            continue;
+        }
+        let i = k - 1;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         let after = i + c.len_utf8();
         match c {
             '\u{201C}' | '\u{201E}' => {

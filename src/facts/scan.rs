@@ -151,6 +151,36 @@ pub fn match_any<'p>(s: &str, i: usize, phrases: &[&'p str]) -> Option<(usize, &
         .find_map(|p| match_phrase(s, i, p).map(|end| (end, *p)))
 }
 
+/// Is `word` (any case) in `sorted`, a sorted list of lower-case ASCII
+/// words? A binary search on a copy lower-cased on the stack.
+pub fn in_sorted(word: &str, sorted: &[&str]) -> bool {
+    let mut buffer = [0u8; 24];
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return false;
+    }
+    for (k, b) in word.bytes().enumerate() {
+        buffer[k] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default();
+    sorted.binary_search(&lower).is_ok()
+}
+
+/// Merges two sorted lists of offsets.
+pub fn merged(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i] <= b[j]) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out
+}
+
 /// A paragraph with the starts of the words each scanner cares about,
 /// found in one pass and shared, so that a scanner visits a few words
 /// instead of every character.
@@ -183,16 +213,7 @@ impl<'a> Text<'a> {
         let mut in_word = false;
         while i < b.len() {
             let byte = b[i];
-            if byte < 0x80 {
-                if byte.is_ascii_alphanumeric() {
-                    let end = text.classify(i, in_word);
-                    in_word = true;
-                    i = end;
-                } else {
-                    in_word = false;
-                    i += 1;
-                }
-            } else {
+            if byte >= 0x80 {
                 let Some(c) = decode(s, i) else { break };
                 let is_word = is_word_char(c);
                 if is_word && !in_word && c.is_uppercase() {
@@ -200,34 +221,74 @@ impl<'a> Text<'a> {
                 }
                 in_word = is_word;
                 i += c.len_utf8();
+            } else if byte.is_ascii_alphanumeric() {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if !in_word {
+                    text.classify(start, i);
+                }
+                in_word = true;
+            } else {
+                in_word = false;
+                i += 1;
             }
         }
         text
     }
 
-    /// Files the word starting at `i` (unless it continues a word) under
-    /// the lists it belongs to; returns the end of its ASCII letters and
-    /// digits.
-    fn classify(&mut self, i: usize, continues: bool) -> usize {
+    /// Files the word starting at `i`, whose ASCII letters and digits end
+    /// at `end`, under the lists it belongs to.
+    fn classify(&mut self, i: usize, end: usize) {
         let b = self.s.as_bytes();
-        let mut end = i + 1;
-        while end < b.len() && b[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        if continues {
-            return end;
-        }
         let first = b[i];
         if first.is_ascii_digit() {
             self.numbers.push(i);
-            return end;
+            return;
         }
         if first.is_ascii_uppercase() {
             self.capitals.push(i);
         }
         // Number words and keywords: rule most words out by their first
-        // two letters before comparing (`the`, `that`, `of` go no further).
-        let mut letters = end;
+        // three letters before comparing (`the`, `that`, `of` go no further).
+        if end - i < 3 {
+            return;
+        }
+        const fn prefix(p: &[u8; 3]) -> u32 {
+            u32::from_le_bytes([p[0], p[1], p[2], 0])
+        }
+        const PREFIXES: [u32; 23] = [
+            prefix(b"zer"),
+            prefix(b"one"),
+            prefix(b"two"),
+            prefix(b"thr"),
+            prefix(b"fou"),
+            prefix(b"fiv"),
+            prefix(b"six"),
+            prefix(b"sev"),
+            prefix(b"eig"),
+            prefix(b"nin"),
+            prefix(b"ten"),
+            prefix(b"ele"),
+            prefix(b"twe"),
+            prefix(b"thi"),
+            prefix(b"fif"),
+            prefix(b"for"),
+            prefix(b"hun"),
+            prefix(b"res"),
+            prefix(b"noo"),
+            prefix(b"mid"),
+            prefix(b"Res"),
+            prefix(b"Noo"),
+            prefix(b"Mid"),
+        ];
+        let lower = u32::from_le_bytes([first | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20, 0]);
+        if !PREFIXES.contains(&lower) {
+            return;
+        }
+        let mut letters = i;
         while letters < b.len() && (b[letters].is_ascii_alphabetic() || b[letters] == b'-') {
             letters += 1;
         }
@@ -236,30 +297,7 @@ impl<'a> Text<'a> {
             || b.get(letters)
                 .is_some_and(|c| *c >= 0x80 || c.is_ascii_digit())
         {
-            return end;
-        }
-        let pair = [first.to_ascii_lowercase(), b[i + 1].to_ascii_lowercase()];
-        let candidate = matches!(
-            &pair,
-            b"ze"
-                | b"on"
-                | b"tw"
-                | b"th"
-                | b"fo"
-                | b"fi"
-                | b"si"
-                | b"se"
-                | b"ei"
-                | b"ni"
-                | b"te"
-                | b"el"
-                | b"hu"
-                | b"re"
-                | b"no"
-                | b"mi"
-        );
-        if !candidate {
-            return end;
+            return;
         }
         let mut buffer = [0u8; 16];
         for (k, c) in b[i..letters].iter().enumerate() {
@@ -274,7 +312,6 @@ impl<'a> Text<'a> {
         ) {
             self.keywords.push(i);
         }
-        end
     }
 
     /// Tries `find` at each of `starts` that no earlier find covers.
@@ -365,5 +402,28 @@ mod tests {
         assert_eq!(char_before(s, 1), None);
         assert_eq!(char_at(s, 2), Some('—'));
         assert_eq!(skip_spaces_back(s, 0), 0);
+    }
+}
+#[cfg(test)]
+mod speed_probe {
+    #[test]
+    #[ignore]
+    fn probe() {
+        let text = std::fs::read_to_string("../shared/corpus/sc-14794.txt")
+            .unwrap()
+            .repeat(30);
+        let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..10 {
+            for p in &paragraphs {
+                n += super::Text::new(p).capitals.len();
+            }
+        }
+        eprintln!(
+            "Text::new {:?} per pass ({n}) over {} paragraphs",
+            t.elapsed() / 10,
+            paragraphs.len()
+        );
     }
 }

@@ -297,7 +297,7 @@ pub const COUNTRIES: [Country; 195] = [
 
 /// Places whose names contain a country's without being that country:
 /// found and skipped, so that `Northern Ireland` is not `Ireland`.
-const NOT_COUNTRIES: [&str; 6] = [
+pub const NOT_COUNTRIES: &[&str] = &[
     "Northern Ireland",
     "New Mexico",
     "Gulf of Mexico",
@@ -371,7 +371,7 @@ fn matcher() -> &'static PhraseMatcher<Option<&'static str>> {
                 m.insert(alias, Some(country.name));
             }
         }
-        for place in NOT_COUNTRIES {
+        for place in NOT_COUNTRIES.iter().copied() {
             m.insert(place, None);
         }
         m

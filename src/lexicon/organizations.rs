@@ -228,7 +228,8 @@ pub const ORGANIZATIONS: &[Organization] = &[
 
 /// Phrases that start with an organisation's name but are not a mention of
 /// it: found and skipped.
-const NOT_ORGANIZATIONS: [&str; 3] = ["United Nations Charter", "United Nations Day", "UN Charter"];
+pub const NOT_ORGANIZATIONS: &[&str] =
+    &["United Nations Charter", "United Nations Day", "UN Charter"];
 
 /// The organisation known by an acronym (`NATO`) or short form.
 pub fn by_acronym(acronym: &str) -> Option<&'static Organization> {
@@ -268,7 +269,7 @@ pub fn matcher() -> &'static PhraseMatcher<Option<usize>> {
                 m.insert(alias, Some(k));
             }
         }
-        for phrase in NOT_ORGANIZATIONS {
+        for phrase in NOT_ORGANIZATIONS.iter().copied() {
             m.insert(phrase, None);
         }
         m

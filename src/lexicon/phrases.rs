@@ -16,16 +16,22 @@ pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            word[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
         }
     }
 
     fn write_u8(&mut self, byte: u8) {
-        self.write(&[byte]);
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
     fn finish(&self) -> u64 {
@@ -46,6 +52,16 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher<T> {
     nodes: Vec<Node<T>>,
+    /// A bit per (first bytes, length) of the names' first tokens: most
+    /// words of a text are ruled out here without hashing.
+    first_tokens: Box<[u64; 64]>,
+}
+
+/// The bit of a first token in [`PhraseMatcher::first_tokens`].
+fn first_token_bit(token: &[u8]) -> usize {
+    let a = usize::from(token.first().copied().unwrap_or(0));
+    let b = usize::from(token.get(1).copied().unwrap_or(0));
+    (a.wrapping_mul(31) ^ b.wrapping_mul(7) ^ (token.len().min(31) << 7)) & 4095
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +83,7 @@ impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
         PhraseMatcher {
             nodes: vec![Node::new()],
+            first_tokens: Box::new([0; 64]),
         }
     }
 }
@@ -77,9 +94,22 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// The token starting at `at` (after any whitespace): (start, end).
 fn token(text: &str, at: usize) -> Option<(usize, usize)> {
-    let rest = text.get(at..)?;
+    let b = text.as_bytes();
+    let mut start = at;
+    while b.get(start).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        start += 1;
+    }
+    // ASCII letters and digits first, the common case, byte by byte.
+    let mut end = start;
+    while b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    if end > start && !b.get(end).is_some_and(|c| *c >= 0x80) {
+        return Some((start, end));
+    }
+    let rest = text.get(start..)?;
     let skipped = rest.len() - rest.trim_start().len();
-    let start = at + skipped;
+    let start = start + skipped;
     let mut chars = text[start..].char_indices();
     let (_, first) = chars.next()?;
     if !first.is_alphanumeric() {
@@ -93,7 +123,7 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
 
 /// A token as the trie stores it: every apostrophe is the curly one.
 fn key(token: &str) -> &str {
-    if token.chars().count() == 1 && token.chars().all(is_apostrophe) {
+    if token.len() <= 3 && token.chars().count() == 1 && token.chars().all(is_apostrophe) {
         "\u{2019}"
     } else {
         token
@@ -111,6 +141,10 @@ impl<T: Clone> PhraseMatcher<T> {
         let mut at = 0;
         while let Some((start, end)) = token(name, at) {
             let k = key(&name[start..end]);
+            if node == 0 {
+                let bit = first_token_bit(k.as_bytes());
+                self.first_tokens[bit / 64] |= 1 << (bit % 64);
+            }
             node = match self.nodes[node].children.get(k) {
                 Some(&child) => child,
                 None => {
@@ -136,6 +170,11 @@ impl<T: Clone> PhraseMatcher<T> {
     /// at a word boundary by construction.
     pub fn match_at(&self, text: &str, at: usize) -> Option<(usize, T)> {
         if self.is_empty() || text.get(at..)?.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let (start, end) = token(text, at)?;
+        let bit = first_token_bit(key(&text[start..end]).as_bytes());
+        if self.first_tokens[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let mut node = 0;
