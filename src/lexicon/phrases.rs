@@ -104,7 +104,7 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
     while b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
         end += 1;
     }
-    if end > start && !b.get(end).is_some_and(|c| *c >= 0x80) {
+    if end > start && b.get(end).is_none_or(|c| *c < 0x80) {
         return Some((start, end));
     }
     let rest = text.get(start..)?;
