@@ -2,32 +2,37 @@
 //! mentions"): organisations and countries by canonical name, the other
 //! kinds by normalised value, quotes by their words.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::lexicon::phrases::{is_apostrophe, FxBuild};
 
 use super::value::FactValue;
-use super::{Entity, Fact};
+use super::{Entity, Fact, FactKind};
 
 /// Entities in order of first mention; each lists its facts in text order.
 pub fn group(facts: &[Fact]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(super::FactKind, String), usize, FxBuild> = HashMap::default();
+    let mut index: HashMap<(FactKind, Cow<'_, str>), usize, FxBuild> = HashMap::default();
     for (k, fact) in facts.iter().enumerate() {
         let (name, expansion) = name_of(fact);
-        let slot = *index.entry((fact.kind, name.clone())).or_insert_with(|| {
-            entities.push(Entity {
-                kind: fact.kind,
-                name,
-                expansion: None,
-                facts: Vec::new(),
-            });
-            entities.len() - 1
-        });
+        let slot = match index.entry((fact.kind, name)) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                entities.push(Entity {
+                    kind: fact.kind,
+                    name: e.key().1.to_string(),
+                    expansion: None,
+                    facts: Vec::new(),
+                });
+                *e.insert(entities.len() - 1)
+            }
+        };
         let entity = &mut entities[slot];
         entity.facts.push(k);
         if entity.expansion.is_none() {
-            entity.expansion = expansion;
+            entity.expansion = expansion.cloned();
         }
     }
     entities
@@ -49,8 +54,9 @@ fn with_qualifier(qualifier: &Option<String>, rest: String) -> String {
     }
 }
 
-/// The entity name of a fact, and the expansion it carries.
-fn name_of(fact: &Fact) -> (String, Option<String>) {
+/// The entity name of a fact, and the expansion it carries. Names that
+/// the fact already holds are borrowed, not copied.
+fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&String>) {
     let name = match &fact.value {
         FactValue::Quantity(q) => {
             let mut parts = vec![number(q.number)];
@@ -66,8 +72,8 @@ fn name_of(fact: &Fact) -> (String, Option<String>) {
             with_qualifier(&m.qualifier, format!("{} {}", number(m.amount), m.currency))
         }
         FactValue::Percent(p) => with_qualifier(&p.qualifier, format!("{}%", number(p.percent))),
-        FactValue::Date(d) => d.date.clone(),
-        FactValue::Time(t) => t.time.clone(),
+        FactValue::Date(d) => return (Cow::Borrowed(&d.date), None),
+        FactValue::Time(t) => return (Cow::Borrowed(&t.time), None),
         FactValue::Resolution(r) => {
             let mut name = match &r.session {
                 Some(session) => format!("{session}/{}", r.number),
@@ -78,17 +84,28 @@ fn name_of(fact: &Fact) -> (String, Option<String>) {
             }
             name
         }
-        FactValue::Document(d) => d.symbol.clone(),
-        FactValue::Organization(o) => return (o.name.clone(), o.expansion.clone()),
-        FactValue::Country(c) => c.name.clone(),
-        FactValue::Quote(_) => fact
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
+        FactValue::Document(d) => return (Cow::Borrowed(&d.symbol), None),
+        FactValue::Organization(o) => return (Cow::Borrowed(&o.name), o.expansion.as_ref()),
+        FactValue::Country(c) => return (Cow::Borrowed(&c.name), None),
+        FactValue::Quote(_) => return (quote_key(&fact.text), None),
+    };
+    (Cow::Owned(name), None)
+}
+
+/// A quotation's words with spaces and apostrophes made uniform.
+fn quote_key(text: &str) -> Cow<'_, str> {
+    let uniform = !text.contains(['\'', '\u{02BC}'])
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if uniform {
+        return Cow::Borrowed(text);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    Cow::Owned(
+        words
             .join(" ")
             .chars()
             .map(|c| if is_apostrophe(c) { '’' } else { c })
             .collect(),
-    };
-    (name, None)
+    )
 }

@@ -164,7 +164,7 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     all.extend(claimed.admit(quantity::scan(&text)));
     all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
     // Quotes contain the other facts, so they claim nothing.
-    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(paragraph)));
+    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
     all.sort_by_key(|f| (f.span.start, f.kind, f.span.end));
     all
 }

@@ -69,7 +69,11 @@ pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
                     Some(Mention::Fact(countries::fact(i..end, name)))
                 }
                 Some((end, _)) => Some(Mention::Skip(end)),
-                None => organizations::unknown_acronym(s, i, acronyms),
+                // Two capitals at least: `The` is not worth a look.
+                None if s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
+                    organizations::unknown_acronym(s, i, acronyms)
+                }
+                None => None,
             },
         };
         match mention {

@@ -9,7 +9,7 @@
 
 use super::scan::{
     char_at, char_before, is_apostrophe, is_capitalized, is_space, is_word_char, match_any,
-    next_word, prev_word, skip_spaces, skip_spaces_back, word_end,
+    next_word, prev_word, skip_spaces, skip_spaces_back, word_end, Text,
 };
 use super::value::{FactValue, QuoteValue};
 use super::{FactKind, Found};
@@ -52,21 +52,13 @@ const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "du",
 ];
 
-pub fn scan(s: &str) -> Vec<Found> {
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
     let mut out = Vec::new();
     // Where the open quotation's text starts, and where its mark is.
     let mut open: Option<(usize, usize)> = None;
-    // Only `"` and the three-byte curly marks matter: look at their bytes.
-    let bytes = s.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        let byte = bytes[k];
-        k += 1;
-        if byte != b'"' && byte != 0xE2 {
-            continue;
-        }
-        let i = k - 1;
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+    for &i in &text.quote_marks {
+        let Some(c) = char_at(s, i) else {
             continue;
         };
         let after = i + c.len_utf8();
@@ -238,7 +230,7 @@ mod tests {
     use super::*;
 
     fn quotes(s: &str) -> Vec<(String, bool, Option<String>)> {
-        scan(s)
+        scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Quote(q) => (s[f.span].to_owned(), q.scare, q.attribution),

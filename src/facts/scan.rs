@@ -193,6 +193,8 @@ pub struct Text<'a> {
     /// The lower-case words a scanner keys on: `resolution(s)`, `noon`,
     /// `midday`, `midnight`.
     pub keywords: Vec<usize>,
+    /// Double quotation marks: `"`, `“`, `”`, `„`.
+    pub quote_marks: Vec<usize>,
 }
 
 /// Decodes the character at a char boundary `i` of `b` (valid UTF-8).
@@ -206,8 +208,9 @@ impl<'a> Text<'a> {
         let mut text = Text {
             s,
             numbers: Vec::new(),
-            capitals: Vec::new(),
+            capitals: Vec::with_capacity(b.len() / 32),
             keywords: Vec::new(),
+            quote_marks: Vec::new(),
         };
         let mut i = 0;
         let mut in_word = false;
@@ -218,6 +221,8 @@ impl<'a> Text<'a> {
                 let is_word = is_word_char(c);
                 if is_word && !in_word && c.is_uppercase() {
                     text.capitals.push(i);
+                } else if matches!(c, '\u{201C}' | '\u{201D}' | '\u{201E}') {
+                    text.quote_marks.push(i);
                 }
                 in_word = is_word;
                 i += c.len_utf8();
@@ -232,6 +237,9 @@ impl<'a> Text<'a> {
                 }
                 in_word = true;
             } else {
+                if byte == b'"' {
+                    text.quote_marks.push(i);
+                }
                 in_word = false;
                 i += 1;
             }
@@ -284,6 +292,21 @@ impl<'a> Text<'a> {
             prefix(b"Noo"),
             prefix(b"Mid"),
         ];
+        // First letters of number words and keywords: e f h m n o r s t z.
+        const FIRST_LETTERS: u32 = (1 << (b'e' - b'a'))
+            | (1 << (b'f' - b'a'))
+            | (1 << (b'h' - b'a'))
+            | (1 << (b'm' - b'a'))
+            | (1 << (b'n' - b'a'))
+            | (1 << (b'o' - b'a'))
+            | (1 << (b'r' - b'a'))
+            | (1 << (b's' - b'a'))
+            | (1 << (b't' - b'a'))
+            | (1 << (b'z' - b'a'));
+        let letter = (first | 0x20).wrapping_sub(b'a');
+        if letter >= 26 || FIRST_LETTERS & (1 << letter) == 0 {
+            return;
+        }
         let lower = u32::from_le_bytes([first | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20, 0]);
         if !PREFIXES.contains(&lower) {
             return;

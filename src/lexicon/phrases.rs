@@ -169,12 +169,20 @@ impl<T: Clone> PhraseMatcher<T> {
     /// must start exactly at `at`; a name ending in a letter or digit ends
     /// at a word boundary by construction.
     pub fn match_at(&self, text: &str, at: usize) -> Option<(usize, T)> {
-        if self.is_empty() || text.get(at..)?.starts_with(char::is_whitespace) {
-            return None;
+        // The common case, an ASCII word that starts no name, is settled
+        // on its bytes alone.
+        let b = text.as_bytes();
+        let mut run = at;
+        while b.get(run).is_some_and(u8::is_ascii_alphanumeric) {
+            run += 1;
         }
-        let (start, end) = token(text, at)?;
-        let bit = first_token_bit(key(&text[start..end]).as_bytes());
-        if self.first_tokens[bit / 64] & (1 << (bit % 64)) == 0 {
+        if run > at && b.get(run).is_none_or(|c| *c < 0x80) {
+            let bit = first_token_bit(&b[at..run]);
+            if self.first_tokens[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        if self.is_empty() || text.get(at..)?.starts_with(char::is_whitespace) {
             return None;
         }
         let mut node = 0;
