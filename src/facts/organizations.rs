@@ -30,7 +30,10 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "SARS", "SDG", "NGO", "MW", "GW", "KW", "MWH", "GWH", "TV", "ID", "IT", "AI", "IOT", "DNA",
     "RNA", "PDF", "URL", "FAQ", "PR", "LLC", "LP", "LTD", "INC", "PLC", "CO", "OK", "MPH", "PHD",
     "MD", "JR", "SR", "EST", "GMT", "UTC", "CET", "EDT", "PST", "RSVP", "ASAP", "FY", "LGBT",
-    "LGBTI", "LGBTQ", "LGBTIQ", "IDP", "ICT", "HQ", "VIP", "GPS",
+    "LGBTI", "LGBTQ", "LGBTIQ", "IDP", "ICT", "HQ", "VIP", "GPS", "ESG", "AUM", "API", "GM", "LAN",
+    "WAN", "IPO", "ROI", "EBITDA", "CAGR", "KPI", "ADV", "USB", "SMS", "TBD", "TBA", "VP", "SVP",
+    "EVP", "MBA", "FOR", "AND", "THE", "OF", "PRESS", "RELEASE", "NEWS", "UPDATE", "NOTE",
+    "EDITORS", "END", "MORE", "CONTACT", "MEDIA",
 ];
 
 /// Words that may stand capitalised before an organisation's full name
@@ -318,23 +321,54 @@ fn part_of_longer_name(s: &str, start: usize) -> bool {
 /// Another all-capitals word next to this one: a name in capitals
 /// (`ZHANG JUN`, `T. S. TIRUMURTI`) or a heading, not an acronym.
 fn in_capitals_run(s: &str, start: usize, end: usize) -> bool {
-    let caps_word = |w: &str| is_all_caps(w) && w.chars().all(|c| !c.is_ascii_digit());
+    capitals_before(s, start) || capitals_after(s, end)
+}
+
+/// A word of capitals without digits.
+fn caps_word(word: &str) -> bool {
+    is_all_caps(word) && !word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The word before `start` is in capitals: `ZHANG` before `JUN`, the
+/// initial `S.` before `TIRUMURTI`, `D’` before `ANGELO`.
+fn capitals_before(s: &str, start: usize) -> bool {
     let mut before = skip_spaces_back(s, start);
-    let mut initial = false;
-    if char_before(s, before) == Some('.') {
-        before -= 1;
-        initial = true;
+    let mut joined = before < start;
+    if let Some(c) = char_before(s, before).filter(|c| *c == '.' || is_apostrophe(*c)) {
+        before -= c.len_utf8();
+        joined = true;
     }
-    let prev = prev_word(s, before)
-        .filter(|w| w.end == before && (before < start || initial))
-        .is_some_and(|w| caps_word(&s[w.clone()]) && (w.len() > 1 || initial));
+    joined
+        && prev_word(s, before)
+            .filter(|w| w.end == before)
+            .is_some_and(|w| caps_word(&s[w]))
+}
+
+/// The word after `end` is in capitals (a single letter only when an
+/// initial, an apostrophe or another capitals word follows it: `WATCH A
+/// VIDEO`, `PAOLO D’ANGELO`).
+fn capitals_after(s: &str, end: usize) -> bool {
     let next_start = skip_spaces(s, end);
-    let next = next_start > end
-        && next_word(s, next_start).is_some_and(|w| {
-            let word = &s[w.clone()];
-            caps_word(word) && (word.chars().count() > 1 || char_at(s, w.end) == Some('.'))
-        });
-    prev || next
+    if next_start == end {
+        return false;
+    }
+    let Some(w) = next_word(s, next_start) else {
+        return false;
+    };
+    let word = &s[w.clone()];
+    if !caps_word(word) {
+        return false;
+    }
+    if word.chars().count() > 1 {
+        return true;
+    }
+    match char_at(s, w.end) {
+        Some(c) if c == '.' || is_apostrophe(c) => true,
+        _ => next_word(s, w.end).is_some_and(|n| {
+            let after = &s[n];
+            caps_word(after) && after.chars().count() > 1
+        }),
+    }
 }
 
 /// Any other word in capitals: `LCBC` as defined in the text, or `CCSAO`
@@ -379,11 +413,19 @@ pub fn unknown_acronym(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention
     Some(fact(i, end, acronym, defined))
 }
 
-/// `OAKLAND –` or `GENEVA,` at the start of a paragraph: a place.
+/// A place in capitals opening a paragraph: `OAKLAND –`, `GENEVA,`,
+/// `AMSTERDAM and PARIS, March 19`.
 fn dateline(s: &str, start: usize, end: usize) -> bool {
+    let before = &s[..start];
+    let only_places_before = before.len() <= 80
+        && before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| w == "and" || caps_word(w));
     let next = skip_spaces(s, end);
-    let dash = next > end && char_at(s, next).is_some_and(super::scan::is_dash);
-    dash || (start == 0 && char_at(s, end) == Some(','))
+    let joins = char_at(s, next).is_some_and(|c| c == ',' || super::scan::is_dash(c))
+        || s[next..].starts_with("and ");
+    only_places_before && joins
 }
 
 #[cfg(test)]

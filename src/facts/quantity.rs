@@ -440,7 +440,13 @@ fn of_phrase(s: &str, end: usize) -> Option<String> {
         phrase = Some(phrase.map_or(word.clone(), |p| p.start..word.end));
         at = word.end;
     }
-    phrase.map(|p| s[p].to_owned())
+    // `of grain and foodstuffs and …`: a dangling conjunction is not counted.
+    let text = s[phrase?].trim_end();
+    let text = text
+        .strip_suffix(" and")
+        .or_else(|| text.strip_suffix(" or"))
+        .unwrap_or(text);
+    Some(text.to_owned())
 }
 
 #[cfg(test)]

@@ -196,16 +196,20 @@ fn name_at(s: &str, at: usize) -> Option<(usize, String)> {
             break;
         };
         let mut word_end_at = word.end;
-        // `O’Neill`: an apostrophe between two letters stays in the word.
-        while char_at(s, word_end_at).is_some_and(is_apostrophe)
-            && char_at(
-                s,
-                word_end_at + char_at(s, word_end_at).map_or(1, char::len_utf8),
-            )
-            .is_some_and(char::is_uppercase)
-        {
-            let apostrophe = char_at(s, word_end_at).map_or(1, char::len_utf8);
-            word_end_at = word_end(s, word_end_at + apostrophe);
+        // `O’Neill`: an apostrophe before a capital stays in the word;
+        // `State’s Attorney`: so does a possessive inside a title.
+        while let Some(apostrophe) = char_at(s, word_end_at).filter(|c| is_apostrophe(*c)) {
+            let after = word_end_at + apostrophe.len_utf8();
+            if char_at(s, after).is_some_and(char::is_uppercase) {
+                word_end_at = word_end(s, after);
+            } else if char_at(s, after) == Some('s')
+                && !char_at(s, after + 1).is_some_and(is_word_char)
+                && next_word(s, after + 1).is_some_and(|w| is_capitalized(&s[w]))
+            {
+                word_end_at = after + 1;
+            } else {
+                break;
+            }
         }
         let text = &s[word.start..word_end_at];
         if !is_capitalized(text) && !PARTICLES.contains(&text) {

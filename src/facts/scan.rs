@@ -427,26 +427,3 @@ mod tests {
         assert_eq!(skip_spaces_back(s, 0), 0);
     }
 }
-#[cfg(test)]
-mod speed_probe {
-    #[test]
-    #[ignore]
-    fn probe() {
-        let text = std::fs::read_to_string("../shared/corpus/sc-14794.txt")
-            .unwrap()
-            .repeat(30);
-        let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..10 {
-            for p in &paragraphs {
-                n += super::Text::new(p).capitals.len();
-            }
-        }
-        eprintln!(
-            "Text::new {:?} per pass ({n}) over {} paragraphs",
-            t.elapsed() / 10,
-            paragraphs.len()
-        );
-    }
-}
