@@ -63,6 +63,7 @@ const CONTEXT: &[&str] = &[
     "mid",
     "next",
     "of",
+    "on",
     "since",
     "spring",
     "summer",

@@ -60,8 +60,13 @@ fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&String>) {
     let name = match &fact.value {
         FactValue::Quantity(q) => {
             let mut parts = vec![number(q.number)];
-            parts.extend(q.unit.clone());
-            match (&q.unit, &q.counts) {
+            match q.unit.as_deref() {
+                Some("fold") => parts = vec![format!("{}-fold", number(q.number))],
+                Some(unit) => parts.push(unit.to_owned()),
+                None => {}
+            }
+            match (q.unit.as_deref(), &q.counts) {
+                (Some("fold"), Some(c)) => parts.push(c.clone()),
                 (Some(_), Some(c)) => parts.push(format!("of {c}")),
                 (None, Some(c)) => parts.push(c.clone()),
                 _ => {}
