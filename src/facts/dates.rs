@@ -7,41 +7,10 @@ use super::numbers::may_start_number;
 use super::quantity::{is_plural, is_stop};
 use super::scan::{
     boundary_after, char_at, char_before, in_sorted, is_apostrophe, is_dash, is_hyphen,
-    is_word_char, merged, next_word, prev_word, skip_spaces, Text,
+    is_word_char, next_word, prev_word, skip_spaces, Text,
 };
 use super::value::{DateValue, FactValue};
 use super::{FactKind, Found};
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Abbreviations, accepted only before a day (`Jan. 27, 2022`).
-const ABBREVIATIONS: &[(&str, u8)] = &[
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
 
 /// Words after which a bare month name or year is a date (sorted).
 const CONTEXT: &[&str] = &[
@@ -135,7 +104,7 @@ pub fn date_value(
 pub fn scan(text: &Text, document_year: Option<i32>) -> Vec<Found> {
     let s = text.s;
     let mut last_year_end: Option<usize> = None;
-    Text::each(&merged(&text.numbers, &text.capitals), |i| {
+    Text::each_of(&text.numbers, &text.capitals, |i| {
         let b = s.as_bytes()[i];
         let (end, year, month, day) = if b.is_ascii_digit() {
             day_first(s, i)
@@ -169,17 +138,39 @@ fn month_at(s: &str, i: usize) -> Option<(usize, u8, bool)> {
     if end - i < 3 || end - i > 9 || char_at(s, end).is_some_and(is_word_char) {
         return None;
     }
-    let word = &s[i..end];
-    if let Some(k) = MONTHS.iter().position(|m| *m == word) {
-        return Some((end, k as u8 + 1, true));
-    }
-    let (_, month) = ABBREVIATIONS.iter().find(|(a, _)| *a == word)?;
-    let end = if char_at(s, end) == Some('.') {
+    let (month, full) = match &s[i..end] {
+        "January" => (1, true),
+        "February" => (2, true),
+        "March" => (3, true),
+        "April" => (4, true),
+        "May" => (5, true),
+        "June" => (6, true),
+        "July" => (7, true),
+        "August" => (8, true),
+        "September" => (9, true),
+        "October" => (10, true),
+        "November" => (11, true),
+        "December" => (12, true),
+        "Jan" => (1, false),
+        "Feb" => (2, false),
+        "Mar" => (3, false),
+        "Apr" => (4, false),
+        "Jun" => (6, false),
+        "Jul" => (7, false),
+        "Aug" => (8, false),
+        "Sep" | "Sept" => (9, false),
+        "Oct" => (10, false),
+        "Nov" => (11, false),
+        "Dec" => (12, false),
+        _ => return None,
+    };
+    // An abbreviation may end in a full stop: `Jan. 27`.
+    let end = if !full && char_at(s, end) == Some('.') {
         end + 1
     } else {
         end
     };
-    Some((end, *month, false))
+    Some((end, month, full))
 }
 
 /// A day of the month: one or two digits, maybe `st`, `nd`, `rd`, `th`.

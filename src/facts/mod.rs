@@ -190,6 +190,9 @@ impl Claimed {
     /// Keeps the candidates that overlap neither a claimed span nor an
     /// earlier kept candidate, and claims them. Linear: one merge pass.
     fn admit(&mut self, mut candidates: Vec<Found>) -> Vec<Found> {
+        if candidates.is_empty() {
+            return candidates;
+        }
         candidates.sort_by_key(|f| (f.span.start, f.span.end));
         let mut kept: Vec<Found> = Vec::with_capacity(candidates.len());
         let mut j = 0;

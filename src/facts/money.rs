@@ -4,7 +4,7 @@
 use super::numbers::{
     attached_multiplier, digits_at, may_start_number, qualifier_before, scale, spaced_multiplier,
 };
-use super::scan::{char_before, match_phrase, merged, prev_word, skip_spaces, Text};
+use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
 use super::value::{FactValue, MoneyValue};
 use super::{FactKind, Found};
 
@@ -62,7 +62,7 @@ fn dollar_prefix(prefix: &str) -> Option<&'static str> {
 
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
-    Text::each(&merged(&text.numbers, &text.capitals), |i| {
+    Text::each_of(&text.numbers, &text.capitals, |i| {
         let b = s.as_bytes()[i];
         if b.is_ascii_uppercase() {
             return after_code(s, i);

@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::countries;
-use crate::lexicon::organizations::{by_expansion, Organization, ORGANIZATIONS};
+use crate::lexicon::organizations::{by_acronym, Organization, ORGANIZATIONS};
 use crate::lexicon::phrases::{FxBuild, PhraseMatcher};
 
 use super::scan::{
@@ -96,7 +96,8 @@ impl Acronyms {
         if self.expansions.contains_key(&acronym) || self.terms.contains(&acronym) {
             return;
         }
-        let known = by_expansion(&expansion).filter(|o| o.acronym == Some(acronym.as_str()));
+        // Only the built-in organisation of that acronym can be respelled.
+        let known = by_acronym(&acronym).filter(|o| o.is_named(&expansion));
         match known {
             Some(org) => {
                 self.expansions.insert(acronym, org.name.to_owned());

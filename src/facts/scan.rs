@@ -9,18 +9,34 @@ use std::ops::Range;
 
 use super::Found;
 
-/// The character starting at byte `i`, if any.
+/// The character starting at byte `i`, if any. An ASCII byte is always a
+/// whole character, so the common case needs no decoding.
+#[inline]
 pub fn char_at(s: &str, i: usize) -> Option<char> {
+    let byte = *s.as_bytes().get(i)?;
+    if byte < 0x80 {
+        return Some(char::from(byte));
+    }
     s.get(i..)?.chars().next()
 }
 
 /// The character ending at byte `i`, if any.
+#[inline]
 pub fn char_before(s: &str, i: usize) -> Option<char> {
+    let byte = *s.as_bytes().get(i.checked_sub(1)?)?;
+    if byte < 0x80 && s.is_char_boundary(i) {
+        return Some(char::from(byte));
+    }
     s.get(..i)?.chars().next_back()
 }
 
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Hyphen-minus, hyphen and non-breaking hyphen: all join compound words.
@@ -38,8 +54,13 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 /// Spaces within a line: ordinary, no-break, thin and the like.
+#[inline]
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+    } else {
+        c.is_whitespace()
+    }
 }
 
 pub fn skip_spaces(s: &str, mut i: usize) -> usize {
@@ -163,22 +184,6 @@ pub fn in_sorted(word: &str, sorted: &[&str]) -> bool {
     }
     let lower = std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default();
     sorted.binary_search(&lower).is_ok()
-}
-
-/// Merges two sorted lists of offsets.
-pub fn merged(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j == b.len() || (i < a.len() && a[i] <= b[j]) {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out
 }
 
 /// A paragraph with the starts of the words each scanner cares about,
@@ -337,11 +342,24 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// Tries `find` at each of `starts` that no earlier find covers.
-    pub fn each(starts: &[usize], mut find: impl FnMut(usize) -> Option<Found>) -> Vec<Found> {
+    /// Tries `find` at each offset of two sorted lists, in order, that no
+    /// earlier find covers.
+    pub fn each_of(
+        a: &[usize],
+        b: &[usize],
+        mut find: impl FnMut(usize) -> Option<Found>,
+    ) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         let mut resume = 0;
-        for &w in starts {
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let w = if j == b.len() || (i < a.len() && a[i] <= b[j]) {
+                i += 1;
+                a[i - 1]
+            } else {
+                j += 1;
+                b[j - 1]
+            };
             if w < resume {
                 continue;
             }
@@ -352,13 +370,26 @@ impl<'a> Text<'a> {
         }
         out
     }
+
+    /// Tries `find` at each of `starts` that no earlier find covers.
+    pub fn each(starts: &[usize], find: impl FnMut(usize) -> Option<Found>) -> Vec<Found> {
+        Self::each_of(starts, &[], find)
+    }
 }
 
 /// Byte spans of URLs and e-mail addresses: their digits and capitals are
 /// not facts.
 pub fn masked_spans(s: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
-    if !s.contains('@') && !s.contains("://") && !s.contains("www.") && !s.contains("WWW.") {
+    // Most paragraphs have neither `@` nor `://` nor `www.`: say so from
+    // single-byte searches.
+    let b = s.as_bytes();
+    let has = |byte: u8, then: &[u8], back: usize| {
+        s.match_indices(char::from(byte))
+            .any(|(k, _)| k >= back && b[k - back..].starts_with(then))
+    };
+    if !s.contains('@') && !has(b':', b"://", 0) && !has(b'.', b"www.", 3) && !has(b'.', b"WWW.", 3)
+    {
         return spans;
     }
     let mut start = None;

@@ -2,7 +2,7 @@
 //! `15:30`, `noon`, `midnight`. Always 24-hour `HH:MM`.
 
 use super::numbers::may_start_number;
-use super::scan::{boundary_after, char_at, is_word_char, match_any, merged, skip_spaces, Text};
+use super::scan::{boundary_after, char_at, is_word_char, match_any, skip_spaces, Text};
 use super::value::{FactValue, TimeValue};
 use super::{FactKind, Found};
 
@@ -10,7 +10,7 @@ const MERIDIEM: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "a. m.", "
 
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
-    Text::each(&merged(&text.numbers, &text.keywords), |i| {
+    Text::each_of(&text.numbers, &text.keywords, |i| {
         let b = s.as_bytes()[i];
         let (end, time) = if b.is_ascii_digit() && may_start_number(s, i) {
             clock(s, i)?

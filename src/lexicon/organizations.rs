@@ -22,6 +22,11 @@ impl Organization {
     pub fn short(&self) -> &'static str {
         self.acronym.unwrap_or(self.name)
     }
+
+    /// `name` is one of its names, perhaps spelled another way.
+    pub fn is_named(&self, name: &str) -> bool {
+        same_name(self.name, name) || self.aliases.iter().any(|a| same_name(a, name))
+    }
 }
 
 const fn org(
@@ -292,9 +297,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// The organisation a text-defined expansion names, if it is one of ours.
 pub fn by_expansion(expansion: &str) -> Option<&'static Organization> {
-    ORGANIZATIONS
-        .iter()
-        .find(|o| same_name(o.name, expansion) || o.aliases.iter().any(|a| same_name(a, expansion)))
+    ORGANIZATIONS.iter().find(|o| o.is_named(expansion))
 }
 
 #[cfg(test)]

@@ -107,17 +107,21 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
     if end > start && b.get(end).is_none_or(|c| *c < 0x80) {
         return Some((start, end));
     }
-    let rest = text.get(start..)?;
-    let skipped = rest.len() - rest.trim_start().len();
-    let start = start + skipped;
-    let mut chars = text[start..].char_indices();
-    let (_, first) = chars.next()?;
-    if !first.is_alphanumeric() {
-        return Some((start, start + first.len_utf8()));
+    // Past the ASCII part (if any), character by character.
+    let mut start = start;
+    if end == start {
+        let rest = text.get(start..)?;
+        start += rest.len() - rest.trim_start().len();
+        let first = text[start..].chars().next()?;
+        if !first.is_alphanumeric() {
+            return Some((start, start + first.len_utf8()));
+        }
+        end = start;
     }
-    let end = chars
+    let end = text[end..]
+        .char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(k, _)| start + k);
+        .map_or(text.len(), |(k, _)| end + k);
     Some((start, end))
 }
 
