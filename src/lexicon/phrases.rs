@@ -108,7 +108,6 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
         return Some((start, end));
     }
     // Past the ASCII part (if any), character by character.
-    let mut start = start;
     if end == start {
         let rest = text.get(start..)?;
         start += rest.len() - rest.trim_start().len();
