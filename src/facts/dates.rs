@@ -138,32 +138,27 @@ fn month_at(s: &str, i: usize) -> Option<(usize, u8, bool)> {
     if end - i < 3 || end - i > 9 || char_at(s, end).is_some_and(is_word_char) {
         return None;
     }
-    let (month, full) = match &s[i..end] {
-        "January" => (1, true),
-        "February" => (2, true),
-        "March" => (3, true),
-        "April" => (4, true),
-        "May" => (5, true),
-        "June" => (6, true),
-        "July" => (7, true),
-        "August" => (8, true),
-        "September" => (9, true),
-        "October" => (10, true),
-        "November" => (11, true),
-        "December" => (12, true),
-        "Jan" => (1, false),
-        "Feb" => (2, false),
-        "Mar" => (3, false),
-        "Apr" => (4, false),
-        "Jun" => (6, false),
-        "Jul" => (7, false),
-        "Aug" => (8, false),
-        "Sep" | "Sept" => (9, false),
-        "Oct" => (10, false),
-        "Nov" => (11, false),
-        "Dec" => (12, false),
-        _ => return None,
+    // Months by first letter, so that a word is compared with two or three.
+    let candidates: &[(&str, u8)] = match b[i] {
+        b'J' => &[
+            ("January", 1),
+            ("June", 6),
+            ("July", 7),
+            ("Jan", 1),
+            ("Jun", 6),
+            ("Jul", 7),
+        ],
+        b'F' => &[("February", 2), ("Feb", 2)],
+        b'M' => &[("March", 3), ("May", 5), ("Mar", 3)],
+        b'A' => &[("April", 4), ("August", 8), ("Apr", 4), ("Aug", 8)],
+        b'S' => &[("September", 9), ("Sep", 9), ("Sept", 9)],
+        b'O' => &[("October", 10), ("Oct", 10)],
+        b'N' => &[("November", 11), ("Nov", 11)],
+        _ => &[("December", 12), ("Dec", 12)],
     };
+    let word = &s[i..end];
+    let &(name, month) = candidates.iter().find(|(name, _)| *name == word)?;
+    let full = name.len() > 4 || name == "June" || name == "July" || name == "May";
     // An abbreviation may end in a full stop: `Jan. 27`.
     let end = if !full && char_at(s, end) == Some('.') {
         end + 1

@@ -146,8 +146,8 @@ pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
 /// overlapping.
 pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
-    let mut claimed = Claimed::new(scan::masked_spans(paragraph));
     let text = scan::Text::new(paragraph);
+    let mut claimed = Claimed::new(scan::masked_spans(&text));
     let mut all: Vec<Found> = Vec::new();
 
     // Numbers belong to the most specific reading first: a symbol or a
