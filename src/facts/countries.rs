@@ -6,12 +6,12 @@ use super::value::{CountryValue, FactValue};
 use super::{FactKind, Found};
 
 /// The fact of a country name at `span`.
-pub fn fact(span: std::ops::Range<usize>, name: &str) -> Found {
+pub fn fact(span: std::ops::Range<usize>, name: &'static str) -> Found {
     Found::new(
         FactKind::Country,
         span,
         FactValue::Country(CountryValue {
-            name: name.to_owned(),
+            name: std::borrow::Cow::Borrowed(name),
         }),
     )
 }
@@ -31,7 +31,7 @@ mod tests {
         let names: Vec<(&str, String)> = names::scan(&Text::new(s), &Acronyms::default())
             .into_iter()
             .filter_map(|f| match f.value {
-                FactValue::Country(c) => Some((&s[f.span], c.name)),
+                FactValue::Country(c) => Some((&s[f.span], c.name.into_owned())),
                 _ => None,
             })
             .collect();

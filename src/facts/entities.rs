@@ -32,7 +32,7 @@ pub fn group(facts: &[Fact]) -> Vec<Entity> {
         let entity = &mut entities[slot];
         entity.facts.push(k);
         if entity.expansion.is_none() {
-            entity.expansion = expansion.cloned();
+            entity.expansion = expansion.map(str::to_owned);
         }
     }
     entities
@@ -56,7 +56,7 @@ fn with_qualifier(qualifier: &Option<String>, rest: String) -> String {
 
 /// The entity name of a fact, and the expansion it carries. Names that
 /// the fact already holds are borrowed, not copied.
-fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&String>) {
+fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&str>) {
     let name = match &fact.value {
         FactValue::Quantity(q) => {
             let mut parts = vec![number(q.number)];
@@ -90,7 +90,7 @@ fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&String>) {
             name
         }
         FactValue::Document(d) => return (Cow::Borrowed(&d.symbol), None),
-        FactValue::Organization(o) => return (Cow::Borrowed(&o.name), o.expansion.as_ref()),
+        FactValue::Organization(o) => return (Cow::Borrowed(&o.name), o.expansion.as_deref()),
         FactValue::Country(c) => return (Cow::Borrowed(&c.name), None),
         FactValue::Quote(_) => return (quote_key(&fact.text), None),
     };

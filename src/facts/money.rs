@@ -176,14 +176,14 @@ fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usi
     Some((end, value))
 }
 
-fn found(s: &str, start: usize, end: usize, amount: f64, currency: &str) -> Found {
+fn found(s: &str, start: usize, end: usize, amount: f64, currency: &'static str) -> Found {
     let qualifier = qualifier_before(s, start).map(|(_, q)| q);
     Found::new(
         FactKind::Money,
         start..end,
         FactValue::Money(MoneyValue {
             amount,
-            currency: currency.to_owned(),
+            currency: std::borrow::Cow::Borrowed(currency),
             qualifier,
         }),
     )
@@ -197,7 +197,7 @@ mod tests {
         scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
-                FactValue::Money(m) => (s[f.span].to_owned(), m.amount, m.currency),
+                FactValue::Money(m) => (s[f.span].to_owned(), m.amount, m.currency.into_owned()),
                 _ => unreachable!(),
             })
             .collect()

@@ -11,6 +11,7 @@
 //! and intersex (LGBTI+)`) names a term, not an organisation: that acronym
 //! is then never listed.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::countries;
@@ -63,7 +64,7 @@ const DETERMINERS: &[&str] = &[
 pub struct Acronyms {
     /// Acronym → expansion, first definition first (the built-in name when
     /// the definition is only another spelling of it).
-    expansions: HashMap<String, String, FxBuild>,
+    expansions: HashMap<String, Cow<'static, str>, FxBuild>,
     /// Acronyms defined in lower case: terms, not organisations.
     terms: HashSet<String, FxBuild>,
     /// Defined full names not in the built-in list → acronym.
@@ -100,25 +101,29 @@ impl Acronyms {
         let known = by_acronym(&acronym).filter(|o| o.is_named(&expansion));
         match known {
             Some(org) => {
-                self.expansions.insert(acronym, org.name.to_owned());
+                self.expansions.insert(acronym, Cow::Borrowed(org.name));
             }
             None => {
                 if crate::lexicon::organizations::by_name(&expansion).is_none() {
                     self.names.insert(&expansion, acronym.clone());
                 }
-                self.expansions.insert(acronym, expansion);
+                self.expansions.insert(acronym, Cow::Owned(expansion));
             }
         }
     }
 
     /// The expansion of an acronym: the text's own, else the built-in one.
-    fn expansion(&self, acronym: &str, known: Option<&Organization>) -> Option<String> {
+    fn expansion(
+        &self,
+        acronym: &str,
+        known: Option<&'static Organization>,
+    ) -> Option<Cow<'static, str>> {
         if let Some(e) = self.expansions.get(acronym) {
             return Some(e.clone());
         }
         known
             .filter(|o| o.acronym.is_some())
-            .map(|o| o.name.to_owned())
+            .map(|o| Cow::Borrowed(o.name))
     }
 }
 
@@ -245,14 +250,16 @@ pub enum Mention {
     Skip(usize),
 }
 
-fn fact(start: usize, end: usize, name: &str, expansion: Option<String>) -> Mention {
+fn fact(
+    start: usize,
+    end: usize,
+    name: Cow<'static, str>,
+    expansion: Option<Cow<'static, str>>,
+) -> Mention {
     Mention::Fact(Found::new(
         FactKind::Organization,
         start..end,
-        FactValue::Organization(OrganizationValue {
-            name: name.to_owned(),
-            expansion,
-        }),
+        FactValue::Organization(OrganizationValue { name, expansion }),
     ))
 }
 
@@ -275,7 +282,7 @@ pub fn defined_name(
         s,
         i,
         end,
-        &acronym,
+        Cow::Owned(acronym.clone()),
         acronyms.expansion(&acronym, None),
     ))
 }
@@ -286,24 +293,35 @@ pub fn known(s: &str, i: usize, end: usize, index: usize, acronyms: &Acronyms) -
     let text = &s[i..end];
     let is_acronym = org.acronym == Some(text) || (is_all_caps(text) && !text.contains(' '));
     if is_acronym {
-        let name = org.acronym.unwrap_or(text);
+        let name = org.acronym.unwrap_or(org.name);
         if acronyms.terms.contains(name) || in_capitals_run(s, i, end) {
             return Mention::Skip(end);
         }
-        return fact(i, end, name, acronyms.expansion(name, Some(org)));
+        return fact(
+            i,
+            end,
+            Cow::Borrowed(name),
+            acronyms.expansion(name, Some(org)),
+        );
     }
     if part_of_longer_name(s, i) {
         return Mention::Skip(end);
     }
     let expansion = org.acronym.and_then(|a| acronyms.expansion(a, Some(org)));
-    full_name(s, i, end, org.short(), expansion)
+    full_name(s, i, end, Cow::Borrowed(org.short()), expansion)
 }
 
 /// A full name is a mention unless its acronym follows in brackets, which
 /// is then the mention (and carries the expansion).
-fn full_name(s: &str, start: usize, end: usize, name: &str, expansion: Option<String>) -> Mention {
+fn full_name(
+    s: &str,
+    start: usize,
+    end: usize,
+    name: Cow<'static, str>,
+    expansion: Option<Cow<'static, str>>,
+) -> Mention {
     let after = skip_spaces(s, end);
-    if char_at(s, after) == Some('(') && s[after + 1..].starts_with(name) {
+    if char_at(s, after) == Some('(') && s[after + 1..].starts_with(&*name) {
         return Mention::Skip(after);
     }
     fact(start, end, name, expansion)
@@ -411,7 +429,7 @@ pub fn unknown_acronym(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention
     if defined.is_none() && (in_capitals_run(s, i, token_end) || dateline(s, i, token_end)) {
         return Some(Mention::Skip(token_end));
     }
-    Some(fact(i, end, acronym, defined))
+    Some(fact(i, end, Cow::Owned(acronym.to_owned()), defined))
 }
 
 /// A place in capitals opening a paragraph: `OAKLAND –`, `GENEVA,`,
@@ -441,9 +459,11 @@ mod tests {
                 super::super::names::scan(&Text::new(p), &acronyms)
                     .into_iter()
                     .filter_map(move |f| match f.value {
-                        FactValue::Organization(o) => {
-                            Some((p[f.span].to_owned(), o.name, o.expansion))
-                        }
+                        FactValue::Organization(o) => Some((
+                            p[f.span].to_owned(),
+                            o.name.into_owned(),
+                            o.expansion.map(|e| e.into_owned()),
+                        )),
                         _ => None,
                     })
             })

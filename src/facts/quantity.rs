@@ -5,6 +5,8 @@
 //! the counted noun after it go into the value, so that the span reads the
 //! same whatever surrounds it.
 
+use std::borrow::Cow;
+
 use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
 use super::scan::{
     char_at, in_sorted, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word,
@@ -347,7 +349,7 @@ fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
         numeral.start..end,
         FactValue::Quantity(QuantityValue {
             number: numeral.value,
-            unit: unit.map(str::to_owned),
+            unit: unit.map(Cow::Borrowed),
             counts,
             qualifier,
         }),
@@ -462,7 +464,7 @@ mod tests {
                 FactValue::Quantity(q) => (
                     s[f.span].to_owned(),
                     q.number,
-                    q.unit,
+                    q.unit.map(|u| u.into_owned()),
                     q.counts,
                     q.qualifier,
                 ),

@@ -122,10 +122,7 @@ fn push(
         return;
     }
     from = from.min(to);
-    let words = s[from..to]
-        .split(is_space)
-        .filter(|w| w.chars().any(is_word_char))
-        .count();
+    let words = word_count(&s[from..to]);
     let attribution = closed
         .and_then(|after| attribution_after(s, after))
         .or_else(|| attribution_before(s, mark));
@@ -138,6 +135,22 @@ fn push(
             attribution,
         }),
     ));
+}
+
+/// Words with a letter or digit in them; an ASCII quotation is counted
+/// on its bytes.
+fn word_count(quoted: &str) -> usize {
+    if !quoted.is_ascii() {
+        return quoted
+            .split(is_space)
+            .filter(|w| w.chars().any(is_word_char))
+            .count();
+    }
+    quoted
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| w.iter().any(u8::is_ascii_alphanumeric))
+        .count()
 }
 
 /// `“…,” said NAME` or `“…,” NAME said`.

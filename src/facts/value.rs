@@ -2,6 +2,8 @@
 //! `value`. Every field is always present (null when unknown), so that a
 //! reader can rely on the shape of each kind.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Fact, FactKind};
@@ -27,7 +29,7 @@ pub struct QuantityValue {
     #[serde(serialize_with = "whole_or_fraction")]
     pub number: f64,
     /// Normalised unit symbol or name (`t`, `kg`, `km2`, `MW`, `year`, `fold`).
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     /// What is counted or measured, as printed (`troops`, `pure heroin`).
     pub counts: Option<String>,
     /// An approximation printed before the number, lower-cased (`around`,
@@ -40,7 +42,7 @@ pub struct MoneyValue {
     #[serde(serialize_with = "whole_or_fraction")]
     pub amount: f64,
     /// ISO 4217 code.
-    pub currency: String,
+    pub currency: Cow<'static, str>,
     pub qualifier: Option<String>,
 }
 
@@ -90,15 +92,15 @@ pub struct DocumentValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganizationValue {
     /// The acronym when the organisation has one, else its full name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// What the acronym stands for, when known.
-    pub expansion: Option<String>,
+    pub expansion: Option<Cow<'static, str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryValue {
     /// One canonical name per country (see `lexicon::countries`).
-    pub name: String,
+    pub name: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
