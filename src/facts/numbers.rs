@@ -2,8 +2,7 @@
 //! `eight`, `twenty-five`, `sixfold`, and the approximations before them.
 
 use super::scan::{
-    boundary_after, char_at, char_before, is_dash, is_word_char, match_any, next_word, prev_word,
-    skip_spaces,
+    boundary_after, char_at, char_before, is_dash, is_word_char, next_word, prev_word, skip_spaces,
 };
 
 /// A number read from the text, before any unit or currency.
@@ -222,25 +221,31 @@ pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
 /// ` million`, ` billion` and the like after a number: (end, power of ten).
 pub fn spaced_multiplier(s: &str, end: usize) -> Option<(usize, i32)> {
     let start = skip_spaces(s, end);
-    let first = s.as_bytes().get(start)?.to_ascii_lowercase();
-    if start == end || !b"htmb".contains(&first) {
+    if start == end {
         return None;
     }
-    let (after, word) = match_any(
-        s,
-        start,
-        &[
-            "hundred", "thousand", "million", "billion", "trillion", "mln", "bln", "bn", "mn",
-        ],
-    )?;
-    let exponent = match word {
-        "hundred" => 2,
-        "thousand" => 3,
-        "million" | "mln" | "mn" => 6,
-        "billion" | "bln" | "bn" => 9,
-        _ => 12,
+    let b = s.as_bytes();
+    let mut word_end = start;
+    while word_end < b.len() && b[word_end].is_ascii_alphabetic() && word_end - start < 9 {
+        word_end += 1;
+    }
+    let length = word_end - start;
+    if !(2..=8).contains(&length) || !boundary_after(s, word_end) {
+        return None;
+    }
+    let mut lower = [0u8; 8];
+    for (k, c) in b[start..word_end].iter().enumerate() {
+        lower[k] = c.to_ascii_lowercase();
+    }
+    let exponent = match &lower[..length] {
+        b"hundred" => 2,
+        b"thousand" => 3,
+        b"million" | b"mln" | b"mn" => 6,
+        b"billion" | b"bln" | b"bn" => 9,
+        b"trillion" => 12,
+        _ => return None,
     };
-    Some((after, exponent))
+    Some((word_end, exponent))
 }
 
 /// `bn`, `m`, `k` glued to an amount of money (`£3bn`, `$5m`, `$10k`).

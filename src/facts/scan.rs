@@ -167,8 +167,10 @@ pub fn match_phrase(s: &str, i: usize, phrase: &str) -> Option<usize> {
 
 /// The first of `phrases` that matches at `i`, with its end.
 pub fn match_any<'p>(s: &str, i: usize, phrases: &[&'p str]) -> Option<(usize, &'p str)> {
+    let first = s.as_bytes().get(i)?.to_ascii_lowercase();
     phrases
         .iter()
+        .filter(|p| p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first))
         .find_map(|p| match_phrase(s, i, p).map(|end| (end, *p)))
 }
 
