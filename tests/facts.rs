@@ -498,6 +498,20 @@ fn a_spelling_variant_keeps_the_built_in_expansion() {
 }
 
 #[test]
+fn a_definition_starts_at_a_capital_not_at_of() {
+    assert_eq!(
+        kind(
+            "She cited the Organization of American States (OAS), and the OAS again.",
+            FactKind::Organization
+        ),
+        [
+            pair("OAS", org("OAS", Some("Organization of American States"))),
+            pair("OAS", org("OAS", Some("Organization of American States"))),
+        ]
+    );
+}
+
+#[test]
 fn unknown_acronyms_are_listed_without_expansion() {
     assert_eq!(
         kind(

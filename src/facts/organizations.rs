@@ -201,7 +201,16 @@ fn long_form(s: &str, open: usize, acronym: &str) -> Option<Definition> {
         return None;
     }
     let window = &s[start..end];
-    let offset = shortest_spelling(acronym, window)?;
+    let mut offset = shortest_spelling(acronym, window)?;
+    // `Organization of American States (OAS)`: the shortest spelling starts
+    // at `of`; a capitalised word with the same initial further left is
+    // the name's real start.
+    if !is_capitalized(&window[offset..]) {
+        let initial = acronym.chars().next()?;
+        if let Some(k) = capitalised_start(&window[..offset], initial) {
+            offset = k;
+        }
+    }
     let expansion = window[offset..].trim();
     if expansion.chars().filter(|c| c.is_alphabetic()).count() <= letters
         || expansion.contains(acronym)
@@ -214,6 +223,17 @@ fn long_form(s: &str, open: usize, acronym: &str) -> Option<Definition> {
         expansion: expansion.to_owned(),
         term,
     })
+}
+
+/// The last word of `window` that starts with the capital `initial`.
+fn capitalised_start(window: &str, initial: char) -> Option<usize> {
+    window
+        .char_indices()
+        .filter(|(k, c)| {
+            *c == initial.to_ascii_uppercase() && !window[..*k].ends_with(char::is_alphanumeric)
+        })
+        .map(|(k, _)| k)
+        .last()
 }
 
 /// Schwartz–Hearst: match the acronym's characters right to left in the
@@ -523,6 +543,9 @@ mod tests {
         assert_eq!(d[0].expansion, "Lake Chad Basin Commission");
         let d = definitions("the California Department of Toxic Substances Control (DTSC) and");
         assert_eq!(d[0].expansion, "Department of Toxic Substances Control");
+        let d = definitions("the Organization of American States (OAS) is");
+        assert_eq!(d[0].expansion, "Organization of American States");
+        assert!(!d[0].term);
         let d = definitions("Today Competitive Power Ventures’ (CPV) affiliate");
         assert_eq!(d[0].expansion, "Competitive Power Ventures");
     }
