@@ -229,11 +229,11 @@ fn long_form(s: &str, open: usize, acronym: &str) -> Option<Definition> {
 fn capitalised_start(window: &str, initial: char) -> Option<usize> {
     window
         .char_indices()
-        .filter(|(k, c)| {
+        .rev()
+        .find(|(k, c)| {
             *c == initial.to_ascii_uppercase() && !window[..*k].ends_with(char::is_alphanumeric)
         })
         .map(|(k, _)| k)
-        .last()
 }
 
 /// Schwartz–Hearst: match the acronym's characters right to left in the
