@@ -306,14 +306,19 @@ const APPROXIMATIONS: &[&str] = &[
 /// `more than`, `at least`, `up to`), lower-cased, with where it starts.
 pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
     let w1 = prev_word(s, start)?;
-    let word1 = s[w1.clone()].to_ascii_lowercase();
-    if APPROXIMATIONS.contains(&word1.as_str()) && word1 != "upwards" {
-        return Some((w1.start, word1));
+    let mut buffer1 = [0u8; 16];
+    let word1 = lower_ascii(&s[w1.clone()], &mut buffer1)?;
+    if APPROXIMATIONS.contains(&word1) && word1 != "upwards" {
+        return Some((w1.start, word1.to_owned()));
+    }
+    if !matches!(word1, "than" | "least" | "most" | "to" | "of" | "as") {
+        return None;
     }
     let w2 = prev_word(s, w1.start)?;
-    let word2 = s[w2.clone()].to_ascii_lowercase();
+    let mut buffer2 = [0u8; 16];
+    let word2 = lower_ascii(&s[w2.clone()], &mut buffer2)?;
     let pair = matches!(
-        (word2.as_str(), word1.as_str()),
+        (word2, word1),
         ("more" | "less" | "fewer", "than")
             | ("at", "least" | "most")
             | ("up" | "close", "to")
@@ -331,13 +336,24 @@ pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
         return Some((w2.start, format!("{word2} {word1}")));
     }
     // `as many as`, `as much as`
-    if word1 == "as" && matches!(word2.as_str(), "many" | "much") {
+    if word1 == "as" && matches!(word2, "many" | "much") {
         let w3 = prev_word(s, w2.start)?;
         if s[w3.clone()].eq_ignore_ascii_case("as") {
             return Some((w3.start, format!("as {word2} as")));
         }
     }
     None
+}
+
+/// A short ASCII word lower-cased into `buffer`.
+fn lower_ascii<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    for (k, b) in word.bytes().enumerate() {
+        buffer[k] = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buffer[..word.len()]).ok()
 }
 
 #[cfg(test)]

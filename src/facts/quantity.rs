@@ -6,6 +6,7 @@
 //! same whatever surrounds it.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
 use super::scan::{
@@ -286,16 +287,15 @@ pub(super) fn is_plural(word: &str) -> bool {
     ]) {
         return false;
     }
-    let lower = word.to_lowercase();
-    if IRREGULAR.binary_search(&lower.as_str()).is_ok() {
+    if in_sorted(word, IRREGULAR) {
         return true;
     }
-    lower.chars().count() >= 3
-        && lower.ends_with('s')
-        && !["ss", "us", "is", "ous", "'s", "’s"]
-            .iter()
-            .any(|e| lower.ends_with(e))
-        && lower.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
+    let ends =
+        |e: &str| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e);
+    word.chars().count() >= 3
+        && ends("s")
+        && !["ss", "us", "is", "ous"].iter().any(|e| ends(e))
+        && word.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
 }
 
 pub fn scan(text: &Text) -> Vec<Found> {
@@ -377,15 +377,40 @@ fn unit_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
     {
         return None;
     }
-    UNITS.iter().find_map(|(surface, unit)| {
-        if !surface.starts_with(|c: char| c.eq_ignore_ascii_case(&first)) {
-            return None;
+    units_starting_with(first)
+        .iter()
+        .find_map(|(surface, unit)| {
+            let unit_end = match_phrase(s, at, surface)?;
+            // Symbols are case-sensitive (`MW` is not `mw`); words are not.
+            let is_symbol = surface.chars().any(|c| c.is_ascii_uppercase());
+            (!is_symbol || &s[at..unit_end] == *surface).then_some((unit_end, *unit))
+        })
+}
+
+/// The units whose surface form starts with `first` (any case), in the
+/// order of [`UNITS`]: one list per first letter, built once.
+fn units_starting_with(first: char) -> &'static [(&'static str, &'static str)] {
+    static BY_LETTER: OnceLock<Vec<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    let lists = BY_LETTER.get_or_init(|| {
+        let mut lists = vec![Vec::new(); 27];
+        for unit in UNITS {
+            let c = unit.0.chars().next().unwrap_or(' ').to_ascii_lowercase();
+            let slot = if c.is_ascii_lowercase() {
+                (c as u8 - b'a') as usize
+            } else {
+                26
+            };
+            lists[slot].push(*unit);
         }
-        let unit_end = match_phrase(s, at, surface)?;
-        // Symbols are case-sensitive (`MW` is not `mw`); words are not.
-        let is_symbol = surface.chars().any(|c| c.is_ascii_uppercase());
-        (!is_symbol || &s[at..unit_end] == *surface).then_some((unit_end, *unit))
-    })
+        lists
+    });
+    let c = first.to_ascii_lowercase();
+    let slot = if c.is_ascii_lowercase() {
+        (c as u8 - b'a') as usize
+    } else {
+        26
+    };
+    &lists[slot]
 }
 
 /// The head noun counted by a bare number: the first plural within a few
