@@ -290,8 +290,12 @@ pub(super) fn is_plural(word: &str) -> bool {
     if in_sorted(word, IRREGULAR) {
         return true;
     }
-    let ends =
-        |e: &str| word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e);
+    // On bytes: `e.len()` bytes back from the end need not be a char
+    // boundary.
+    let ends = |e: &str| {
+        let b = word.as_bytes();
+        b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
     word.chars().count() >= 3
         && ends("s")
         && !["ss", "us", "is", "ous"].iter().any(|e| ends(e))
