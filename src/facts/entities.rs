@@ -2,115 +2,122 @@
 //! mentions"): organisations and countries by canonical name, the other
 //! kinds by normalised value, quotes by their words.
 
-use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use crate::lexicon::phrases::{is_apostrophe, FxBuild};
 
 use super::value::FactValue;
-use super::{Entity, Fact, FactKind};
+use super::{Entity, Fact};
 
 /// Entities in order of first mention; each lists its facts in text order.
 pub fn group(facts: &[Fact]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(FactKind, Cow<'_, str>), usize, FxBuild> = HashMap::default();
+    // Keyed by the kind's number and the name, written into one reused
+    // buffer, so that a mention of a known entity allocates nothing.
+    let mut index: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut key = String::new();
     for (k, fact) in facts.iter().enumerate() {
-        let (name, expansion) = name_of(fact);
-        let slot = match index.entry((fact.kind, name)) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
+        key.clear();
+        key.push(char::from(b'a' + fact.kind as u8));
+        write_name(fact, &mut key);
+        let slot = match index.get(key.as_str()) {
+            Some(&slot) => slot,
+            None => {
                 entities.push(Entity {
                     kind: fact.kind,
-                    name: e.key().1.to_string(),
+                    name: key[1..].to_owned(),
                     expansion: None,
                     facts: Vec::new(),
                 });
-                *e.insert(entities.len() - 1)
+                index.insert(key.clone(), entities.len() - 1);
+                entities.len() - 1
             }
         };
         let entity = &mut entities[slot];
         entity.facts.push(k);
         if entity.expansion.is_none() {
-            entity.expansion = expansion.map(str::to_owned);
+            if let FactValue::Organization(o) = &fact.value {
+                entity.expansion = o.expansion.as_deref().map(str::to_owned);
+            }
         }
     }
     entities
 }
 
 /// A number as a reader writes it: `3800`, `2.5`.
-pub fn number(n: f64) -> String {
+fn write_number(out: &mut String, n: f64) {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        format!("{}", n as i64)
+        let _ = write!(out, "{}", n as i64);
     } else {
-        format!("{n}")
+        let _ = write!(out, "{n}");
     }
 }
 
-fn with_qualifier(qualifier: &Option<String>, rest: String) -> String {
-    match qualifier {
-        Some(q) => format!("{q} {rest}"),
-        None => rest,
+fn write_qualifier(out: &mut String, qualifier: &Option<String>) {
+    if let Some(q) = qualifier {
+        out.push_str(q);
+        out.push(' ');
     }
 }
 
-/// The entity name of a fact, and the expansion it carries. Names that
-/// the fact already holds are borrowed, not copied.
-fn name_of(fact: &Fact) -> (Cow<'_, str>, Option<&str>) {
-    let name = match &fact.value {
+/// Appends the entity name of a fact to `out`.
+fn write_name(fact: &Fact, out: &mut String) {
+    match &fact.value {
         FactValue::Quantity(q) => {
-            let mut parts = vec![number(q.number)];
+            write_qualifier(out, &q.qualifier);
+            write_number(out, q.number);
             match q.unit.as_deref() {
-                Some("fold") => parts = vec![format!("{}-fold", number(q.number))],
-                Some(unit) => parts.push(unit.to_owned()),
+                Some("fold") => out.push_str("-fold"),
+                Some(unit) => {
+                    out.push(' ');
+                    out.push_str(unit);
+                }
                 None => {}
             }
-            match (q.unit.as_deref(), &q.counts) {
-                (Some("fold"), Some(c)) => parts.push(c.clone()),
-                (Some(_), Some(c)) => parts.push(format!("of {c}")),
-                (None, Some(c)) => parts.push(c.clone()),
-                _ => {}
+            if let Some(counts) = &q.counts {
+                let joiner = match q.unit.as_deref() {
+                    Some("fold") | None => " ",
+                    Some(_) => " of ",
+                };
+                out.push_str(joiner);
+                out.push_str(counts);
             }
-            with_qualifier(&q.qualifier, parts.join(" "))
         }
         FactValue::Money(m) => {
-            with_qualifier(&m.qualifier, format!("{} {}", number(m.amount), m.currency))
+            write_qualifier(out, &m.qualifier);
+            write_number(out, m.amount);
+            out.push(' ');
+            out.push_str(&m.currency);
         }
-        FactValue::Percent(p) => with_qualifier(&p.qualifier, format!("{}%", number(p.percent))),
-        FactValue::Date(d) => return (Cow::Borrowed(&d.date), None),
-        FactValue::Time(t) => return (Cow::Borrowed(&t.time), None),
+        FactValue::Percent(p) => {
+            write_qualifier(out, &p.qualifier);
+            write_number(out, p.percent);
+            out.push('%');
+        }
+        FactValue::Date(d) => out.push_str(&d.date),
+        FactValue::Time(t) => out.push_str(&t.time),
         FactValue::Resolution(r) => {
-            let mut name = match &r.session {
-                Some(session) => format!("{session}/{}", r.number),
-                None => r.number.to_string(),
-            };
-            if let Some(year) = r.year {
-                name.push_str(&format!(" ({year})"));
+            if let Some(session) = &r.session {
+                out.push_str(session);
+                out.push('/');
             }
-            name
+            let _ = write!(out, "{}", r.number);
+            if let Some(year) = r.year {
+                let _ = write!(out, " ({year})");
+            }
         }
-        FactValue::Document(d) => return (Cow::Borrowed(&d.symbol), None),
-        FactValue::Organization(o) => return (Cow::Borrowed(&o.name), o.expansion.as_deref()),
-        FactValue::Country(c) => return (Cow::Borrowed(&c.name), None),
-        FactValue::Quote(_) => return (quote_key(&fact.text), None),
-    };
-    (Cow::Owned(name), None)
-}
-
-/// A quotation's words with spaces and apostrophes made uniform.
-fn quote_key(text: &str) -> Cow<'_, str> {
-    let uniform = !text.contains(['\'', '\u{02BC}'])
-        && !text.contains("  ")
-        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
-    if uniform {
-        return Cow::Borrowed(text);
+        FactValue::Document(d) => out.push_str(&d.symbol),
+        FactValue::Organization(o) => out.push_str(&o.name),
+        FactValue::Country(c) => out.push_str(&c.name),
+        // A quotation's words, with spaces and apostrophes made uniform.
+        FactValue::Quote(_) => {
+            for (k, word) in fact.text.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.extend(word.chars().map(|c| if is_apostrophe(c) { '’' } else { c }));
+            }
+        }
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    Cow::Owned(
-        words
-            .join(" ")
-            .chars()
-            .map(|c| if is_apostrophe(c) { '’' } else { c })
-            .collect(),
-    )
 }
