@@ -9,6 +9,7 @@ mod check;
 pub mod document;
 pub mod facts;
 pub mod highlight;
+pub mod lexicon;
 pub mod parse;
 pub mod sample;
 pub mod text;

@@ -5,7 +5,7 @@
 
 use rapporteur::annotate::*;
 use rapporteur::document::{Document, Meeting, Speaker};
-use rapporteur::facts::{Fact, FactKind};
+use rapporteur::facts::{Fact, FactKind, FactValue, QuantityValue};
 use serde_json::{json, Value};
 
 const RELEASE: &str = include_str!("fixtures/annotate/release.txt");
@@ -60,9 +60,10 @@ fn speaker(name: &str, affiliation: &str, paragraphs: Vec<usize>) -> Speaker {
     }
 }
 
-/// The release parsed, with the speakers, meeting and a fact filled in by
-/// hand: the parser that will find them is being written alongside. Turns
-/// whose opening words an edit removed are left out.
+/// The release parsed, with the speakers, meeting and a fact set by hand, so
+/// that these tests depend on the annotation core alone and not on what the
+/// parser makes of the text. Turns whose opening words an edit removed are
+/// left out.
 fn release_with(text: &str) -> Document {
     let mut doc = rapporteur::parse(text);
     doc.symbol = Some("SC/99999".to_owned());
@@ -106,6 +107,12 @@ fn release_with(text: &str) -> Document {
             text: "2.4 million".to_owned(),
             start,
             end,
+            value: FactValue::Quantity(QuantityValue {
+                number: 2_400_000.0,
+                unit: None,
+                counts: None,
+                qualifier: None,
+            }),
             paragraph: doc.paragraph_at(start).unwrap_or(0),
             speaker: Some(0),
         }];

@@ -1,17 +1,49 @@
 //! Facts: quantities, money, percentages, dates, times, resolutions, UN
 //! documents, organisations, countries and quotes, with who asserted each.
+//!
+//! Every scanner works on one paragraph at a time, on byte offsets into the
+//! paragraph's text, so that no fact can cross a paragraph boundary; the
+//! offsets become code points of the document only at the end. Each scanner
+//! is a single left-to-right pass, so extraction stays linear in the text.
+//! `docs/FORMAT.md` (section "Facts and entities") documents the JSON.
+
+mod countries;
+mod dates;
+mod entities;
+mod money;
+mod names;
+mod numbers;
+mod organizations;
+mod percent;
+mod quantity;
+mod quotes;
+mod resolutions;
+mod scan;
+mod symbols;
+mod times;
+mod value;
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 
+pub use value::{
+    CountryValue, DateValue, DocumentValue, FactValue, MoneyValue, OrganizationValue, PercentValue,
+    QuantityValue, QuoteValue, ResolutionValue, TimeValue,
+};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "value::RawFact")]
 pub struct Fact {
     pub kind: FactKind,
-    /// Exactly as in the document.
+    /// Exactly as in the document: `document.text[start..end]` in code points.
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The normalised value; its shape depends on `kind`.
+    pub value: FactValue,
     pub paragraph: usize,
     /// The speaker whose turn or quote this is in.
     pub speaker: Option<usize>,
@@ -32,15 +64,165 @@ pub enum FactKind {
     Quote,
 }
 
+/// Facts that name the same thing: "NATO, 2 mentions".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub kind: FactKind,
+    /// Canonical name (organisation, country) or normalised value (the rest).
     pub name: String,
+    /// What an acronym stands for, when known.
     pub expansion: Option<String>,
+    /// Indices into the document's facts, in text order.
     pub facts: Vec<usize>,
 }
 
+/// A fact found in one paragraph: byte offsets into the paragraph's text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub kind: FactKind,
+    pub span: Range<usize>,
+    pub value: FactValue,
+}
+
+impl Found {
+    fn new(kind: FactKind, span: Range<usize>, value: FactValue) -> Self {
+        Found { kind, span, value }
+    }
+}
+
+/// What every paragraph scan may need from the whole document.
+pub(crate) struct Context {
+    /// The year of the document's own date, for dates printed without one.
+    pub year: Option<i32>,
+    pub acronyms: organizations::Acronyms,
+}
+
 /// Finds the facts of a parsed document and groups them into entities.
-pub fn extract(_document: &Document) -> (Vec<Fact>, Vec<Entity>) {
-    (Vec::new(), Vec::new())
+pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
+    let text = document.text.as_str();
+    let index = document.char_index();
+    let ranges: Vec<Range<usize>> = document
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let start = index.byte_of_char(text, p.start);
+            let end = index.byte_of_char(text, p.end.max(p.start));
+            start..end
+        })
+        .collect();
+    let context = Context {
+        year: document.date.as_deref().and_then(dates::year_of_iso),
+        acronyms: organizations::Acronyms::collect(ranges.iter().map(|r| &text[r.clone()])),
+    };
+
+    let mut facts = Vec::new();
+    for (number, range) in ranges.iter().enumerate() {
+        let paragraph = &text[range.clone()];
+        let speaker = document.paragraphs[number].speaker;
+        // Code points are counted forward from the paragraph's start, since
+        // the facts come sorted by start: linear in the paragraph.
+        let mut byte_cursor = 0;
+        let mut char_cursor = index.char_of_byte(text, range.start);
+        for found in scan_paragraph(paragraph, &context) {
+            char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
+            byte_cursor = found.span.start;
+            let fact_text = &paragraph[found.span.clone()];
+            facts.push(Fact {
+                kind: found.kind,
+                text: fact_text.to_owned(),
+                start: char_cursor,
+                end: char_cursor + fact_text.chars().count(),
+                value: found.value,
+                paragraph: number,
+                speaker,
+            });
+        }
+    }
+    let entities = entities::group(&facts);
+    (facts, entities)
+}
+
+/// All facts of one paragraph, sorted by position, no two of a kind
+/// overlapping.
+pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
+    // URLs and e-mail addresses hold digits and capitals that are not facts.
+    let text = scan::Text::new(paragraph);
+    let mut claimed = Claimed::new(scan::masked_spans(&text));
+    let mut all: Vec<Found> = Vec::new();
+
+    // Numbers belong to the most specific reading first: a symbol or a
+    // resolution number is not a quantity, nor is the year of a date. The
+    // same goes for names: an acronym inside a document symbol or a unit is
+    // not an organisation, and a country inside an organisation's name
+    // (`United Nations Interim Force in Lebanon`) is part of that name.
+    all.extend(claimed.admit(symbols::scan(&text)));
+    all.extend(claimed.admit(resolutions::scan(&text)));
+    all.extend(claimed.admit(money::scan(&text)));
+    all.extend(claimed.admit(percent::scan(&text)));
+    all.extend(claimed.admit(times::scan(&text)));
+    all.extend(claimed.admit(dates::scan(&text, context.year)));
+    all.extend(claimed.admit(quantity::scan(&text)));
+    all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
+    // Quotes contain the other facts, so they claim nothing.
+    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
+    all.sort_by_key(|f| (f.span.start, f.kind, f.span.end));
+    all
+}
+
+/// Sorted, disjoint byte spans already taken by earlier scanners.
+struct Claimed {
+    spans: Vec<Range<usize>>,
+}
+
+impl Claimed {
+    fn new(mut spans: Vec<Range<usize>>) -> Self {
+        spans.sort_by_key(|s| (s.start, s.end));
+        let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match disjoint.last_mut() {
+                Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+                _ => disjoint.push(span),
+            }
+        }
+        Claimed { spans: disjoint }
+    }
+
+    /// Keeps the candidates that overlap neither a claimed span nor an
+    /// earlier kept candidate, and claims them. Linear: one merge pass.
+    fn admit(&mut self, mut candidates: Vec<Found>) -> Vec<Found> {
+        if candidates.is_empty() {
+            return candidates;
+        }
+        candidates.sort_by_key(|f| (f.span.start, f.span.end));
+        let mut kept: Vec<Found> = Vec::with_capacity(candidates.len());
+        let mut j = 0;
+        for found in candidates {
+            if found.span.is_empty() {
+                continue;
+            }
+            while j < self.spans.len() && self.spans[j].end <= found.span.start {
+                j += 1;
+            }
+            let hits_claimed = j < self.spans.len() && self.spans[j].start < found.span.end;
+            let hits_kept = kept.last().is_some_and(|k| found.span.start < k.span.end);
+            if !hits_claimed && !hits_kept {
+                kept.push(found);
+            }
+        }
+        let mut merged = Vec::with_capacity(self.spans.len() + kept.len());
+        let (mut a, mut b) = (0, 0);
+        while a < self.spans.len() || b < kept.len() {
+            let take_old = b == kept.len()
+                || (a < self.spans.len() && self.spans[a].start <= kept[b].span.start);
+            if take_old {
+                merged.push(self.spans[a].clone());
+                a += 1;
+            } else {
+                merged.push(kept[b].span.clone());
+                b += 1;
+            }
+        }
+        self.spans = merged;
+        kept
+    }
 }

@@ -103,16 +103,34 @@ pub fn document(parts: Parts) -> Document {
     document
 }
 
-/// A fact inside an attributed quotation is that speaker's, whoever's turn
-/// the paragraph is. Both lists are in text order.
+/// A quotation the parser attributed gives its speaker to the quote fact
+/// over it, and to every fact inside that quote fact, whoever's turn the
+/// paragraph is. `quoted` is in text order, as are the facts.
 fn attribute_quoted_facts(facts: &mut [facts::Fact], quoted: &[(Span, usize)]) {
-    for fact in facts.iter_mut() {
-        let after = quoted.partition_point(|(span, _)| span.start <= fact.start);
-        let Some(&(span, speaker)) = after.checked_sub(1).map(|i| &quoted[i]) else {
-            continue;
-        };
-        if fact.end <= span.end + 1 {
+    let speaker_of = |start: usize, end: usize| {
+        let after = quoted.partition_point(|(span, _)| span.start <= start);
+        let &(span, speaker) = quoted.get(after.checked_sub(1)?)?;
+        (end <= span.end + 1).then_some(speaker)
+    };
+    let mut quotes: Vec<(usize, usize, usize)> = Vec::new();
+    for fact in facts
+        .iter_mut()
+        .filter(|f| f.kind == facts::FactKind::Quote)
+    {
+        if let Some(speaker) = speaker_of(fact.start, fact.end) {
             fact.speaker = Some(speaker);
+            quotes.push((fact.start, fact.end, speaker));
+        }
+    }
+    for fact in facts
+        .iter_mut()
+        .filter(|f| f.kind != facts::FactKind::Quote)
+    {
+        let after = quotes.partition_point(|&(start, _, _)| start <= fact.start);
+        if let Some(&(_, end, speaker)) = after.checked_sub(1).and_then(|i| quotes.get(i)) {
+            if fact.end <= end {
+                fact.speaker = Some(speaker);
+            }
         }
     }
 }

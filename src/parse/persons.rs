@@ -373,7 +373,10 @@ fn title_after_comma(s: &str) -> Option<(String, Option<String>)> {
 
 /// End of a title clause: a sentence end, `, said`, `, who`, a quote mark.
 fn clause_end(s: &str) -> usize {
-    for (at, word) in words(s) {
+    // A title is a few words; past forty, this is no title.
+    let mut last = 0;
+    for (at, word) in words(s).take(40) {
+        last = at + word.len();
         if word.starts_with(['“', '"']) {
             return at;
         }
@@ -395,7 +398,7 @@ fn clause_end(s: &str) -> usize {
             return at + word.len() - mark.len_utf8();
         }
     }
-    s.len()
+    last
 }
 
 #[cfg(test)]

@@ -242,10 +242,20 @@ fn verb_in_sentence(s: &str) -> bool {
     false
 }
 
-/// Byte offset where the sentence holding the end of `s` starts.
+/// How far back an introducing clause is looked for: such clauses are
+/// short, and a bound keeps a paragraph with thousands of quotations linear.
+const CLAUSE_WINDOW: usize = 600;
+
+/// Byte offset where the sentence holding the end of `s` starts, looking
+/// back at most [`CLAUSE_WINDOW`] bytes.
 fn sentence_start(s: &str) -> usize {
-    let mut start = 0;
-    for (at, word) in words(s) {
+    let mut window = s.len().saturating_sub(CLAUSE_WINDOW);
+    while !s.is_char_boundary(window) {
+        window += 1;
+    }
+    let mut start = window;
+    for (at, word) in words(&s[window..]) {
+        let at = window + at;
         let ends = (word.ends_with(['.', '!', '?']) && !is_initial_or_abbreviation(word))
             || word.ends_with(['”', '"'])
             || word.ends_with(".”");

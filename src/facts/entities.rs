@@ -1,0 +1,123 @@
+//! Grouping facts that name the same thing into entities ("NATO, 2
+//! mentions"): organisations and countries by canonical name, the other
+//! kinds by normalised value, quotes by their words.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use crate::lexicon::phrases::{is_apostrophe, FxBuild};
+
+use super::value::FactValue;
+use super::{Entity, Fact};
+
+/// Entities in order of first mention; each lists its facts in text order.
+pub fn group(facts: &[Fact]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    // Keyed by the kind's number and the name, written into one reused
+    // buffer, so that a mention of a known entity allocates nothing.
+    let mut index: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut key = String::new();
+    for (k, fact) in facts.iter().enumerate() {
+        key.clear();
+        key.push(char::from(b'a' + fact.kind as u8));
+        write_name(fact, &mut key);
+        let slot = match index.get(key.as_str()) {
+            Some(&slot) => slot,
+            None => {
+                entities.push(Entity {
+                    kind: fact.kind,
+                    name: key[1..].to_owned(),
+                    expansion: None,
+                    facts: Vec::new(),
+                });
+                index.insert(key.clone(), entities.len() - 1);
+                entities.len() - 1
+            }
+        };
+        let entity = &mut entities[slot];
+        entity.facts.push(k);
+        if entity.expansion.is_none() {
+            if let FactValue::Organization(o) = &fact.value {
+                entity.expansion = o.expansion.as_deref().map(str::to_owned);
+            }
+        }
+    }
+    entities
+}
+
+/// A number as a reader writes it: `3800`, `2.5`.
+fn write_number(out: &mut String, n: f64) {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        let _ = write!(out, "{n}");
+    }
+}
+
+fn write_qualifier(out: &mut String, qualifier: &Option<String>) {
+    if let Some(q) = qualifier {
+        out.push_str(q);
+        out.push(' ');
+    }
+}
+
+/// Appends the entity name of a fact to `out`.
+fn write_name(fact: &Fact, out: &mut String) {
+    match &fact.value {
+        FactValue::Quantity(q) => {
+            write_qualifier(out, &q.qualifier);
+            write_number(out, q.number);
+            match q.unit.as_deref() {
+                Some("fold") => out.push_str("-fold"),
+                Some(unit) => {
+                    out.push(' ');
+                    out.push_str(unit);
+                }
+                None => {}
+            }
+            if let Some(counts) = &q.counts {
+                let joiner = match q.unit.as_deref() {
+                    Some("fold") | None => " ",
+                    Some(_) => " of ",
+                };
+                out.push_str(joiner);
+                out.push_str(counts);
+            }
+        }
+        FactValue::Money(m) => {
+            write_qualifier(out, &m.qualifier);
+            write_number(out, m.amount);
+            out.push(' ');
+            out.push_str(&m.currency);
+        }
+        FactValue::Percent(p) => {
+            write_qualifier(out, &p.qualifier);
+            write_number(out, p.percent);
+            out.push('%');
+        }
+        FactValue::Date(d) => out.push_str(&d.date),
+        FactValue::Time(t) => out.push_str(&t.time),
+        FactValue::Resolution(r) => {
+            if let Some(session) = &r.session {
+                out.push_str(session);
+                out.push('/');
+            }
+            let _ = write!(out, "{}", r.number);
+            if let Some(year) = r.year {
+                let _ = write!(out, " ({year})");
+            }
+        }
+        FactValue::Document(d) => out.push_str(&d.symbol),
+        FactValue::Organization(o) => out.push_str(&o.name),
+        FactValue::Country(c) => out.push_str(&c.name),
+        // A quotation's words, with spaces and apostrophes made uniform.
+        FactValue::Quote(_) => {
+            for (k, word) in fact.text.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.extend(word.chars().map(|c| if is_apostrophe(c) { '’' } else { c }));
+            }
+        }
+    }
+}

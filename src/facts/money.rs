@@ -1,0 +1,232 @@
+//! Amounts of money: `$1 billion`, `US$ 2.5 million`, `US $55 billion`,
+//! `€40 million`, `£3bn`, `$7,500,000`, `USD 5 million`, `5 million euros`.
+
+use super::numbers::{
+    attached_multiplier, digits_at, may_start_number, qualifier_before, scale, spaced_multiplier,
+};
+use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
+use super::value::{FactValue, MoneyValue};
+use super::{FactKind, Found};
+
+/// ISO codes accepted before or after an amount (`USD 5 million`).
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "INR", "ZAR", "NGN", "KES",
+    "BRL", "RUB", "SEK", "NOK", "DKK", "MXN", "HKD", "SGD", "SAR", "AED", "XOF",
+];
+
+/// Currency words after an amount (`5 million euros`), longest first.
+const WORDS: &[(&str, &str)] = &[
+    ("US dollars", "USD"),
+    ("U.S. dollars", "USD"),
+    ("pounds sterling", "GBP"),
+    ("Swiss francs", "CHF"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("roubles", "RUB"),
+];
+
+fn symbol_currency(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₩' => "KRW",
+        '₦' => "NGN",
+        _ => return None,
+    })
+}
+
+/// The dollar of a letter prefix: `US$`, `A$`, `C$`, `NZ$`, `HK$`.
+fn dollar_prefix(prefix: &str) -> Option<&'static str> {
+    Some(match prefix {
+        "US" | "U.S." => "USD",
+        "A" | "AU" => "AUD",
+        "C" | "CA" | "CAN" => "CAD",
+        "NZ" => "NZD",
+        "HK" => "HKD",
+        "S" | "SG" => "SGD",
+        "R" => "BRL",
+        "Mex" | "MX" => "MXN",
+        "NT" => "TWD",
+        _ => return None,
+    })
+}
+
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    Text::each_of(&text.numbers, &text.capitals, |i| {
+        let b = s.as_bytes()[i];
+        if b.is_ascii_uppercase() {
+            return after_code(s, i);
+        }
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // A currency symbol before the amount, touching it or one space away.
+        let mut before = i;
+        if char_before(s, before) == Some(' ') {
+            before -= 1;
+        }
+        match char_before(s, before).filter(|c| symbol_currency(*c).is_some()) {
+            Some(symbol) => after_symbol(s, before - symbol.len_utf8(), symbol),
+            None if may_start_number(s, i) => before_word(s, i),
+            None => None,
+        }
+    })
+}
+
+/// `$1 billion`, `US$ 2.5 million`, `£3bn`, `€40 million`.
+fn after_symbol(s: &str, at: usize, symbol: char) -> Option<Found> {
+    let mut currency = symbol_currency(symbol)?;
+    let mut start = at;
+    if symbol == '$' {
+        // A prefix glued to the symbol (`US$`) or one space before (`US $`).
+        if let Some(word) = prev_word(s, at) {
+            let glued = word.end == at;
+            let spaced = &s[word.end..at] == " ";
+            if glued || (spaced && &s[word.clone()] == "US") {
+                if let Some(code) = dollar_prefix(&s[word.clone()]) {
+                    currency = code;
+                    start = word.start;
+                } else if glued {
+                    return None;
+                }
+            }
+        }
+        if start == at && s[..at].ends_with("U.S.") {
+            start = at - 4;
+        }
+    }
+    let number_at = skip_spaces(s, at + symbol.len_utf8());
+    if number_at - at > symbol.len_utf8() + 1 {
+        return None;
+    }
+    let numeral = digits_at(s, number_at)?;
+    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
+    Some(found(s, start, end, amount, currency))
+}
+
+/// `USD 5 million`, `EUR 3.2 billion`.
+fn after_code(s: &str, at: usize) -> Option<Found> {
+    if s.as_bytes()
+        .get(at + 3)
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let code = s.get(at..at + 3)?;
+    let currency = CODES.iter().find(|c| **c == code)?;
+    if s[at + 3..].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let number_at = skip_spaces(s, at + 3);
+    let numeral = digits_at(s, number_at)?;
+    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
+    Some(found(s, at, end, amount, currency))
+}
+
+/// `5 million euros`, `200 USD`.
+fn before_word(s: &str, at: usize) -> Option<Found> {
+    let numeral = digits_at(s, at)?;
+    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
+    let word_at = skip_spaces(s, end);
+    if word_at == end {
+        return None;
+    }
+    let first = *s.as_bytes().get(word_at)?;
+    if !first.is_ascii_alphabetic() || !(first.is_ascii_uppercase() || b"dpeyrS".contains(&first)) {
+        return None;
+    }
+    let by_word = WORDS
+        .iter()
+        .find_map(|(w, code)| match_phrase(s, word_at, w).map(|e| (e, *code)));
+    let (word_end, currency) = match by_word {
+        Some(found) => found,
+        None => {
+            let code = s.get(word_at..word_at + 3)?;
+            let code = CODES.iter().find(|c| **c == code)?;
+            if s[word_at + 3..].starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            (word_at + 3, *code)
+        }
+    };
+    Some(found(s, at, word_end, amount, currency))
+}
+
+/// Applies `bn`, `m` (glued) or ` million` (spaced) to the amount.
+fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usize, f64)> {
+    if let Some((after, exponent)) = attached_multiplier(s, end) {
+        return Some((after, scale(&s[start..end], exponent)?));
+    }
+    if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    if let Some((after, exponent)) = spaced_multiplier(s, end) {
+        return Some((after, scale(&s[start..end], exponent)?));
+    }
+    Some((end, value))
+}
+
+fn found(s: &str, start: usize, end: usize, amount: f64, currency: &'static str) -> Found {
+    let qualifier = qualifier_before(s, start).map(|(_, q)| q);
+    Found::new(
+        FactKind::Money,
+        start..end,
+        FactValue::Money(MoneyValue {
+            amount,
+            currency: std::borrow::Cow::Borrowed(currency),
+            qualifier,
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(s: &str) -> Vec<(String, f64, String)> {
+        scan(&Text::new(s))
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Money(m) => (s[f.span].to_owned(), m.amount, m.currency.into_owned()),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forms() {
+        let t = |s: &str, a: f64, c: &str| (s.to_owned(), a, c.to_owned());
+        assert_eq!(money("a $1 billion line"), [t("$1 billion", 1e9, "USD")]);
+        assert_eq!(
+            money("US$ 2.5 million"),
+            [t("US$ 2.5 million", 2.5e6, "USD")]
+        );
+        assert_eq!(
+            money("some US $55 billion"),
+            [t("US $55 billion", 55e9, "USD")]
+        );
+        assert_eq!(money("€40 million"), [t("€40 million", 4e7, "EUR")]);
+        assert_eq!(money("£3bn."), [t("£3bn", 3e9, "GBP")]);
+        assert_eq!(money("$7,500,000 in"), [t("$7,500,000", 7.5e6, "USD")]);
+        assert_eq!(money("$7.5 Million"), [t("$7.5 Million", 7.5e6, "USD")]);
+        assert_eq!(money("USD 5 million"), [t("USD 5 million", 5e6, "USD")]);
+        assert_eq!(money("5 million euros"), [t("5 million euros", 5e6, "EUR")]);
+        assert_eq!(money("A$10m"), [t("A$10m", 1e7, "AUD")]);
+    }
+
+    #[test]
+    fn not_money() {
+        assert!(money("call (800) 510-2020").is_empty());
+        assert!(money("$ alone, USDA 5, 5 dollarsign").is_empty());
+    }
+}

@@ -1,0 +1,419 @@
+//! Numbers as printed in releases: `3,800`, `2.4 million`, `7,500,000`,
+//! `eight`, `twenty-five`, `sixfold`, and the approximations before them.
+
+use super::scan::{
+    boundary_after, char_at, char_before, is_dash, is_word_char, next_word, prev_word, skip_spaces,
+};
+
+/// A number read from the text, before any unit or currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numeral {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// Written with digits (not words).
+    pub digits: bool,
+    /// Digits only: no grouping commas, no decimals, no multiplier word.
+    pub plain: bool,
+    /// `sixfold`, `6-fold`.
+    pub fold: bool,
+}
+
+/// More digits than this is an identifier, not an amount.
+const MAX_INTEGER_DIGITS: usize = 15;
+
+/// Can a number start at `i`? Not inside a word or code (`CO2`, `A4P`,
+/// `21CV004367`), not after a digit and a separator (`714-347-8405`,
+/// `24/7`, `10:30`, `C5+1`).
+pub fn may_start_number(s: &str, i: usize) -> bool {
+    let Some(prev) = char_before(s, i) else {
+        return true;
+    };
+    if is_word_char(prev) || matches!(prev, '/' | '#' | '_' | '@' | '\\' | '.' | '&') {
+        return false;
+    }
+    let before = i - prev.len_utf8();
+    let joined_to_word = char_before(s, before).is_some_and(is_word_char);
+    let joins = matches!(prev, ',' | ':' | '+' | '^') || (is_dash(prev) && prev != '\u{2014}');
+    !(joins && joined_to_word)
+}
+
+/// Digits at `i`, with grouping commas (`7,500,000`) and a decimal part.
+/// Rejects digits glued to what follows in a code or a range (`3G`, `24/7`,
+/// `510-2020`), except letters (units such as `114MW`, left to the caller).
+pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
+    let bytes = s.as_bytes();
+    if !bytes.get(i).is_some_and(u8::is_ascii_digit) || !may_start_number(s, i) {
+        return None;
+    }
+    let mut end = i;
+    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    let mut plain = true;
+    let mut integer_digits = end - i;
+    // Grouping: a comma followed by exactly three digits.
+    while bytes.get(end) == Some(&b',')
+        && bytes
+            .get(end + 1..end + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+    {
+        end += 4;
+        integer_digits += 3;
+        plain = false;
+    }
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        plain = false;
+    }
+    if integer_digits > MAX_INTEGER_DIGITS || end - i > 2 * MAX_INTEGER_DIGITS {
+        return None;
+    }
+    // What may not follow: more number after a separator.
+    let next = char_at(s, end);
+    let after = |n: usize| bytes.get(end + n);
+    match next {
+        Some(c)
+            if is_dash(c)
+                && c != '\u{2014}'
+                && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) =>
+        {
+            return None;
+        }
+        Some('/' | ':' | ',' | '.' | '+') if after(1).is_some_and(u8::is_ascii_digit) => {
+            return None
+        }
+        Some('/' | '@' | '_') => return None,
+        _ => {}
+    }
+    let value: f64 = if s[i..end].contains(',') {
+        s[i..end].replace(',', "").parse().ok()?
+    } else {
+        s[i..end].parse().ok()?
+    };
+    Some(Numeral {
+        start: i,
+        end,
+        value,
+        digits: true,
+        plain,
+        fold: false,
+    })
+}
+
+/// Number words and their values, sorted for a binary search.
+const SIMPLE: &[(&str, u32)] = &[
+    ("eight", 8),
+    ("eighteen", 18),
+    ("eighty", 80),
+    ("eleven", 11),
+    ("fifteen", 15),
+    ("fifty", 50),
+    ("five", 5),
+    ("forty", 40),
+    ("four", 4),
+    ("fourteen", 14),
+    ("hundred", 100),
+    ("nine", 9),
+    ("nineteen", 19),
+    ("ninety", 90),
+    ("one", 1),
+    ("seven", 7),
+    ("seventeen", 17),
+    ("seventy", 70),
+    ("six", 6),
+    ("sixteen", 16),
+    ("sixty", 60),
+    ("ten", 10),
+    ("thirteen", 13),
+    ("thirty", 30),
+    ("three", 3),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("two", 2),
+    ("zero", 0),
+];
+
+/// `one` to `nineteen`, the tens and `hundred`, lower case.
+fn simple_value(lower: &str) -> Option<u32> {
+    SIMPLE
+        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .ok()
+        .map(|k| SIMPLE[k].1)
+}
+
+/// `eight`, `twenty-five`, `ninety` (not `first`, `one-third`); lower case.
+fn word_value(lower: &str) -> Option<u32> {
+    if let Some(n) = simple_value(lower) {
+        return Some(n);
+    }
+    if !lower.as_bytes().contains(&b'-') {
+        return None;
+    }
+    let (tens, unit) = lower.split_once('-')?;
+    let t = simple_value(tens).filter(|t| t % 10 == 0 && (20..100).contains(t))?;
+    let u = simple_value(unit).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
+}
+
+/// A number word, lower case: `eight`, `twenty-five`, `sixfold`.
+pub fn is_number_word(lower: &str) -> bool {
+    let stem = lower
+        .strip_suffix("fold")
+        .map(|s| s.strip_suffix('-').unwrap_or(s));
+    word_value(stem.unwrap_or(lower)).is_some()
+}
+
+/// A number written in words at `i`, with a following `hundred`,
+/// `thousand`, `million` or `billion`; or `sixfold`, `six-fold`.
+pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
+    // Cheap rejections first: this runs at the start of every word.
+    let first = s.as_bytes().get(i)?.to_ascii_lowercase();
+    if !b"zotfsenh".contains(&first) {
+        return None;
+    }
+    if char_before(s, i).is_some_and(|c| is_word_char(c) || is_dash(c)) {
+        return None;
+    }
+    let word_range = next_word(s, i).filter(|r| r.start == i)?;
+    let word = &s[word_range.clone()];
+    // The longest is `seventeen-fold`; lower-case on the stack.
+    let mut buffer = [0u8; 16];
+    if word.len() < 3 || word.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    for (k, b) in word.bytes().enumerate() {
+        buffer[k] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buffer[..word.len()]).ok()?;
+    if let Some(stem) = lower.strip_suffix("fold") {
+        let stem = stem.strip_suffix('-').unwrap_or(stem);
+        let n = word_value(stem)?;
+        return Some(Numeral {
+            start: i,
+            end: word_range.end,
+            value: f64::from(n),
+            digits: false,
+            plain: false,
+            fold: true,
+        });
+    }
+    let n = word_value(lower)?;
+    let mut numeral = Numeral {
+        start: i,
+        end: word_range.end,
+        value: f64::from(n),
+        digits: false,
+        plain: false,
+        fold: false,
+    };
+    while let Some((end, exponent)) = spaced_multiplier(s, numeral.end) {
+        numeral.value *= 10f64.powi(exponent);
+        numeral.end = end;
+    }
+    Some(numeral)
+}
+
+/// ` million`, ` billion` and the like after a number: (end, power of ten).
+pub fn spaced_multiplier(s: &str, end: usize) -> Option<(usize, i32)> {
+    let start = skip_spaces(s, end);
+    if start == end {
+        return None;
+    }
+    let b = s.as_bytes();
+    let mut word_end = start;
+    while word_end < b.len() && b[word_end].is_ascii_alphabetic() && word_end - start < 9 {
+        word_end += 1;
+    }
+    let length = word_end - start;
+    if !(2..=8).contains(&length) || !boundary_after(s, word_end) {
+        return None;
+    }
+    let mut lower = [0u8; 8];
+    for (k, c) in b[start..word_end].iter().enumerate() {
+        lower[k] = c.to_ascii_lowercase();
+    }
+    let exponent = match &lower[..length] {
+        b"hundred" => 2,
+        b"thousand" => 3,
+        b"million" | b"mln" | b"mn" => 6,
+        b"billion" | b"bln" | b"bn" => 9,
+        b"trillion" => 12,
+        _ => return None,
+    };
+    Some((word_end, exponent))
+}
+
+/// `bn`, `m`, `k` glued to an amount of money (`£3bn`, `$5m`, `$10k`).
+pub fn attached_multiplier(s: &str, end: usize) -> Option<(usize, i32)> {
+    let letters_end = s[end..]
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(s.len(), |(k, _)| end + k);
+    if letters_end == end || !boundary_after(s, letters_end) {
+        return None;
+    }
+    let exponent = match &s[end..letters_end] {
+        "k" | "K" => 3,
+        "m" | "M" | "mn" | "MN" | "mln" => 6,
+        "b" | "B" | "bn" | "Bn" | "BN" | "bln" => 9,
+        "tn" | "trn" | "T" => 12,
+        _ => return None,
+    };
+    Some((letters_end, exponent))
+}
+
+/// Digits with an optional multiplier word: `2.4 million`, `11 million`.
+pub fn digits_with_multiplier(s: &str, i: usize) -> Option<Numeral> {
+    let mut numeral = digits_at(s, i)?;
+    if let Some((end, exponent)) = spaced_multiplier(s, numeral.end) {
+        numeral.value = scale(&s[numeral.start..numeral.end], exponent)?;
+        numeral.end = end;
+        numeral.plain = false;
+    }
+    Some(numeral)
+}
+
+/// `1.9` × 10^9 computed in decimal, so that the result is exact
+/// (1900000000, not 1899999999.9999998).
+pub fn scale(digits: &str, exponent: i32) -> Option<f64> {
+    let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
+    format!("{cleaned}e{exponent}").parse().ok()
+}
+
+const APPROXIMATIONS: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "estimated",
+    "circa",
+    "upwards",
+    "below",
+];
+
+/// The approximation printed just before a number (`around`, `over`,
+/// `more than`, `at least`, `up to`), lower-cased, with where it starts.
+pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
+    let w1 = prev_word(s, start)?;
+    let mut buffer1 = [0u8; 16];
+    let word1 = lower_ascii(&s[w1.clone()], &mut buffer1)?;
+    if APPROXIMATIONS.contains(&word1) && word1 != "upwards" {
+        return Some((w1.start, word1.to_owned()));
+    }
+    if !matches!(word1, "than" | "least" | "most" | "to" | "of" | "as") {
+        return None;
+    }
+    let w2 = prev_word(s, w1.start)?;
+    let mut buffer2 = [0u8; 16];
+    let word2 = lower_ascii(&s[w2.clone()], &mut buffer2)?;
+    let pair = matches!(
+        (word2, word1),
+        ("more" | "less" | "fewer", "than")
+            | ("at", "least" | "most")
+            | ("up" | "close", "to")
+            | ("upwards" | "excess", "of")
+    );
+    if pair {
+        if word2 == "excess" {
+            if let Some(w3) = prev_word(s, w2.start) {
+                if s[w3.clone()].eq_ignore_ascii_case("in") {
+                    return Some((w3.start, "in excess of".to_owned()));
+                }
+            }
+            return None;
+        }
+        return Some((w2.start, format!("{word2} {word1}")));
+    }
+    // `as many as`, `as much as`
+    if word1 == "as" && matches!(word2, "many" | "much") {
+        let w3 = prev_word(s, w2.start)?;
+        if s[w3.clone()].eq_ignore_ascii_case("as") {
+            return Some((w3.start, format!("as {word2} as")));
+        }
+    }
+    None
+}
+
+/// A short ASCII word lower-cased into `buffer`.
+fn lower_ascii<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    for (k, b) in word.bytes().enumerate() {
+        buffer[k] = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buffer[..word.len()]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(s: &str) -> Option<f64> {
+        digits_with_multiplier(s, 0).map(|n| n.value)
+    }
+
+    #[test]
+    fn digits_and_multipliers_are_exact() {
+        assert_eq!(value("3,800 troops"), Some(3800.0));
+        assert_eq!(value("1.9 billion"), Some(1_900_000_000.0));
+        assert_eq!(value("2.4 Million people"), Some(2_400_000.0));
+        assert_eq!(value("7,500,000"), Some(7_500_000.0));
+        assert_eq!(value("0.5"), Some(0.5));
+    }
+
+    #[test]
+    fn digits_in_codes_and_phone_numbers_are_not_numbers() {
+        for (s, at) in [
+            ("714-347-8405", 0),
+            ("714-347-8405", 4),
+            ("24/7", 0),
+            ("C5+1", 3),
+            ("CO2", 2),
+            ("10:30", 0),
+        ] {
+            assert_eq!(digits_at(s, at), None, "{s} at {at}");
+        }
+        // Letters after digits are left to the caller (units such as MW).
+        assert_eq!(digits_at("114MW", 0).map(|n| n.end), Some(3));
+    }
+
+    #[test]
+    fn number_words_are_sorted() {
+        assert!(SIMPLE.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn number_words() {
+        let n = |s: &str| words_at(s, 0).map(|n| (n.value, n.fold));
+        assert_eq!(n("eight drills"), Some((8.0, false)));
+        assert_eq!(n("Twenty-five"), Some((25.0, false)));
+        assert_eq!(n("two million riders"), Some((2_000_000.0, false)));
+        assert_eq!(n("sixfold increase"), Some((6.0, true)));
+        assert_eq!(n("ten-fold"), Some((10.0, true)));
+        assert_eq!(n("first"), None);
+        assert_eq!(n("one-third"), None);
+    }
+
+    #[test]
+    fn qualifiers() {
+        let q = |s: &str| qualifier_before(s, s.len()).map(|(_, q)| q);
+        assert_eq!(q("around "), Some("around".into()));
+        assert_eq!(q("the more than "), Some("more than".into()));
+        assert_eq!(q("an almost "), Some("almost".into()));
+        assert_eq!(q("as many as "), Some("as many as".into()));
+        assert_eq!(q("in excess of "), Some("in excess of".into()));
+        assert_eq!(q("the "), None);
+    }
+}

@@ -1,0 +1,588 @@
+//! Quantities: a number, its unit and what it counts.
+//!
+//! The span is the number with its multiplier and unit (`3,800`,
+//! `6,800 tons`, `2.4 million`, `sixfold`); the approximation before it and
+//! the counted noun after it go into the value, so that the span reads the
+//! same whatever surrounds it.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
+use super::scan::{
+    char_at, in_sorted, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word,
+    prev_word, skip_spaces, Text,
+};
+use super::value::{FactValue, QuantityValue};
+use super::{FactKind, Found};
+
+/// Surface forms and their normalised unit. Durations come last.
+const UNITS: &[(&str, &str)] = &[
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("square kilometre", "km2"),
+    ("square kilometer", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("square miles", "mi2"),
+    ("square mile", "mi2"),
+    ("square metres", "m2"),
+    ("square meters", "m2"),
+    ("cubic metres", "m3"),
+    ("cubic meters", "m3"),
+    ("metric tonnes", "t"),
+    ("metric tons", "t"),
+    ("metric ton", "t"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "ton"),
+    ("ton", "ton"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kilos", "kg"),
+    ("kgs", "kg"),
+    ("kg", "kg"),
+    ("grams", "g"),
+    ("gram", "g"),
+    ("pounds", "lb"),
+    ("lbs", "lb"),
+    ("lb", "lb"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("hectares", "ha"),
+    ("hectare", "ha"),
+    ("acres", "acre"),
+    ("acre", "acre"),
+    ("litres", "L"),
+    ("liters", "L"),
+    ("litre", "L"),
+    ("liter", "L"),
+    ("gallons", "gal"),
+    ("barrels", "bbl"),
+    ("megawatts", "MW"),
+    ("gigawatts", "GW"),
+    ("kilowatts", "kW"),
+    ("MWh", "MWh"),
+    ("GWh", "GWh"),
+    ("kWh", "kWh"),
+    ("TWh", "TWh"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("kW", "kW"),
+    ("degrees Celsius", "°C"),
+    ("°C", "°C"),
+    ("percentage points", "percentage point"),
+    ("percentage point", "percentage point"),
+    ("fold", "fold"),
+    ("decades", "decade"),
+    ("decade", "decade"),
+    ("years", "year"),
+    ("year", "year"),
+    ("months", "month"),
+    ("month", "month"),
+    ("weeks", "week"),
+    ("week", "week"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("minutes", "minute"),
+    ("minute", "minute"),
+    ("seconds", "second"),
+];
+
+fn is_duration(unit: &str) -> bool {
+    matches!(
+        unit,
+        "decade" | "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+    )
+}
+
+/// Words that end a noun phrase (sorted): articles, prepositions, pronouns,
+/// auxiliaries and the like. `and`/`or` are not here: they join modifiers
+/// (`highly trained and well-equipped troops`).
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "across",
+    "after",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "least",
+    "less",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "near",
+    "no",
+    "not",
+    "of",
+    "off",
+    "on",
+    "only",
+    "onto",
+    "other",
+    "our",
+    "out",
+    "over",
+    "per",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "via",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+];
+
+/// Plurals that do not end in `s` (sorted).
+const IRREGULAR: &[&str] = &[
+    "cattle",
+    "children",
+    "data",
+    "feet",
+    "geese",
+    "livestock",
+    "media",
+    "men",
+    "mice",
+    "people",
+    "personnel",
+    "police",
+    "staff",
+    "teeth",
+    "women",
+];
+
+/// Labels whose number is an identifier: `paragraph 5`, `Goal 16` (sorted).
+const LABELS: &[&str] = &[
+    "annex",
+    "article",
+    "articles",
+    "category",
+    "chapter",
+    "floor",
+    "goal",
+    "grade",
+    "item",
+    "level",
+    "no",
+    "number",
+    "page",
+    "pages",
+    "paragraph",
+    "paragraphs",
+    "phase",
+    "room",
+    "route",
+    "rule",
+    "section",
+    "step",
+    "target",
+    "version",
+];
+
+pub(super) fn is_stop(word: &str) -> bool {
+    word.len() <= 9 && in_sorted(word, STOP)
+}
+
+pub(super) fn is_plural(word: &str) -> bool {
+    // Every plural we know ends in `s` or is one of the irregular ones,
+    // whose last letters are these: a quick test before lower-casing.
+    if !word.ends_with([
+        's', 'S', 'e', 'E', 'n', 'N', 'f', 'F', 'l', 'L', 'a', 'A', 'h', 'H', 'k', 'K', 't', 'T',
+    ]) {
+        return false;
+    }
+    if in_sorted(word, IRREGULAR) {
+        return true;
+    }
+    // On bytes: `e.len()` bytes back from the end need not be a char
+    // boundary.
+    let ends = |e: &str| {
+        let b = word.as_bytes();
+        b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
+    word.chars().count() >= 3
+        && ends("s")
+        && !["ss", "us", "is", "ous"].iter().any(|e| ends(e))
+        && word.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
+}
+
+pub fn scan(text: &Text) -> Vec<Found> {
+    let s = text.s;
+    Text::each(&text.numbers, |i| {
+        let numeral = if s.as_bytes()[i].is_ascii_digit() {
+            digits_with_multiplier(s, i)
+        } else {
+            words_at(s, i)
+        };
+        quantity(s, numeral?)
+    })
+}
+
+fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
+    if let Some(label) = prev_word(s, numeral.start) {
+        if LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&s[label.clone()]))
+        {
+            return None;
+        }
+    }
+    let mut end = numeral.end;
+    let mut unit = numeral.fold.then_some("fold");
+    if unit.is_none() {
+        if let Some((unit_end, u)) = unit_after(s, numeral.end) {
+            end = unit_end;
+            unit = Some(u);
+        } else if char_at(s, numeral.end).is_some_and(is_word_char) {
+            // `3G`, `21CV004367`, `1st`: a code or an ordinal.
+            return None;
+        }
+    }
+    let counts = match unit {
+        Some("fold") => next_word(s, end)
+            .filter(|w| !is_stop(&s[w.clone()]) && !is_capitalized(&s[w.clone()]))
+            .map(|w| s[w].to_owned()),
+        Some(u) if is_duration(u) => None,
+        Some(_) => of_phrase(s, end),
+        None => head_noun(s, end),
+    };
+    // A bare number says nothing without its noun; one thing is not a count.
+    let accepted = unit.is_some() || (counts.is_some() && (numeral.digits || numeral.value >= 2.0));
+    if !accepted {
+        return None;
+    }
+    let qualifier = qualifier_before(s, numeral.start).map(|(_, q)| q);
+    Some(Found::new(
+        FactKind::Quantity,
+        numeral.start..end,
+        FactValue::Quantity(QuantityValue {
+            number: numeral.value,
+            unit: unit.map(Cow::Borrowed),
+            counts,
+            qualifier,
+        }),
+    ))
+}
+
+/// A unit after the number: spaced (`6,800 tons`), glued (`114MW`) or
+/// hyphenated (`30-year`).
+fn unit_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
+    let at = match char_at(s, end) {
+        Some(c) if is_hyphen(c) => end + c.len_utf8(),
+        Some(c) if c.is_alphabetic() || c == '°' => end,
+        _ => {
+            let at = skip_spaces(s, end);
+            if at - end > 2 {
+                return None;
+            }
+            at
+        }
+    };
+    let first = char_at(s, at)?;
+    // Most words after a number start with a letter no unit starts with.
+    if !"sckmtgplhaGMTdfyw°".contains(first)
+        && !"sckmtgplhadfyw".contains(first.to_ascii_lowercase())
+    {
+        return None;
+    }
+    units_starting_with(first)
+        .iter()
+        .find_map(|(surface, unit)| {
+            let unit_end = match_phrase(s, at, surface)?;
+            // Symbols are case-sensitive (`MW` is not `mw`); words are not.
+            let is_symbol = surface.chars().any(|c| c.is_ascii_uppercase());
+            (!is_symbol || &s[at..unit_end] == *surface).then_some((unit_end, *unit))
+        })
+}
+
+/// The units whose surface form starts with `first` (any case), in the
+/// order of [`UNITS`]: one list per first letter, built once.
+fn units_starting_with(first: char) -> &'static [(&'static str, &'static str)] {
+    static BY_LETTER: OnceLock<Vec<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    let lists = BY_LETTER.get_or_init(|| {
+        let mut lists = vec![Vec::new(); 27];
+        for unit in UNITS {
+            let c = unit.0.chars().next().unwrap_or(' ').to_ascii_lowercase();
+            let slot = if c.is_ascii_lowercase() {
+                (c as u8 - b'a') as usize
+            } else {
+                26
+            };
+            lists[slot].push(*unit);
+        }
+        lists
+    });
+    let c = first.to_ascii_lowercase();
+    let slot = if c.is_ascii_lowercase() {
+        (c as u8 - b'a') as usize
+    } else {
+        26
+    };
+    &lists[slot]
+}
+
+/// The head noun counted by a bare number: the first plural within a few
+/// words, past modifiers (`highly trained and well-equipped troops`,
+/// `Vestas V-162 wind turbines`).
+fn head_noun(s: &str, end: usize) -> Option<String> {
+    let mut at = end;
+    // `280-employees`
+    if char_at(s, at).is_some_and(is_hyphen) {
+        at += 1;
+    }
+    for _ in 0..6 {
+        let word = next_word(s, at)?;
+        let text = &s[word.clone()];
+        if text.len() > 40 || is_stop(text) {
+            return None;
+        }
+        let capitalized = is_capitalized(text) || text.chars().any(|c| c.is_ascii_digit());
+        if capitalized {
+            // A capitalised plural heads the phrase only when nothing
+            // follows it: `6 million Ukrainians have fled`.
+            let after = next_word(s, word.end);
+            let ends = after.is_none_or(|w| is_stop(&s[w]));
+            if is_plural(text) && ends && !text.chars().any(|c| c.is_ascii_digit()) {
+                return Some(text.to_owned());
+            }
+        } else if is_plural(text) {
+            return Some(text.to_owned());
+        }
+        at = word.end;
+        // An initial in an abbreviation: `700,000 U.S. biopsy specimens`.
+        if text.chars().count() == 1 && char_at(s, at) == Some('.') {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// `of pure heroin` after a unit: what is measured.
+fn of_phrase(s: &str, end: usize) -> Option<String> {
+    let of = next_word(s, end)?;
+    if !s[of.clone()].eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let mut at = of.end;
+    let mut phrase: Option<std::ops::Range<usize>> = None;
+    for n in 0..4 {
+        let Some(word) = next_word(s, at) else { break };
+        let text = &s[word.clone()];
+        let verb_like = n > 0 && (text.ends_with("ed") || text.ends_with("ing"));
+        if text.len() > 40 || is_stop(text) || verb_like {
+            break;
+        }
+        phrase = Some(phrase.map_or(word.clone(), |p| p.start..word.end));
+        at = word.end;
+    }
+    // `of grain and foodstuffs and …`: a dangling conjunction is not counted.
+    let text = s[phrase?].trim_end();
+    let text = text
+        .strip_suffix(" and")
+        .or_else(|| text.strip_suffix(" or"))
+        .unwrap_or(text);
+    Some(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (String, f64, Option<String>, Option<String>, Option<String>);
+
+    fn quantities(s: &str) -> Vec<Row> {
+        scan(&Text::new(s))
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Quantity(q) => (
+                    s[f.span].to_owned(),
+                    q.number,
+                    q.unit.map(|u| u.into_owned()),
+                    q.counts,
+                    q.qualifier,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn row(text: &str, n: f64, unit: Option<&str>, counts: Option<&str>, q: Option<&str>) -> Row {
+        (
+            text.to_owned(),
+            n,
+            unit.map(str::to_owned),
+            counts.map(str::to_owned),
+            q.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn counted_nouns_past_modifiers() {
+        assert_eq!(
+            quantities("a force of 3,800 highly trained and well-equipped troops may"),
+            [row("3,800", 3800.0, None, Some("troops"), None)]
+        );
+        assert_eq!(
+            quantities("it held eight large-scale military drills in May"),
+            [row("eight", 8.0, None, Some("drills"), None)]
+        );
+        assert_eq!(
+            quantities("Some 11 million people face hunger"),
+            [row("11 million", 11e6, None, Some("people"), Some("some"))]
+        );
+        assert_eq!(
+            quantities("19 Vestas V-162 wind turbines"),
+            [row("19", 19.0, None, Some("turbines"), None)]
+        );
+    }
+
+    #[test]
+    fn units_and_what_they_measure() {
+        assert_eq!(
+            quantities("rose by 6,800 tons since then"),
+            [row("6,800 tons", 6800.0, Some("ton"), None, None)]
+        );
+        assert_eq!(
+            quantities("equal to 320 tons of pure heroin; and"),
+            [row(
+                "320 tons",
+                320.0,
+                Some("ton"),
+                Some("pure heroin"),
+                None
+            )]
+        );
+        assert_eq!(
+            quantities("around 3 tons (2,780 kilograms)"),
+            [
+                row("3 tons", 3.0, Some("ton"), None, Some("around")),
+                row("2,780 kilograms", 2780.0, Some("kg"), None, None)
+            ]
+        );
+        assert_eq!(
+            quantities("an almost sixfold increase"),
+            [row(
+                "sixfold",
+                6.0,
+                Some("fold"),
+                Some("increase"),
+                Some("almost")
+            )]
+        );
+        assert_eq!(
+            quantities("the 114 MW wind project and a 30-year history"),
+            [
+                row("114 MW", 114.0, Some("MW"), None, None),
+                row("30-year", 30.0, Some("year"), None, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "call 714-347-8405 or (800) 510-2020",
+            "Case #: 21CV004367, the V-162, CO2 and A4P+",
+            "one of the goals; paragraph 5 stresses; 8 of the 10 Global Oil & Gas majors",
+            "five near the border; 24/7 monitoring; 3G/4G networks",
+        ] {
+            assert_eq!(quantities(s), [], "{s}");
+        }
+    }
+}
