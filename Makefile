@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup setup-app release size lint clean
+.PHONY: run test setup setup-app release size lint clean bench-browser
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -26,6 +26,12 @@ release: setup-app
 ## size: release build, then wasm and JS sizes raw and gzipped
 size: release
 	scripts/size.sh dist
+
+## bench-browser: release build, then the annotator benchmark in headless
+## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
+bench-browser: setup
+	trunk build --release --offline
+	node tests/e2e/bench/annotator.bench.mjs dist
 
 ## lint: rustfmt and clippy, as the test command runs them
 lint:
