@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup setup-app release size lint fuzz bench-native clean
+.PHONY: run test setup setup-app release size lint fuzz bench-native bench-browser clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -34,6 +34,12 @@ fuzz: setup
 ## bench-native: parser (with facts) on the sample, 1 MB and 10 MB, release mode
 bench-native:
 	cargo bench --bench parse
+
+## bench-browser: release build, then the annotator benchmark in headless
+## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
+bench-browser: setup
+	trunk build --release --offline
+	node tests/e2e/bench/annotator.bench.mjs dist
 
 ## lint: rustfmt and clippy, as the test command runs them
 lint:

@@ -1,6 +1,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -213,16 +214,30 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         let handle = on_pointer_up.clone();
         Callback::from(move |event: MouseEvent| handle(event.target()))
     };
-    let onkeyup = {
+    // A selection made or changed with the keyboard (Shift+arrows after a
+    // double click, Ctrl+A, …). Selecting text does not move the focus into
+    // the document, so its keys go to the page: listen there. Only keys that
+    // can change a selection count, so that the key that tagged a selection
+    // does not make the same text the target again.
+    {
         let dispatch = props.dispatch.clone();
-        let doc = doc.clone();
         let root = root.clone();
-        Callback::from(move |_: KeyboardEvent| {
-            if let Some((start, end)) = root.cast::<Element>().and_then(|r| selection_in(&r)) {
-                dispatch.emit(Action::SetTarget(snapped(&doc, start, end)));
-            }
-        })
-    };
+        use_effect_with(doc.clone(), move |doc| {
+            let doc = doc.clone();
+            let listener = EventListener::new(&gloo::utils::document(), "keyup", move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if !changes_selection(event) {
+                    return;
+                }
+                if let Some((start, end)) = root.cast::<Element>().and_then(|r| selection_in(&r)) {
+                    dispatch.emit(Action::SetTarget(snapped(&doc, start, end)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     // Paragraphs are mounted a few thousand per frame, so that showing a long
     // document never blocks the page for long; a jump mounts up to its target.
@@ -284,7 +299,7 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         }
     });
     html! {
-        <section class="document" role="region" aria-label="Document" ref={root} {onmouseup} {onkeyup}>
+        <section class="document" role="region" aria-label="Document" ref={root} {onmouseup}>
             { for progress }
             { for navigation.clone() }
             { body }
@@ -311,6 +326,26 @@ fn window_navigation(
             <button type="button" class="small" disabled={next.is_none()} onclick={go(next)}>{ "Next part" }</button>
         </nav>
     }
+}
+
+/// Whether a key can change the text selection: Shift with a movement key,
+/// or Ctrl/Cmd+A.
+fn changes_selection(event: &KeyboardEvent) -> bool {
+    let key = event.key();
+    let movement = matches!(
+        key.as_str(),
+        "ArrowLeft"
+            | "ArrowRight"
+            | "ArrowUp"
+            | "ArrowDown"
+            | "Home"
+            | "End"
+            | "PageUp"
+            | "PageDown"
+    );
+    let select_all = (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("a");
+    // The Shift key itself, released last, ends a Shift+arrow selection.
+    (event.shift_key() && movement) || key == "Shift" || select_all
 }
 
 fn paragraph_view(

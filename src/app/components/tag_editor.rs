@@ -27,9 +27,15 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
             let id = tag.id.clone();
             let rename = {
                 let id = id.clone();
+                let current = tag.name.clone();
                 props.dispatch.reform(move |event: Event| {
                     let input: HtmlInputElement = event.target_unchecked_into();
-                    Action::RenameTag { id: id.clone(), name: input.value() }
+                    let name = input.value();
+                    // The field shows the tag's name until the rename is
+                    // applied: a refused name (taken, empty) must not stay in
+                    // it as if accepted. An accepted one re-renders the field.
+                    input.set_value(&current);
+                    Action::RenameTag { id: id.clone(), name }
                 })
             };
             let recolor = {

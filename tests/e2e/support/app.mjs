@@ -1,7 +1,10 @@
 // Opens the app in Debian's Chromium, the way the tests and benchmarks need it.
 import { chromium } from 'playwright-core';
 
-export const APP_URL = process.env.RAPPORTEUR_URL;
+/** Where the app is served; run.mjs and the benchmark set it before launching. */
+export function appUrl() {
+  return process.env.RAPPORTEUR_URL;
+}
 
 /** Chromium flags that work as root on these machines with no network. */
 const ARGS = [
@@ -16,7 +19,7 @@ const ARGS = [
 ];
 
 export function launchBrowser() {
-  if (!APP_URL) throw new Error('RAPPORTEUR_URL is not set: run the tests through tests/e2e/run.mjs');
+  if (!appUrl()) throw new Error('RAPPORTEUR_URL is not set: run the tests through tests/e2e/run.mjs');
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ARGS,
@@ -35,7 +38,7 @@ export async function openApp(browser, options = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(APP_URL);
+  await page.goto(appUrl());
   await page.getByRole('region', { name: 'Document' }).waitFor();
   return { context, page, errors };
 }

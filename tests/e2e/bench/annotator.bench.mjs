@@ -1,0 +1,340 @@
+// In-browser benchmark of the annotator, on the release build in headless
+// Chromium: parse-and-render of the sample and of ~1 MB, and the time from
+// the tag key to the highlight on the 1 MB document. Medians of several
+// runs, timed inside the page with performance.now().
+//
+//   make bench-browser             (builds the release first)
+//   node tests/e2e/bench/annotator.bench.mjs dist [--runs N]
+//
+// Prints a Markdown table for BENCHMARKS.md and exits 1 when a median misses
+// its budget.
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../support/server.mjs';
+import { launchBrowser, openApp } from '../support/app.mjs';
+import { ROOT, SAMPLE_TEXT, cliParse, selectByMouse } from '../support/annotator.mjs';
+
+const args = process.argv.slice(2);
+const dist = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'dist'));
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 7;
+const BUDGETS = { sample: 100, mb: 1000, tag: 50 };
+
+const PRESS_RELEASE = readFileSync(join(ROOT, 'tests', 'fixtures', 'press_release.txt'), 'utf8');
+
+/**
+ * About `target` bytes of release text, built exactly as benches/parse.rs
+ * builds its corpus (so native and browser figures are of the same text):
+ * the sample, then alternating fixtures, each copy's digits rotated so that
+ * no two copies are the same.
+ */
+function corpus(target) {
+  let text = '';
+  let bytes = 0;
+  for (let round = 0; bytes < target; round += 1) {
+    const source = round % 2 === 0 ? SAMPLE_TEXT : PRESS_RELEASE;
+    const copy = source.replace(/[0-9]/g, (d) => String((Number(d) + round) % 10)) + '\n';
+    text += copy;
+    bytes += Buffer.byteLength(copy);
+  }
+  return text;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** Paragraph count and last paragraph's text, from the native parser. */
+function expectation(text) {
+  const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-'));
+  try {
+    const path = join(dir, 'release.txt');
+    writeFileSync(path, text);
+    const parsed = cliParse(path);
+    const last = parsed.paragraphs.at(-1);
+    return {
+      paragraphs: parsed.paragraphs.length,
+      last: [...parsed.text].slice(last.start, last.end).join(''),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Chromium's own counters (seconds of script, layout, style) around a step. */
+async function metrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return {
+    script: get('ScriptDuration') * 1000,
+    layout: get('LayoutDuration') * 1000,
+    style: get('RecalcStyleDuration') * 1000,
+    task: get('TaskDuration') * 1000,
+  };
+}
+const minus = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
+
+/**
+ * Where the time of one run goes: a Chromium trace (style, layout, paint)
+ * and a CPU profile (the app's wasm, the JS glue, DOM calls, autosave's
+ * localStorage.setItem, GC), recorded around `step`. Tracing slows the run
+ * a little, so it is an extra run, not one of the timed ones.
+ */
+async function traceOnce(cdp, step) {
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  const timing = await step();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  await cdp.send('Profiler.disable');
+
+  const trace = (...names) =>
+    events.filter((e) => e.ph === 'X' && names.includes(e.name)).reduce((sum, e) => sum + e.dur / 1000, 0);
+  const cpu = { wasm: 0, glue: 0, dom: 0, setItem: 0, gc: 0 };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id);
+    // A sample stands for the time until the next one.
+    const ms = Math.max(0, profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (frame.url.endsWith('.wasm')) cpu.wasm += ms;
+    else if (frame.url.endsWith('.js')) cpu.glue += ms;
+    else if (frame.functionName === 'setItem') cpu.setItem += ms;
+    else if (frame.functionName === '(garbage collector)') cpu.gc += ms;
+    else if (frame.functionName && !frame.functionName.startsWith('(')) cpu.dom += ms;
+  });
+  return {
+    timing,
+    ...cpu,
+    style: trace('UpdateLayoutTree'),
+    layout: trace('Layout'),
+    prePaint: trace('PrePaint'),
+    paint: trace('Paint'),
+    raster: trace('RasterTask'),
+  };
+}
+
+/** Replaces the text with a one-line one (not timed) so the next parse is a real change. */
+async function reset(page, line) {
+  await page.evaluate(async (line) => {
+    const area = document.getElementById('release-text');
+    area.value = line;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Parse').click();
+    while (document.querySelector('#para-1') || document.querySelector('#para-0')?.textContent !== line) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }, line);
+  // Let the debounce timer and autosave settle, and the heap calm down.
+  await page.waitForTimeout(500);
+}
+
+/**
+ * Times, inside the page, from setting the textarea and clicking Parse to
+ * the last paragraph being in the DOM ("dom"), and to the frame after it
+ * ("frame": style, layout and paint of the new document included).
+ */
+async function parseAndRender(page, text, expected) {
+  return page.evaluate(
+    ({ text, expected }) =>
+      new Promise((done, fail) => {
+        const root = document.querySelector('section.document');
+        const area = document.getElementById('release-text');
+        const parse = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Parse');
+        const lastId = `para-${expected.paragraphs - 1}`;
+        let t0 = 0;
+        let dom = 0;
+        const check = () => {
+          if (dom) return;
+          const last = document.getElementById(lastId);
+          if (!last) return;
+          dom = performance.now();
+          observer.disconnect();
+          if (!last.textContent.endsWith(expected.last)) {
+            fail(new Error(`last paragraph reads "${last.textContent.slice(-60)}"`));
+            return;
+          }
+          // After the next frame: rAF runs before paint, the message after it.
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done({ dom: dom - t0, frame: performance.now() - t0 });
+            channel.port2.postMessage(null);
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(root, { childList: true, subtree: true });
+        t0 = performance.now();
+        area.value = text;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        parse.click();
+        check();
+      }),
+    { text, expected },
+  );
+}
+
+/**
+ * Times, inside the page, from dispatching the "1" keydown to the first
+ * `.annotated` segment in the DOM, and to the frame after it.
+ */
+async function tagKey(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        const root = document.querySelector('section.document');
+        let t0 = 0;
+        let dom = 0;
+        const check = () => {
+          if (dom || !root.querySelector('.annotated')) return;
+          dom = performance.now();
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done({ dom: dom - t0, frame: performance.now() - t0 });
+            channel.port2.postMessage(null);
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+        t0 = performance.now();
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+        check();
+      }),
+  );
+}
+
+function summary(name, budget, samples, counters) {
+  const dom = samples.map((s) => s.dom);
+  const frame = samples.map((s) => s.frame);
+  const m = median(dom);
+  return {
+    name,
+    budget,
+    dom: m,
+    frame: median(frame),
+    min: Math.min(...dom),
+    max: Math.max(...dom),
+    runs: samples.length,
+    script: median(counters.map((c) => c.script)),
+    layout: median(counters.map((c) => c.layout)),
+    style: median(counters.map((c) => c.style)),
+    ok: m <= budget,
+  };
+}
+
+async function main() {
+  const load = loadavg()[0];
+  const server = await serve(dist);
+  process.env.RAPPORTEUR_URL = server.url;
+  const browser = await launchBrowser();
+  const results = [];
+  const version = browser.version();
+  let big;
+  try {
+    const { page, errors } = await openApp(browser, { contextOptions: { viewport: { width: 1280, height: 900 } } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const megabyte = corpus(1_000_000);
+    big = { bytes: Buffer.byteLength(megabyte), chars: [...megabyte].length };
+    const cases = [
+      ['Parse and render, sample', BUDGETS.sample, SAMPLE_TEXT],
+      ['Parse and render, 1 MB', BUDGETS.mb, megabyte],
+    ];
+    for (const [name, budget, text] of cases) {
+      const expected = expectation(text);
+      const samples = [];
+      const counters = [];
+      // One warm-up run, not counted.
+      for (let run = -1; run < RUNS; run += 1) {
+        await reset(page, `Reset ${run}.`);
+        const before = await metrics(cdp);
+        const sample = await parseAndRender(page, text, expected);
+        const after = await metrics(cdp);
+        if (run >= 0) {
+          samples.push(sample);
+          counters.push(minus(after, before));
+        }
+        process.stderr.write(`${name}: ${sample.dom.toFixed(1)} ms (frame ${sample.frame.toFixed(1)} ms)\n`);
+      }
+      await reset(page, 'Reset for the trace.');
+      const where = await traceOnce(cdp, () => parseAndRender(page, text, expected));
+      results.push({ ...summary(name, budget, samples, counters), paragraphs: expected.paragraphs, where });
+    }
+
+    // Tag key to highlight, on the 1 MB document (loaded by the last case).
+    await page.waitForTimeout(500);
+    const copies = (megabyte.match(/Rainfall has failed for three consecutive seasons/g) ?? []).length;
+    const samples = [];
+    const counters = [];
+    for (let run = -1; run < RUNS; run += 1) {
+      // Passages spread from the top of the document to its end.
+      const occurrence = Math.round(((run + 1) / RUNS) * (copies - 1));
+      await selectByMouse(page, 'Rainfall has failed for three consecutive seasons', { occurrence });
+      await page.waitForTimeout(300);
+      const before = await metrics(cdp);
+      const sample = await tagKey(page);
+      const after = await metrics(cdp);
+      if (run >= 0) {
+        samples.push(sample);
+        counters.push(minus(after, before));
+      }
+      process.stderr.write(`tag key (copy ${occurrence + 1}/${copies}): ${sample.dom.toFixed(1)} ms (frame ${sample.frame.toFixed(1)} ms)\n`);
+      // Undo, so that every run tags the same document with no annotation.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(() => !document.querySelector('section.document .annotated'));
+      await page.waitForTimeout(300);
+    }
+    await selectByMouse(page, 'Rainfall has failed for three consecutive seasons', { occurrence: copies >> 1 });
+    await page.waitForTimeout(300);
+    const where = await traceOnce(cdp, () => tagKey(page));
+    results.push({ ...summary('Tag key to highlight, 1 MB', BUDGETS.tag, samples, counters), where });
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium ${version} (playwright-core), ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${osType()} ${osRelease()}, Node ${process.versions.node}; load average ${load.toFixed(1)} at the start (${load > 0.5 ? 'other work was running' : 'machine idle'}); release build (wasm-opt -Oz). Median of ${RUNS} runs after one warm-up; the 1 MB text is ${big.bytes.toLocaleString('en')} bytes (${big.chars.toLocaleString('en')} code points), ${results[1].paragraphs.toLocaleString('en')} paragraphs.`,
+    '',
+    'Budgets are judged on the time to the DOM, as the issue defines them (from setting the text and clicking Parse, or from the keydown, to the last paragraph / the highlight being in the DOM). "Next frame" adds the style, layout and paint of the change: when the reader sees it.',
+    '',
+    '| Measurement | Budget | Median (in DOM) | Min – max | Median to next frame | Script / layout / style (Chromium counters) | Result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.budget} ms | **${ms(r.dom)}** | ${r.min.toFixed(1)} – ${r.max.toFixed(1)} ms | ${ms(r.frame)} | ${r.script.toFixed(0)} / ${r.layout.toFixed(0)} / ${r.style.toFixed(0)} ms | ${r.ok ? 'within budget' : `**over by ${ms(r.dom - r.budget)}**`}${r.frame > r.budget ? `; next frame **over by ${ms(r.frame - r.budget)}**` : '; next frame within too'} |`,
+    ),
+    '',
+    'Where the time goes, from one extra traced run of each (Chromium trace and CPU profile, ms; the trace slows the run a little):',
+    '',
+    '| Measurement | In DOM / next frame | App wasm (parse, render, autosave JSON) | JS glue | DOM calls | localStorage.setItem (autosave) | GC | Style | Layout | Pre-paint | Paint | Raster |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(({ name, where: w }) =>
+      [
+        name,
+        `${w.timing.dom.toFixed(0)} / ${w.timing.frame.toFixed(0)}`,
+        ...[w.wasm, w.glue, w.dom, w.setItem, w.gc, w.style, w.layout, w.prePaint, w.paint, w.raster].map((x) => x.toFixed(0)),
+      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    ),
+  ];
+  console.log(lines.join('\n'));
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+await main();
