@@ -137,6 +137,8 @@ pub struct State {
     pub other_tab: Option<Rc<OtherTab>>,
     /// Bumped whenever what autosave stores changes.
     pub revision: u64,
+    /// The revision autosave last wrote (or tried to write).
+    pub saved_revision: u64,
 }
 
 pub enum Action {
@@ -208,7 +210,11 @@ pub enum Action {
     },
     Notify(Notice),
     DismissNotice,
-    StorageProblem(Option<String>),
+    /// Autosave wrote `revision`, or failed to with the problem given.
+    Saved {
+        revision: u64,
+        problem: Option<String>,
+    },
     /// Another tab saved this text and these annotations.
     OtherTabSaved {
         text: String,
@@ -250,6 +256,7 @@ impl State {
             parsing: None,
             other_tab: None,
             revision: 0,
+            saved_revision: 0,
         }
     }
 
@@ -660,15 +667,11 @@ impl Reducible for State {
                 Some(other) => state.settle(&other, settle),
                 None => state,
             },
-            Action::StorageProblem(problem) => {
-                if state.storage_problem == problem {
-                    return self;
-                }
-                State {
-                    storage_problem: problem,
-                    ..state
-                }
-            }
+            Action::Saved { revision, problem } => State {
+                saved_revision: revision,
+                storage_problem: problem,
+                ..state
+            },
         };
         Rc::new(next)
     }

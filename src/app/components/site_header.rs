@@ -76,10 +76,20 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     };
     let on_error = dispatch.reform(|message: String| Action::Notify(Notice::error(message)));
 
+    // What autosave has done, for the reader (and for tests, which wait for
+    // "saved" before they read localStorage).
+    let (save_state, save_label) = if state.storage_problem.is_some() {
+        ("failed", "Not saved")
+    } else if state.saved_revision < state.revision {
+        ("saving", "Saving…")
+    } else {
+        ("saved", "All changes saved")
+    };
     html! {
         <header class="site-header">
             <h1>{ "Rapporteur" }</h1>
             <p class="tagline">{ "Read and annotate press releases. Everything stays in your browser." }</p>
+            <span class="save-status" data-state={save_state}>{ save_label }</span>
             <nav class="toolbar" aria-label="Document actions">
                 <button type="button" onclick={undo} disabled={!state.session.can_undo()} aria-keyshortcuts="Control+Z Meta+Z">{ "Undo" }</button>
                 <button type="button" onclick={redo} disabled={!state.session.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">{ "Redo" }</button>

@@ -206,8 +206,12 @@ export async function clickInDocument(page, text) {
   await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
 }
 
-/** The autosaved state (`rapporteur-saved/1`), or null. */
+/**
+ * The autosaved state (`rapporteur-saved/1`), or null, once autosave has
+ * caught up with the last change (it writes shortly after each change).
+ */
 export async function stored(page) {
+  await page.waitForFunction(() => document.querySelector('.save-status')?.dataset.state !== 'saving');
   const raw = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
   return raw === null ? null : JSON.parse(raw);
 }
