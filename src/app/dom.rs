@@ -79,7 +79,9 @@ fn boundary_offset(node: &Node, offset: u32, root: &Element) -> Option<usize> {
 }
 
 /// The current selection inside `root` as code points `(start, end)`, or
-/// None when it is empty or leaves `root`.
+/// None when it is empty or does not touch `root`. A selection that starts
+/// or ends outside `root` (a drag that overshoots the pane) is cut at the
+/// edge of `root`'s text.
 pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
@@ -87,12 +89,38 @@ pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     }
     let range = selection.get_range_at(0).ok()?;
     let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
-    if !root.contains(Some(&start_node)) || !root.contains(Some(&end_node)) {
+    let (start_inside, end_inside) = (
+        root.contains(Some(&start_node)),
+        root.contains(Some(&end_node)),
+    );
+    if !start_inside && !end_inside {
         return None;
     }
-    let start = boundary_offset(&start_node, range.start_offset().ok()?, root)?;
-    let end = boundary_offset(&end_node, range.end_offset().ok()?, root)?;
+    let (first, last) = text_edges(root)?;
+    let start = if start_inside {
+        boundary_offset(&start_node, range.start_offset().ok()?, root)?
+    } else {
+        first
+    };
+    let end = if end_inside {
+        boundary_offset(&end_node, range.end_offset().ok()?, root)?
+    } else {
+        last
+    };
     Some((start.min(end), start.max(end)))
+}
+
+/// The code-point offsets where `root`'s segments begin and end.
+fn text_edges(root: &Element) -> Option<(usize, usize)> {
+    let segments = root.query_selector_all("[data-start]").ok()?;
+    let first: Element = segments.item(0)?.dyn_into().ok()?;
+    let last: Element = segments
+        .item(segments.length().checked_sub(1)?)?
+        .dyn_into()
+        .ok()?;
+    let start_of = |e: &Element| -> Option<usize> { e.get_attribute("data-start")?.parse().ok() };
+    let last_end = start_of(&last)? + last.text_content().unwrap_or_default().chars().count();
+    Some((start_of(&first)?, last_end))
 }
 
 pub fn clear_selection() {

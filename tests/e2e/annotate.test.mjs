@@ -11,6 +11,7 @@ import {
   codePoints,
   fresh,
   highlights,
+  locatePassage,
   listedAnnotations,
   offsetOf,
   regions,
@@ -348,5 +349,31 @@ test('the whole flow works from the keyboard, with a visible focus ring at every
     assert.ok(stop.focusVisible, `${stop.name} matches :focus-visible`);
     assert.match(stop.outline, /^solid 3px rgb\(242, 169, 0\)$/, `${stop.name} shows the focus ring (${stop.outline})`);
   }
+  assert.deepEqual(errors, []);
+});
+
+test('a drag that overshoots the document pane selects up to the end of the text', async (t) => {
+  // A tall window, so that the Tags panel is on screen beside the passage.
+  const { page, errors } = await fresh(t, browser, { contextOptions: { viewport: { width: 1280, height: 2200 } } });
+  const { from, start } = await locatePassage(page, 'We cannot speak of security');
+  const palette = await page.locator('.tag-palette').boundingBox();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(palette.x + palette.width / 2, palette.y + palette.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const ends = await page.evaluate(() => {
+    const range = getSelection().getRangeAt(0);
+    const root = document.querySelector('section.document');
+    return [root.contains(range.startContainer), root.contains(range.endContainer)];
+  });
+  assert.deepEqual(ends, [true, false], 'the selection starts in the document and ends outside it');
+  await page.waitForFunction(() =>
+    document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot speak'),
+  );
+  await page.keyboard.press('1');
+  const state = await storedWith(page, 1);
+  const [annotation] = state.annotations;
+  assert.equal(annotation.start, start);
+  assert.ok(slice(state.text, annotation.start, annotation.end).endsWith('Not an official record.'));
   assert.deepEqual(errors, []);
 });

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::facts_panel::kind_class;
+use super::facts_panel::fact_class;
 use super::paragraph::{LayerView, Paragraph, ParagraphView, SegmentView};
 use crate::annotate::speaker_turns;
 use crate::app::dom::{scroll_to, selection_in};
@@ -214,6 +214,31 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
         let handle = on_pointer_up.clone();
         Callback::from(move |event: MouseEvent| handle(event.target()))
     };
+    // A drag that starts in the document and ends outside it: the region
+    // hears no mouseup, the page does.
+    {
+        let dispatch = props.dispatch.clone();
+        let root = root.clone();
+        use_effect_with(doc.clone(), move |doc| {
+            let doc = doc.clone();
+            let listener = EventListener::new(&gloo::utils::document(), "mouseup", move |event| {
+                let Some(root) = root.cast::<Element>() else {
+                    return;
+                };
+                let inside = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .is_some_and(|node| root.contains(Some(&node)));
+                if inside {
+                    return; // The region's own handler has it.
+                }
+                if let Some((start, end)) = selection_in(&root) {
+                    dispatch.emit(Action::SetTarget(snapped(&doc, start, end)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // A selection made or changed with the keyboard (Shift+arrows after a
     // double click, Ctrl+A, …). Selecting text does not move the focus into
     // the document, so its keys go to the page: listen there. Only keys that
@@ -363,7 +388,7 @@ fn paragraph_view(
                     .facts
                     .iter()
                     .filter_map(|&f| doc.facts.get(f))
-                    .map(|fact| kind_class(fact.kind))
+                    .map(|fact| fact_class(fact.kind))
                     .collect();
                 fact_classes.sort_unstable();
                 fact_classes.dedup();

@@ -246,3 +246,19 @@ pub fn kind_class(kind: FactKind) -> &'static str {
         FactKind::Quote => "quote",
     }
 }
+
+/// The class a fact of this kind gets in the document.
+pub fn fact_class(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Quantity => "fact-quantity",
+        FactKind::Money => "fact-money",
+        FactKind::Percent => "fact-percent",
+        FactKind::Date => "fact-date",
+        FactKind::Time => "fact-time",
+        FactKind::Resolution => "fact-resolution",
+        FactKind::Document => "fact-document",
+        FactKind::Organization => "fact-organization",
+        FactKind::Country => "fact-country",
+        FactKind::Quote => "fact-quote",
+    }
+}

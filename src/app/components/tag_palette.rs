@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::tag_editor::TagEditor;
 use crate::annotate::text_color_on;
 use crate::app::clock::{new_id, now_iso};
+use crate::app::dom::clear_selection;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, State, Target};
 use crate::document::Document;
@@ -54,10 +55,15 @@ pub fn tag_palette(props: &TagPaletteProps) -> Html {
         .enumerate()
         .map(|(position, tag)| {
             let id = tag.id.clone();
-            let onclick = props.dispatch.reform(move |_: MouseEvent| Action::Tag {
-                tag: id.clone(),
-                id: new_id("a"),
-                now: now_iso(),
+            let dispatch = props.dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Action::Tag {
+                    tag: id.clone(),
+                    id: new_id("a"),
+                    now: now_iso(),
+                });
+                // Tagged: the selection has done its job.
+                clear_selection();
             });
             let digit = position + 1;
             let shortcut = (digit <= 9).then(|| digit.to_string());

@@ -4,6 +4,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::app::clock::{new_id, now_iso};
+use crate::app::dom::clear_selection;
 use crate::app::state::Action;
 
 /// Whether keys typed now belong to a form field rather than to the app.
@@ -66,6 +67,8 @@ pub fn use_shortcuts(dispatch: Callback<Action>) {
                             id: new_id("a"),
                             now: now_iso(),
                         });
+                        // Tagged: the selection has done its job.
+                        clear_selection();
                     }
                     "Delete" | "Backspace" => {
                         event.prevent_default();
