@@ -3,12 +3,15 @@
 //! values on text written for these tests, the conformance test on the
 //! shared corpus, and a property test over generated text.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use rapporteur::facts::{extract, Fact, FactKind};
 use rapporteur::lexicon::countries;
 use rapporteur::Document;
 use serde_json::{json, Value};
+use support::Generator;
 
 // ---------------------------------------------------------------- helpers
 
@@ -878,26 +881,6 @@ fn check_invariants(doc: &Document) {
             assert!(k < doc.facts.len());
             assert_eq!(doc.facts[k].kind, e.kind);
         }
-    }
-}
-
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Generator(u64);
-
-impl Generator {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
     }
 }
 

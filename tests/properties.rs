@@ -4,22 +4,10 @@
 //! is a small deterministic xorshift, so failures reproduce exactly.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rapporteur::{parse, Document};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use support::Generator as Rng;
 
 /// Pieces that exercise the parser's patterns, mixed with noise.
 const PIECES: &[&str] = &[

@@ -215,7 +215,7 @@ fn intro_person(paragraph: &str) -> Option<Person> {
         if let Some(at) = paragraph.find(marker) {
             let start = at + marker.len();
             let person = read_person(&paragraph[start..])?;
-            return Some(shift(person, start));
+            return Some(person.shifted(start));
         }
     }
     if !paragraph.starts_with("Following") && !paragraph.starts_with("The following") {
@@ -244,14 +244,7 @@ fn intro_person(paragraph: &str) -> Option<Person> {
     }
     let from = list[start].0;
     let person = read_person(&paragraph[from..])?;
-    Some(shift(person, from))
-}
-
-fn shift(person: Person, by: usize) -> Person {
-    Person {
-        name: person.name.start + by..person.name.end + by,
-        ..person
-    }
+    Some(person.shifted(from))
 }
 
 #[cfg(test)]

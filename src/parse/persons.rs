@@ -16,6 +16,17 @@ pub struct Person {
     pub affiliation: Option<String>,
 }
 
+impl Person {
+    /// The same person with the name's range moved `by` bytes, for a person
+    /// read from a slice of the paragraph.
+    pub fn shifted(self, by: usize) -> Person {
+        Person {
+            name: self.name.start + by..self.name.end + by,
+            ..self
+        }
+    }
+}
+
 /// Words that end a title printed before a name (`... Attorney Ron Freitas`).
 const TITLE_HEADS: &[&str] = &[
     "Administrator",

@@ -187,7 +187,7 @@ fn after_quote(paragraph: &str, from: usize) -> Option<Who> {
             return Some(Who::Pronoun);
         }
         let person = read_person(&after[next_at..])?;
-        return Some(Who::Named(shift(person, from + next_at)));
+        return Some(Who::Named(person.shifted(from + next_at)));
     }
     if is_pronoun(first) {
         return list
@@ -198,7 +198,7 @@ fn after_quote(paragraph: &str, from: usize) -> Option<Who> {
     let person = read_person(&after[first_at..])?;
     // The verb must follow within the sentence: `Jane Doe, CEO of Acme, said.`
     let rest = &after[first_at + person.name.end..];
-    verb_in_sentence(rest).then(|| Who::Named(shift(person, from + first_at)))
+    verb_in_sentence(rest).then(|| Who::Named(person.shifted(from + first_at)))
 }
 
 /// `NAME, TITLE, said: “`, `He added: “`, `According to NAME, “`.
@@ -214,7 +214,7 @@ fn before_quote(paragraph: &str, open: usize) -> Option<Who> {
     }
     if let Some(rest) = clause.strip_prefix("According to ") {
         let person = read_person(rest)?;
-        return Some(Who::Named(shift(person, start + "According to ".len())));
+        return Some(Who::Named(person.shifted(start + "According to ".len())));
     }
     let has_verb = list.iter().rev().take(3).any(|(_, w)| is_verb(w));
     if !has_verb {
@@ -224,7 +224,7 @@ fn before_quote(paragraph: &str, open: usize) -> Option<Who> {
         return Some(Who::Pronoun);
     }
     let person = read_person(&clause[first_at..])?;
-    Some(Who::Named(shift(person, start + first_at)))
+    Some(Who::Named(person.shifted(start + first_at)))
 }
 
 /// Whether a verb of saying comes before the sentence ends.
@@ -264,13 +264,6 @@ fn sentence_start(s: &str) -> usize {
         }
     }
     start + (s.len() - start - s[start..].trim_start().len())
-}
-
-fn shift(person: Person, by: usize) -> Person {
-    Person {
-        name: person.name.start + by..person.name.end + by,
-        ..person
-    }
 }
 
 #[cfg(test)]

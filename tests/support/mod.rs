@@ -76,3 +76,24 @@ pub fn turn_openings(document: &Document, name: &str) -> Vec<String> {
         .map(|&p| document.paragraph_text(p).chars().take(25).collect())
         .collect()
 }
+
+/// A tiny deterministic generator (xorshift), so that generated-input tests
+/// reproduce exactly.
+pub struct Generator(pub u64);
+
+impl Generator {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
