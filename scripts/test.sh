@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test layer, in order of speed: lint, native core, components in
-# headless Chromium, end-to-end on the release build. Any failure, and any
+# headless Chromium, brief fuzzing, end-to-end on the release build (and on a
+# debug build for the panic test). Any failure, and any
 # layer that runs no test at all, fails the whole run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,9 @@ require_tests browser "$log/browser"
 step "fuzzing, briefly: parser with facts, import, autosave restore"
 scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 
-step "end-to-end: release build in Chromium with playwright-core"
+step "end-to-end: release build (and a debug build, for the panic test) in Chromium with playwright-core"
 trunk build --release --offline
-node tests/e2e/run.mjs dist
+# The debug build has a shortcut that panics on purpose (Ctrl+Alt+Shift+P),
+# so the panic overlay is tested in a real crash; the release build has none.
+trunk build --offline --dist target/dist-debug
+node tests/e2e/run.mjs dist --debug-dist=target/dist-debug
