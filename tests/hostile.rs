@@ -151,6 +151,23 @@ fn one_line_of_five_megabytes() {
     assert!(document.facts.iter().any(|f| f.kind == FactKind::Money));
     eprintln!("5 MB line: parsed in {took:?}");
     assert!(took < bound(Duration::from_secs(5)), "took {took:?}");
+    // What the app draws over it: one paragraph cut at every fact (was
+    // quadratic in the facts of a paragraph: minutes for this line).
+    let show = |_| true;
+    let started = Instant::now();
+    let marks = rapporteur::highlight::marks(
+        &document,
+        &rapporteur::highlight::Request {
+            paragraphs: 0..1,
+            annotations: &[(10, 500_000)],
+            focus: &[],
+            show_fact: &show,
+        },
+    );
+    let took = started.elapsed();
+    eprintln!("5 MB line: {} highlight segments in {took:?}", marks[0].segments.len());
+    assert!(marks[0].segments.len() > document.facts.len());
+    assert!(took < bound(Duration::from_secs(1)), "took {took:?}");
     // Without a single space or stop: one 5 MB "word".
     let word = "x".repeat(5 * 1024 * 1024);
     let document = parsed("5 MB word", &word);

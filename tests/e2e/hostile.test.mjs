@@ -151,6 +151,37 @@ test('a text past the 64 MB limit is refused with a clear message; the document 
   assert.deepEqual(errors, []);
 });
 
+test('one 5 MB line pasted: taken from the clipboard after what the box held, parsed off the page, shown whole', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await paste(page, 'Intro line.\n\n');
+  await regions(page).document.getByText('Intro line.', { exact: true }).waitFor();
+  const sentence = 'The Council reaffirmed resolution 2349 (2017) and noted $45 million, 17 per cent, on 14 March 2024. ';
+  const line = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length)).slice(0, 5 * 1024 * 1024);
+  const handled = await page.evaluate((line) => {
+    const area = document.querySelector('#release-text');
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    const data = new DataTransfer();
+    data.setData('text/plain', line);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, line);
+  assert.equal(handled, true);
+  await page.waitForFunction(
+    (length) => document.querySelectorAll('section.document .para')[1]?.textContent.length === length,
+    line.length,
+    { timeout: 60_000 },
+  );
+  const shown = await regions(page).document.locator('.para').evaluateAll((ps) => ps.map((p) => p.textContent));
+  assert.equal(shown.length, 2);
+  assert.equal(shown[0], 'Intro line.');
+  assert.equal(shown[1], line.trimEnd(), 'the line is shown whole, after what the box held');
+  assert.ok((await regions(page).facts.locator('li').count()) > 0, 'facts found in the line');
+  await page.locator('.notice.storage').filter({ hasText: 'this text (5.0 MB) is longer than' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
 /** Random UTF-16 code units: controls, NULs, lone surrogates and all. */
 function junk(length, seed) {
   let state = seed;

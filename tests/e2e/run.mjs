@@ -41,7 +41,7 @@ if (debugArg) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const stream = run({ files, concurrency: 1, timeout: 180_000 });
+const stream = run({ files, concurrency: 1, timeout: 600_000 });
 stream.on('test:pass', (event) => {
   if (event.details.type === 'suite') return;
   if (event.skip) skipped += 1;
