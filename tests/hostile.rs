@@ -165,7 +165,10 @@ fn one_line_of_five_megabytes() {
         },
     );
     let took = started.elapsed();
-    eprintln!("5 MB line: {} highlight segments in {took:?}", marks[0].segments.len());
+    eprintln!(
+        "5 MB line: {} highlight segments in {took:?}",
+        marks[0].segments.len()
+    );
     assert!(marks[0].segments.len() > document.facts.len());
     assert!(took < bound(Duration::from_secs(1)), "took {took:?}");
     // Without a single space or stop: one 5 MB "word".
