@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test layer, in order of speed: lint, native core, components in
-# headless Chromium, end-to-end on the release build. Any failure, and any
+# headless Chromium, brief fuzzing, end-to-end on the release build (and on a
+# debug build for the panic test). Any failure, and any
 # layer that runs no test at all, fails the whole run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,9 @@ else
   echo "test: nightly Rust or cargo-fuzz is missing: fuzzing skipped (tests/fuzz_replay.rs still replays the seeds and findings)" >&2
 fi
 
-step "end-to-end: release build in Chromium with playwright-core"
+step "end-to-end: release build (and a debug build, for the panic test) in Chromium with playwright-core"
 trunk build --release --offline
-node tests/e2e/run.mjs dist
+# The debug build has a shortcut that panics on purpose (Ctrl+Alt+Shift+P),
+# so the panic overlay is tested in a real crash; the release build has none.
+trunk build --offline --dist target/dist-debug
+node tests/e2e/run.mjs dist --debug-dist=target/dist-debug

@@ -1392,6 +1392,127 @@ mod import_errors {
         assert!(import_annotations(&with_bom, LIMIT).is_ok());
     }
 
+    /// A hand-made export of `text` with one tag and these annotations
+    /// (start, end, exact).
+    fn export_of(text: &str, spans: &[(usize, usize, &str)]) -> Value {
+        let annotations: Vec<Value> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, (start, end, exact))| {
+                json!({"id": format!("a-{}", i + 1), "tag": "claim", "start": start, "end": end,
+                       "exact": exact, "created": NOW, "modified": NOW})
+            })
+            .collect();
+        json!({"format": "rapporteur-annotations/1", "document": {"text": text},
+               "tags": [{"id": "claim", "name": "Claim", "color": "#cc3333"}],
+               "annotations": annotations})
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_widened_to_whole_characters() {
+        // Between a letter and its combining accent, inside a ZWJ emoji
+        // sequence, between the two halves of a flag: the annotation is kept
+        // and covers the whole character; the count lets the app say so.
+        let text = "JOSE\u{301} said 👩\u{200d}🔬 and 🇸🇪 agreed.";
+        let v = export_of(
+            text,
+            &[
+                (0, 4, "JOSE"),
+                (11, 12, "👩"),
+                (12, 14, "\u{200d}🔬"),
+                (19, 20, "\u{1f1f8}"),
+                (6, 10, "said"),
+            ],
+        );
+        let file = import_value(&v).expect("imported");
+        assert_eq!(file.widened, 4);
+        let spans: Vec<(usize, usize, &str)> = file
+            .annotations
+            .iter()
+            .map(|(a, q)| (a.start, a.end, q.exact.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (0, 5, "JOSE\u{301}"),
+                (11, 14, "👩\u{200d}🔬"),
+                (11, 14, "👩\u{200d}🔬"),
+                (19, 21, "🇸🇪"),
+                (6, 10, "said"),
+            ]
+        );
+        let doc = rapporteur::parse(text);
+        let placed = file.place(&doc).set;
+        assert_eq!(placed.annotations().len(), 5);
+        assert_eq!(
+            placed.annotation("a-1").map(|a| (a.start, a.end)),
+            Some((0, 5))
+        );
+        // A file without such offsets widens nothing.
+        let (_, good) = good();
+        assert_eq!(import_value(&good).unwrap().widened, 0);
+    }
+
+    #[test]
+    fn utf16_offsets_are_refused_with_a_hint() {
+        // Another tool counted UTF-16 code units: the emoji counts two, so
+        // "the" is at 3..6 for it and at 2..5 in code points.
+        let text = "🎉 the fund";
+        let message = import_message(&export_of(text, &[(3, 6, "the")]));
+        assert!(
+            message.contains(
+                "\"exact\" \"the\" does not match the text at 3–6, which reads \"he \"; the \
+                 offsets count UTF-16 code units"
+            ),
+            "{message}"
+        );
+        // An offset that would split a surrogate pair in UTF-16 is just a
+        // wrong offset here: refused, no hint, no panic.
+        let message = import_message(&export_of(text, &[(1, 2, "\u{fffd}")]));
+        assert!(
+            message.contains("does not match the text at 1–2"),
+            "{message}"
+        );
+        assert!(!message.contains("UTF-16"), "{message}");
+        // And the code-point offsets import.
+        assert!(import_value(&export_of(text, &[(2, 5, "the")])).is_ok());
+    }
+
+    #[test]
+    fn overlapping_ids_across_annotations_and_orphans() {
+        let mut v = export_of("one two three", &[(0, 3, "one"), (4, 7, "two")]);
+        v["annotations"][1]["id"] = json!("a-1");
+        v["orphans"] = json!([{"id": "a-1", "tag": "claim", "exact": "four",
+                                "created": NOW, "modified": NOW}]);
+        let message = import_message(&v);
+        assert!(message.starts_with("the file has 2 problems:"), "{message}");
+        assert!(
+            message.contains("annotation 2 (\"a-1\"): id \"a-1\" is also used by annotation 1"),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "unplaced annotation 1 (\"a-1\"): id \"a-1\" is also used by annotation 1"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_hundred_megabyte_file_is_refused_by_size() {
+        let size = 100 * 1024 * 1024;
+        assert_eq!(
+            check_size(size, LIMIT).unwrap_err().to_string(),
+            "the file is 100.0 MB, larger than the 50.0 MB an import may be"
+        );
+        // Also when the bytes reach the importer (the check is repeated).
+        let bytes = vec![b' '; size as usize];
+        assert!(matches!(
+            import_annotations(&bytes, LIMIT),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+
     #[test]
     fn a_failed_import_changes_nothing() {
         let (doc, mut v) = good();

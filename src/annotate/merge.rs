@@ -49,9 +49,26 @@ pub fn merge(ours: &AnnotationSet, theirs: &AnnotationSet) -> AnnotationSet {
     merged
 }
 
+/// Whether two sets hold the same work: the same tags, annotations and
+/// orphans, whatever their order. Two tabs that merged each other's saves
+/// hold the same work in different orders, and must not ask again.
+pub fn same_work(a: &AnnotationSet, b: &AnnotationSet) -> bool {
+    fn sorted<T: Clone>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<T> {
+        let mut items = items.to_vec();
+        items.sort_by(|x, y| key(x).cmp(key(y)));
+        items
+    }
+    a.tags().len() == b.tags().len()
+        && a.annotations().len() == b.annotations().len()
+        && a.orphans().len() == b.orphans().len()
+        && sorted(a.tags(), |t| &t.id) == sorted(b.tags(), |t| &t.id)
+        && sorted(a.annotations(), |x| &x.id) == sorted(b.annotations(), |x| &x.id)
+        && sorted(a.orphans(), |o| &o.annotation.id) == sorted(b.orphans(), |o| &o.annotation.id)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::merge;
+    use super::{merge, same_work};
     use crate::annotate::{AnnotationSet, NewAnnotation, Session};
     use crate::parse;
 
@@ -98,6 +115,25 @@ mod tests {
         );
         assert!(merged.tag("t-x").is_some());
         assert_eq!(merged.tags().len(), 7);
+        // "a-1" differs between the tabs (ours kept): a real difference.
+        assert!(!same_work(&merge(theirs.set(), &merged), &merged));
+    }
+
+    #[test]
+    fn tabs_that_merged_each_other_hold_the_same_work() {
+        let doc = parse("One two three four five six seven eight nine ten.");
+        let mut ours = Session::new(AnnotationSet::default());
+        let mut theirs = Session::new(AnnotationSet::default());
+        annotate(&mut ours, &doc, "a-1", "claim", 0, 3);
+        theirs.add_tag("t-x", "Follow-up", "#123456").unwrap();
+        annotate(&mut theirs, &doc, "b-1", "t-x", 4, 7);
+        ours.add_tag("t-y", "Later", "#654321").unwrap();
+        // Theirs merges ours, then ours merges that: another order, same work.
+        let their_merge = merge(theirs.set(), ours.set());
+        let our_merge = merge(ours.set(), &their_merge);
+        assert_ne!(our_merge, their_merge);
+        assert!(same_work(&our_merge, &their_merge));
+        assert!(!same_work(ours.set(), &their_merge));
     }
 
     #[test]

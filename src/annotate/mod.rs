@@ -42,7 +42,7 @@ pub use history::{History, DEFAULT_HISTORY_CAPACITY};
 pub use import::{
     check_size, import_annotations, import_annotations_str, ImportError, ImportedFile, Problem,
 };
-pub use merge::merge;
+pub use merge::{merge, same_work};
 pub use ranges::{fact_range, speaker_turns, turn_range_at, Span};
 pub use reanchor::{reanchor, Outcome, Placement, ReanchorReport};
 pub use saved::{restore_state, save_state, RestoreError, Restored, SAVED_FORMAT};

@@ -9,7 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::annotate::{
-    merge, snap_selection, AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session,
+    merge, same_work, snap_selection, AnnotationSet, EditError, NewAnnotation, ReanchorReport,
+    Session,
 };
 use crate::document::Document;
 use crate::facts::FactKind;
@@ -207,6 +208,8 @@ pub enum Action {
         set: AnnotationSet,
         report: ReanchorReport,
         file_name: String,
+        /// Annotations the file started or ended inside a character.
+        widened: usize,
     },
     Notify(Notice),
     DismissNotice,
@@ -608,18 +611,25 @@ impl Reducible for State {
                 set,
                 report,
                 file_name,
+                widened,
             } => {
                 let count = set.annotations().len();
                 let mut state = state.edit(|session, _| session.replace_all(set));
                 let lost = report.orphaned + report.still_orphaned;
                 if state.notice.is_none() {
-                    state.notice = Some(Notice::info(if lost == 0 {
+                    let mut text = if lost == 0 {
                         format!("Imported {count} annotation(s) from {file_name}.")
                     } else {
                         format!(
                             "Imported {count} annotation(s) from {file_name}; {lost} could not be placed in this text and are listed under \"Not placed\"."
                         )
-                    }));
+                    };
+                    if widened > 0 {
+                        text.push_str(&format!(
+                            " {widened} started or ended inside a character (between a letter and its accent, or inside an emoji) and now cover(s) the whole character."
+                        ));
+                    }
+                    state.notice = Some(Notice::info(text));
                 }
                 state.selected_annotation = None;
                 state
@@ -655,7 +665,9 @@ impl Reducible for State {
                 _ => return self,
             },
             Action::OtherTabSaved { text, set } => {
-                if text == state.document.text && set == *state.session.set() {
+                // The same work in another order (both tabs merged) is
+                // nothing to settle.
+                if text == state.document.text && same_work(&set, state.session.set()) {
                     return self;
                 }
                 State {

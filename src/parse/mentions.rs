@@ -4,8 +4,10 @@
 //! representative of Armenia`, `the United States’ representative`).
 //!
 //! This pass looks at every word of the text, so it avoids allocating per
-//! word: names are compared folded character by character, and only
-//! capitalised words are looked at as possible name starts.
+//! word: only capitalised words are looked at as possible name starts, each
+//! looked up by its folded form among the names' first words (so thousands
+//! of speakers cost no more than a few), and the rest of a name is compared
+//! folded character by character.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -103,20 +105,19 @@ enum Pattern {
     Surname { speaker: usize },
 }
 
-/// Speakers' names by the lower-case initial of their first word.
+/// Speakers' names by their first word, folded: a release with thousands
+/// of speakers must not compare every capitalised word with every name
+/// that shares its initial.
 struct NameIndex {
-    by_initial: HashMap<char, Vec<(String, Pattern)>>,
+    by_first: HashMap<String, Vec<Pattern>>,
 }
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
-        let mut by_initial: HashMap<char, Vec<(String, Pattern)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::new();
         let mut add = |token: &str, pattern: Pattern| {
-            if let Some(initial) = token.chars().next() {
-                by_initial
-                    .entry(initial)
-                    .or_default()
-                    .push((token.to_owned(), pattern));
+            if !token.is_empty() {
+                by_first.entry(token.to_owned()).or_default().push(pattern);
             }
         };
         for (speaker, draft) in speakers.iter().enumerate() {
@@ -145,7 +146,7 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { by_initial }
+        NameIndex { by_first }
     }
 
     fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
@@ -165,12 +166,11 @@ impl NameIndex {
             let range = bare(word);
             let text = &word[range.clone()];
             // Names are printed capitalised (or in capitals).
-            let initial = text.chars().next().filter(|c| c.is_uppercase());
-            let candidates = initial
-                .and_then(|c| c.to_lowercase().next())
-                .and_then(|c| self.by_initial.get(&c));
-            let matched =
-                candidates.and_then(|candidates| self.match_at(list, i, text, candidates));
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            let candidates = capitalised
+                .then(|| self.by_first.get(&fold(text)))
+                .flatten();
+            let matched = candidates.and_then(|candidates| self.match_at(list, i, candidates));
             match matched {
                 Some((last, speaker)) => {
                     let (end_at, end_word) = list[last];
@@ -188,14 +188,10 @@ impl NameIndex {
         &self,
         list: &[(usize, &str)],
         i: usize,
-        text: &str,
-        candidates: &[(String, Pattern)],
+        candidates: &[Pattern],
     ) -> Option<(usize, usize)> {
         let mut surname = None;
-        for (first, pattern) in candidates {
-            if !folds_to(text, first) {
-                continue;
-            }
+        for pattern in candidates {
             match pattern {
                 Pattern::FullName { speaker, rest } => {
                     let end = i + rest.len();

@@ -72,8 +72,14 @@ pub(crate) fn read_annotation(
     };
     if let Some(exact) = exact {
         if exact != quote.exact {
+            let hint = if utf16_slice(text.text, start, end).as_deref() == Some(exact) {
+                "; the offsets count UTF-16 code units, as JavaScript does, but Rapporteur \
+                 counts Unicode code points (an emoji is one, not two)"
+            } else {
+                ""
+            };
             return Err(format!(
-                "\"exact\" {:?} does not match the text at {start}–{end}, which reads {:?}",
+                "\"exact\" {:?} does not match the text at {start}–{end}, which reads {:?}{hint}",
                 shorten(exact, 40),
                 shorten(&quote.exact, 40)
             ));
@@ -126,4 +132,18 @@ pub(crate) fn read_orphan(value: &Value) -> Result<Orphan, String> {
             .to_owned(),
     };
     Ok(Orphan { annotation, quote })
+}
+
+/// The text between UTF-16 offsets `start`..`end`, when both fall between
+/// whole code points (never inside a surrogate pair).
+fn utf16_slice(text: &str, start: usize, end: usize) -> Option<String> {
+    let units: Vec<u16> = text.encode_utf16().take(end.saturating_add(1)).collect();
+    if end > units.len() || start > end {
+        return None;
+    }
+    let inside_pair = |at: usize| units.get(at).is_some_and(|u| (0xDC00..0xE000).contains(u));
+    if inside_pair(start) || inside_pair(end) {
+        return None;
+    }
+    String::from_utf16(&units[start..end]).ok()
 }

@@ -20,6 +20,7 @@ use crate::document::Document;
 use crate::text::sha256_hex;
 
 use super::annotation::{Annotation, Orphan, Quote};
+use super::clusters::{ceil_boundary, floor_boundary};
 use super::indexed::Indexed;
 use super::reanchor::{place, Item, Placement};
 use super::tags::{same_name, Tag};
@@ -167,6 +168,12 @@ pub struct ImportedFile {
     /// Annotations with the quote the file's text gives them.
     pub annotations: Vec<(Annotation, Quote)>,
     pub orphans: Vec<Orphan>,
+    /// Annotations whose `start` or `end` fell inside a character (between
+    /// a letter and its combining mark, inside an emoji sequence or a flag)
+    /// and were widened to whole characters. Rapporteur itself may write
+    /// such offsets (a combining mark typed just after an annotation), so
+    /// they are not refused, but the app says so.
+    pub widened: usize,
 }
 
 impl ImportedFile {
@@ -320,10 +327,14 @@ fn read_file(root: &Value, problems: &mut Problems) -> Option<ImportedFile> {
     let mut seen_ids: HashMap<String, String> = HashMap::new();
 
     let mut annotations = Vec::new();
+    let mut widened = 0;
     for (i, value) in annotation_values?.iter().enumerate() {
         let here = fields::label("annotation", i, value);
         match read_annotation(value, &indexed, true) {
-            Ok((a, quote)) => {
+            Ok((mut a, mut quote)) => {
+                if widen_to_characters(&indexed, &mut a, &mut quote) {
+                    widened += 1;
+                }
                 if check_links(&a, &here, &tag_ids, &mut seen_ids, problems) {
                     annotations.push((a, quote));
                 }
@@ -353,7 +364,25 @@ fn read_file(root: &Value, problems: &mut Problems) -> Option<ImportedFile> {
         tags,
         annotations,
         orphans,
+        widened,
     })
+}
+
+/// Moves the ends of `annotation` out to the nearest boundaries between
+/// whole characters; returns whether it had to.
+fn widen_to_characters(text: &Indexed, annotation: &mut Annotation, quote: &mut Quote) -> bool {
+    let (from, to) = (text.byte(annotation.start), text.byte(annotation.end));
+    let (start, end) = (
+        floor_boundary(text.text, from),
+        ceil_boundary(text.text, to),
+    );
+    if (start, end) == (from, to) {
+        return false;
+    }
+    annotation.start = text.char(start);
+    annotation.end = text.char(end);
+    *quote = Quote::at(text, annotation.start, annotation.end);
+    true
 }
 
 /// The file's own digest and length, if it states them, must be its text's:

@@ -373,40 +373,68 @@ fn changes_selection(event: &KeyboardEvent) -> bool {
     (event.shift_key() && movement) || key == "Shift" || select_all
 }
 
+/// Segments past which a paragraph draws no fact highlights: a single line
+/// of megabytes holds hundreds of thousands of facts, and as many elements
+/// in one paragraph would freeze the page. Annotations and focus are still
+/// drawn; the Facts panel still lists every fact.
+const MAX_FACT_SEGMENTS: usize = 2_000;
+
 fn paragraph_view(
     doc: &Document,
     marks: &ParagraphMarks,
     layers: &[LayerView],
     selected: Option<&str>,
 ) -> ParagraphView {
-    ParagraphView {
-        segments: marks
-            .segments
-            .iter()
-            .map(|segment| {
-                let mut fact_classes: Vec<&'static str> = segment
+    let draw_facts = marks.segments.len() <= MAX_FACT_SEGMENTS;
+    let segments: Vec<SegmentView> = marks
+        .segments
+        .iter()
+        .map(|segment| {
+            let mut fact_classes: Vec<&'static str> = if draw_facts {
+                segment
                     .facts
                     .iter()
                     .filter_map(|&f| doc.facts.get(f))
                     .map(|fact| fact_class(fact.kind))
-                    .collect();
-                fact_classes.sort_unstable();
-                fact_classes.dedup();
-                let segment_layers: Vec<LayerView> = segment
-                    .annotations
-                    .iter()
-                    .filter_map(|&i| layers.get(i).cloned())
-                    .collect();
-                let selected = selected.is_some_and(|id| segment_layers.iter().any(|l| l.id == id));
-                SegmentView {
-                    start: segment.start,
-                    end: segment.end,
-                    fact_classes,
-                    layers: segment_layers,
-                    selected,
-                    focus: segment.focus,
-                }
-            })
-            .collect(),
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            fact_classes.sort_unstable();
+            fact_classes.dedup();
+            let segment_layers: Vec<LayerView> = segment
+                .annotations
+                .iter()
+                .filter_map(|&i| layers.get(i).cloned())
+                .collect();
+            let selected = selected.is_some_and(|id| segment_layers.iter().any(|l| l.id == id));
+            SegmentView {
+                start: segment.start,
+                end: segment.end,
+                fact_classes,
+                layers: segment_layers,
+                selected,
+                focus: segment.focus,
+            }
+        })
+        .collect();
+    if draw_facts {
+        return ParagraphView { segments };
     }
+    // Runs that now look alike are drawn as one.
+    let mut merged: Vec<SegmentView> = Vec::new();
+    for segment in segments {
+        match merged.last_mut() {
+            Some(last)
+                if last.end == segment.start
+                    && last.layers == segment.layers
+                    && last.focus == segment.focus
+                    && last.selected == segment.selected =>
+            {
+                last.end = segment.end;
+            }
+            _ => merged.push(segment),
+        }
+    }
+    ParagraphView { segments: merged }
 }

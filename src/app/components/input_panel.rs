@@ -1,6 +1,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -58,6 +59,31 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             Action::EditInput(value)
         })
     };
+    // A paste too long for the text box is taken straight from the
+    // clipboard: put into the textarea, tens of megabytes would freeze the
+    // browser's own editing before the app even saw them (and past the
+    // 64 MB limit the reader would never hear why).
+    let onpaste = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(paste) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(pasted) = paste
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if pasted.len() <= EDITABLE_BYTES {
+                return; // The browser pastes it as usual.
+            }
+            event.prevent_default();
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let text = spliced(&area, &pasted);
+            dispatch.emit(Action::LoadText(AttrValue::from(text)));
+        })
+    };
     let parse = dispatch.reform(|_: MouseEvent| Action::ParseInput);
     let load_sample =
         dispatch.reform(|_: MouseEvent| Action::LoadText(AttrValue::from(sample::UN_MEETING)));
@@ -103,6 +129,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 spellcheck="false"
                 placeholder={PLACEHOLDER}
                 {oninput}
+                {onpaste}
             />
             <div class="actions">
                 <button type="button" class="primary" onclick={parse}>{ "Parse" }</button>
@@ -111,4 +138,23 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The textarea's text with `pasted` in place of its selection (the DOM
+/// counts the selection in UTF-16 code units).
+fn spliced(area: &HtmlTextAreaElement, pasted: &str) -> String {
+    let value = area.value();
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let at = |position: Result<Option<u32>, wasm_bindgen::JsValue>, default: usize| {
+        position
+            .ok()
+            .flatten()
+            .map_or(default, |p| (p as usize).min(units.len()))
+    };
+    let end = at(area.selection_end(), units.len());
+    let start = at(area.selection_start(), end).min(end);
+    let mut text = String::from_utf16_lossy(&units[..start]);
+    text.push_str(pasted);
+    text.push_str(&String::from_utf16_lossy(&units[end..]));
+    text
 }

@@ -65,6 +65,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                         set: placement.set,
                         report: placement.report,
                         file_name: file.name,
+                        widened: imported.widened,
                     });
                 }
                 Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(

@@ -21,7 +21,8 @@ fn typing_in_a_field(event: &KeyboardEvent) -> bool {
 
 /// Keyboard shortcuts: digits 1-9 tag the target, Delete removes the
 /// selected annotation, Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS) undo and redo,
-/// Escape clears the target and focus.
+/// Escape clears the target and focus. In debug builds Ctrl+Alt+Shift+P
+/// panics on purpose (see `app::panic` and tests/e2e/panic.test.mjs).
 #[hook]
 pub fn use_shortcuts(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
@@ -38,6 +39,16 @@ pub fn use_shortcuts(dispatch: Callback<Action>) {
                 };
                 let command = event.ctrl_key() || event.meta_key();
                 let key = event.key();
+                // Debug builds only: a deliberate panic, so the tests can
+                // prove that a crash shows the panic overlay and loses nothing.
+                #[cfg(debug_assertions)]
+                if event.ctrl_key()
+                    && event.alt_key()
+                    && event.shift_key()
+                    && event.code() == "KeyP"
+                {
+                    panic!("deliberate panic (Ctrl+Alt+Shift+P, debug builds only)");
+                }
                 if command && (key == "z" || key == "Z") {
                     if typing_in_a_field(event) {
                         return;

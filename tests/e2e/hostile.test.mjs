@@ -1,0 +1,348 @@
+// Hostile and broken input in the browser: 50 MB from "Open file" (parsed in
+// the worker while the page keeps responding), past the 64 MB limit, binary
+// junk and lone surrogates pasted, 100,000 tiny paragraphs, 10,000 speakers,
+// empty and blank text, nested quotes, right-to-left text, combining marks
+// and emoji in names. Nothing throws, and nothing already there is lost.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, openApp } from './support/app.mjs';
+import { SAMPLE_TEXT, fresh, regions, stored, storedWith, textarea } from './support/annotator.mjs';
+import { cspViolations, listedQuotes, rawStored, storedQuotes, tagPassage, watchPage } from './support/faults.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Picks `contents` (or the file at `path`) with the "Open file" button. */
+async function openFile(page, name, contents) {
+  const input = page.getByLabel('Open file');
+  if (typeof contents === 'string' && contents.startsWith('/')) await input.setInputFiles(contents);
+  else await input.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(contents) });
+}
+
+/** Pastes `text` into the emptied textarea as a browser's paste inserts it. */
+async function paste(page, text) {
+  await textarea(page).fill('');
+  await textarea(page).focus();
+  await page.evaluate((text) => document.execCommand('insertText', false, text), text);
+}
+
+/** Starts recording the longest gap between animation frames. */
+const watchFrames = (page) =>
+  page.evaluate(() => {
+    const frames = { longest: 0, count: 0, last: performance.now(), on: true };
+    window.__frames = frames;
+    const tick = (now) => {
+      frames.longest = Math.max(frames.longest, now - frames.last);
+      frames.last = now;
+      frames.count += 1;
+      if (frames.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+const stopFrames = (page) =>
+  page.evaluate(() => {
+    window.__frames.on = false;
+    return window.__frames;
+  });
+
+const partLabel = (page) => regions(page).document.locator('.window-nav span').first().textContent();
+
+test('50 MB from "Open file": parsed off the page with progress, the page keeps responding, shown in parts, autosave explains', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  await context.addInitScript(watchPage);
+  const { page, errors } = await openApp(browser, { context });
+  // The sample release repeated to just under the 50 MB "Open file" limit.
+  const copies = Math.floor((49 * 1024 * 1024) / Buffer.byteLength(SAMPLE_TEXT + '\n'));
+  const path = join(tmpdir(), `rapporteur-e2e-${process.pid}-49mb.txt`);
+  writeFileSync(path, (SAMPLE_TEXT + '\n').repeat(copies));
+  t.after(() => rmSync(path, { force: true }));
+  const paragraphsPerCopy = SAMPLE_TEXT.split('\n').filter((line) => line.trim()).length;
+
+  await watchFrames(page);
+  const started = Date.now();
+  await openFile(page, 'big.txt', path);
+  const progress = regions(page).document.locator('.parsing[role="status"]');
+  await progress.waitFor();
+  assert.match(await progress.textContent(), /^Reading 49\.0 MB of text in the background; the page stays usable\.$/);
+
+  // While it parses, the page answers a click: choosing a speaker of the
+  // document still shown highlights their turns.
+  const speaker = regions(page).speakers.getByRole('button', { name: /TORE HATTREM/ });
+  await speaker.click();
+  await page.waitForFunction(() =>
+    document.querySelector('.speakers-panel button[aria-pressed="true"] .speaker-name')?.textContent === 'TORE HATTREM',
+  );
+  assert.equal(await progress.count(), 1, 'the click was handled while the text was still being read');
+  assert.ok((await regions(page).document.locator('.focus').count()) > 0, 'the turns are highlighted');
+
+  // Done: shown in parts of 25,000 paragraphs.
+  await regions(page).document.locator('.window-nav').first().waitFor({ timeout: 170_000 });
+  await progress.waitFor({ state: 'detached' });
+  const seconds = (Date.now() - started) / 1000;
+  const total = copies * paragraphsPerCopy;
+  assert.equal(await partLabel(page), `Paragraphs 1–25000 of ${total}`);
+  // The part mounts a few thousand paragraphs per frame, to the end.
+  await page.waitForFunction(() => document.querySelectorAll('section.document .para').length === 25_000, null, {
+    timeout: 60_000,
+  });
+  const frames = await stopFrames(page);
+  console.log(
+    `  50 MB: ${(Buffer.byteLength(SAMPLE_TEXT + '\n') * copies / 1048576).toFixed(1)} MB, ${total} paragraphs, ` +
+      `shown after ${seconds.toFixed(1)} s; longest gap between frames ${frames.longest.toFixed(0)} ms over ${frames.count} frames`,
+  );
+  // One second: a reader notices a stall but the page is not "dead"; the
+  // worker keeps the parse itself off the page, and what remains on it
+  // (rebuilding the document between frames, mounting 2,000 paragraphs a
+  // frame) must stay well below that.
+  assert.ok(frames.longest < 1000, `the page never froze for a second (longest frame gap ${frames.longest} ms)`);
+
+  // Autosave cannot hold it and says so; the text is not put in the textarea.
+  const problem = page.locator('.notice.storage[role="alert"]');
+  await problem.waitFor();
+  assert.match(
+    await problem.textContent(),
+    /^Autosave failed: this text \(49\.0 MB\) is longer than the browser's local storage holds\. Nothing is lost while this tab stays open/,
+  );
+  assert.equal(await textarea(page).inputValue(), '');
+  assert.match(await textarea(page).getAttribute('placeholder'), /too long to edit here/);
+  // The next part.
+  await regions(page).document.getByRole('button', { name: 'Next part' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.window-nav span')?.textContent.startsWith('Paragraphs 25001–50000'));
+  assert.deepEqual(await cspViolations(page), [], 'the worker runs under the CSP');
+  assert.deepEqual(errors, []);
+});
+
+test('a text past the 64 MB limit is refused with a clear message; the document and annotations are kept', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await tagPassage(page, 'Rainfall has failed for three consecutive seasons', 'Evidence');
+  const before = await storedWith(page, 1);
+  // 65 MB pasted into the text box: the paste event carries it (the app
+  // takes a paste this long from the clipboard data, never into the box).
+  const handled = await page.evaluate(() => {
+    const area = document.querySelector('#release-text');
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', 'The Council met. '.repeat(Math.ceil((65 * 1024 * 1024) / 17)));
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.equal(handled, true, 'the app took the paste from the clipboard data');
+  const alert = page.getByRole('alert').filter({ hasText: 'Rapporteur reads up to 64 MB' });
+  await alert.waitFor({ timeout: 30_000 });
+  assert.equal(
+    await alert.locator('p').textContent(),
+    'This text is 65.0 MB; Rapporteur reads up to 64 MB in a browser tab. The document shown was kept.',
+  );
+  // The document, the textarea, the annotation and the save are as before.
+  await page.waitForFunction((sample) => document.querySelector('#release-text').value === sample, SAMPLE_TEXT);
+  assert.equal(await regions(page).document.locator('.para').first().textContent(), '9412th Meeting (AM)');
+  assert.deepEqual(await listedQuotes(page), ['Rainfall has failed for three consecutive seasons']);
+  assert.deepEqual((await stored(page)).annotations, before.annotations);
+  assert.deepEqual(errors, []);
+});
+
+test('one 5 MB line pasted: taken from the clipboard after what the box held, parsed off the page, shown whole', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await paste(page, 'Intro line.\n\n');
+  await regions(page).document.getByText('Intro line.', { exact: true }).waitFor();
+  const sentence = 'The Council reaffirmed resolution 2349 (2017) and noted $45 million, 17 per cent, on 14 March 2024. ';
+  const line = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length)).slice(0, 5 * 1024 * 1024);
+  const handled = await page.evaluate((line) => {
+    const area = document.querySelector('#release-text');
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    const data = new DataTransfer();
+    data.setData('text/plain', line);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, line);
+  assert.equal(handled, true);
+  await page.waitForFunction(
+    (length) => document.querySelectorAll('section.document .para')[1]?.textContent.length === length,
+    line.length,
+    { timeout: 60_000 },
+  );
+  const shown = await regions(page).document.locator('.para').evaluateAll((ps) => ps.map((p) => p.textContent));
+  assert.equal(shown.length, 2);
+  assert.equal(shown[0], 'Intro line.');
+  assert.equal(shown[1], line.trimEnd(), 'the line is shown whole, after what the box held');
+  assert.ok((await regions(page).facts.locator('li').count()) > 0, 'facts found in the line');
+  await page.locator('.notice.storage').filter({ hasText: 'this text (5.0 MB) is longer than' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+/** Random UTF-16 code units: controls, NULs, lone surrogates and all. */
+function junk(length, seed) {
+  let state = seed;
+  const units = [];
+  for (let i = 0; i < length; i += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const pick = (state >>> 0) % 10;
+    if (pick === 0) units.push(0xd800 + ((state >>> 8) % 0x800)); // a lone surrogate
+    else if (pick === 1) units.push((state >>> 8) % 0x20); // a control, NUL included
+    else if (pick === 2) units.push(0x0a);
+    else units.push((state >>> 8) % 0xffff);
+  }
+  return String.fromCharCode(...units);
+}
+
+test('pasted binary junk and lone surrogates show as text, with U+FFFD for what cannot be held, and no error', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const text = `Junk Release\n\nANA said \ud800 “hello \udfff”\n\n${junk(20_000, 0x2545f491)}\n\nThe last line.`;
+  await paste(page, text);
+  await regions(page).document.getByText('The last line.', { exact: true }).waitFor();
+  const paragraphs = await regions(page).document.locator('.para').allTextContents();
+  assert.equal(paragraphs[0], 'Junk Release');
+  assert.equal(paragraphs[1], 'ANA said \ufffd “hello \ufffd”', 'lone surrogates become U+FFFD');
+  assert.ok(paragraphs.length > 100);
+  // Autosave holds it (as well-formed text) and a reload brings it back.
+  const saved = await stored(page);
+  assert.ok(saved.text.includes('ANA said \ufffd “hello \ufffd”'));
+  await page.reload();
+  await regions(page).document.getByText('The last line.', { exact: true }).waitFor();
+  assert.deepEqual(await regions(page).document.locator('.para').allTextContents(), paragraphs);
+
+  // A binary file from "Open file": decoded with U+FFFD, and the reader is told.
+  const bytes = Buffer.alloc(30_000);
+  for (let i = 0, s = 7; i < bytes.length; i += 1) bytes[i] = (s = (s * 1103515245 + 12345) >>> 0) >>> 24;
+  await page.getByLabel('Open file').setInputFiles({ name: 'junk.txt', mimeType: 'text/plain', buffer: bytes });
+  await page.getByRole('status').filter({ hasText: 'Some bytes of junk.txt were not valid UTF-8' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('section.document').textContent.includes('\ufffd'));
+  assert.deepEqual(errors, []);
+});
+
+test('empty and whitespace-only text: an empty document, no error; an empty file is refused', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  for (const blank of ['', ' \t \n\n\u00a0\u3000\r\n  ']) {
+    await paste(page, 'Something first.');
+    await regions(page).document.getByText('Something first.').waitFor();
+    await textarea(page).fill(blank);
+    await page.getByRole('button', { name: 'Parse', exact: true }).click();
+    await regions(page).document.getByText('Paste a press release or load the sample to begin.').waitFor();
+    assert.equal(await regions(page).document.locator('.para').count(), 0);
+    assert.equal(await regions(page).speakers.getByText('No speakers found.').count(), 1);
+  }
+  await openFile(page, 'blank.txt', '  \n\n\t ');
+  await page.getByRole('alert').filter({ hasText: 'blank.txt holds no text.' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('100,000 tiny paragraphs render in parts, without error', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const text = Array.from({ length: 100_000 }, (_, i) => `P${i}.`).join('\n\n');
+  const started = Date.now();
+  await openFile(page, 'tiny.txt', text);
+  await page.waitForFunction(() => document.querySelectorAll('section.document .para').length === 25_000, null, {
+    timeout: 60_000,
+  });
+  console.log(`  100,000 paragraphs: first part of 25,000 mounted after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.equal(await partLabel(page), 'Paragraphs 1–25000 of 100000');
+  assert.equal(await regions(page).document.locator('.para').last().textContent(), 'P24999.');
+  const next = regions(page).document.getByRole('button', { name: 'Next part' }).first();
+  for (const [from, to] of [
+    [25_000, 50_000],
+    [50_000, 75_000],
+    [75_000, 100_000],
+  ]) {
+    await next.click();
+    await page.waitForFunction(
+      (first) => document.querySelector('section.document .para')?.textContent === first,
+      `P${from}.`,
+    );
+    assert.equal(await partLabel(page), `Paragraphs ${from + 1}–${to} of 100000`);
+  }
+  assert.equal(await next.isDisabled(), true, 'no part after the last');
+  await page.waitForFunction(() => document.querySelectorAll('section.document .para').length === 25_000);
+  assert.equal(await regions(page).document.locator('.para').last().textContent(), 'P99999.');
+  assert.equal((await stored(page)).text, text, 'autosave holds it (0.9 MB)');
+  assert.deepEqual(errors, []);
+});
+
+const COUNTRIES = ['Chile', 'Spain', 'Sweden', 'Japan', 'Brazil', 'Norway', 'Guyana', 'Netherlands', 'Greece', 'Kenya'];
+const FIRST = ['ANA', 'BORIS', 'CARMEN', 'DAVID', 'ELENA', 'FARID', 'GRETA', 'HUGO', 'IRINA', 'JONAS', 'KEMAL', 'LUCIA', 'MATEO', 'NADIA', 'OSCAR', 'PAULA', 'RAFAEL', 'SOFIA', 'TOMAS', 'ULLA', 'VIKTOR', 'WANDA', 'XAVIER', 'YASMIN', 'ZORAN'];
+const LAST = ['ABARA', 'BELLINI', 'CORDOVA', 'DUMAS', 'EKWUEME', 'FONSECA', 'GUNNARSSON', 'HALVORSEN', 'IBARRA', 'JANSSEN', 'KOVACS', 'LINDGREN', 'MORENO', 'NOVAK', 'OKAFOR', 'PETERSEN', 'QUISPE', 'ROSSI', 'SANTOS', 'TANAKA'];
+
+test('10,000 speakers: all listed in order, 200 at first, "Show all" shows every one', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const names = Array.from({ length: 10_000 }, (_, i) => `${FIRST[i % 25]} ${LAST[Math.floor(i / 25) % 20]} ${LAST[Math.floor(i / 500) % 20]}`);
+  assert.equal(new Set(names).size, 10_000);
+  const text = [
+    '9999th Meeting (AM)\nSC/99999\n1 January 2025\n\nThe Council Hears Ten Thousand Speakers\n\nStatements\n',
+    ...names.map((name, i) => `${name} (${COUNTRIES[i % COUNTRIES.length]}) said that her delegation supports the draft, turn ${i}.\n`),
+    'For information media. Not an official record.\n',
+  ].join('\n');
+  const started = Date.now();
+  await openFile(page, 'speakers.txt', text);
+  const count = regions(page).speakers.locator('h2 .count');
+  await page.waitForFunction(() => document.querySelector('.speakers-panel h2 .count')?.textContent === '10000', null, {
+    timeout: 60_000,
+  });
+  console.log(`  10,000 speakers: listed after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.equal(await count.textContent(), '10000');
+  const items = regions(page).speakers.locator('.speaker-list > li');
+  assert.equal(await items.count(), 200, 'capped at 200 until asked');
+  await regions(page).speakers.getByRole('button', { name: 'Show all 10000' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.speakers-panel .speaker-list > li').length === 10_000);
+  const shown = await regions(page).speakers.locator('.speaker-name').allTextContents();
+  assert.deepEqual(shown, names, 'every speaker, once, in order');
+  // The filter finds one among them.
+  await regions(page).speakers.getByRole('searchbox', { name: 'Filter speakers' }).fill(names[9_999]);
+  await page.waitForFunction(() => document.querySelectorAll('.speakers-panel .speaker-list > li').length === 1);
+  assert.deepEqual(errors, []);
+});
+
+test('right-to-left text, combining marks and emoji in names: listed, annotatable, stored exactly', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const text = [
+    '9000th Meeting (PM)',
+    'SC/90000',
+    '2 February 2025',
+    '',
+    'Statements',
+    '',
+    'ΑΘΗΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ (Greece) said the Mediterranean needs a plan.',
+    '',
+    'JOSE\u0301 MARTI\u0301NEZ (Spain) said “the fund must reach farmers”.',
+    '',
+    'ZOË 🌍 ÅSTRÖM (Sweden) said 🎉 the Nordic countries 👩‍🔬 will double aid.',
+    '',
+    'قال الممثل إن المجلس “يجب أن يتحرك الآن”.',
+    '',
+    'הנציג אמר כי “המועצה חייבת לפעול” ב־14 במרץ 2024.',
+    '',
+    `Deep ${'“‘«'.repeat(2_000)}quotes that never close, and Z\u0335\u030da\u0336\u031bl\u0334g\u0337o${'\u0301'.repeat(500)}.`,
+  ].join('\n');
+  await paste(page, text);
+  await regions(page).document.getByText('Deep', { exact: false }).waitFor();
+  const names = await regions(page).speakers.locator('.speaker-name').allTextContents();
+  assert.ok(names.includes('ΑΘΗΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ'), names.join(' | '));
+  assert.ok(names.includes('JOSE\u0301 MARTI\u0301NEZ'), names.join(' | '));
+  // Each paragraph shows exactly its line: RTL text, marks and emoji intact.
+  const paragraphs = await regions(page).document.locator('.para').allTextContents();
+  for (const line of text.split('\n').filter((l) => l.trim() && !/^(ΑΘΗΝΑ|JOSE|ZOË)/.test(l))) {
+    assert.ok(paragraphs.includes(line), `shown: ${line.slice(0, 40)}`);
+  }
+  // Annotate José's turn (with its combining accents) from its label.
+  await regions(page).document.getByRole('button', { name: 'JOSE\u0301 MARTI\u0301NEZ' }).click();
+  await regions(page).tags.getByRole('button', { name: 'Claim', exact: true }).click();
+  const saved = await storedWith(page, 1);
+  const [a] = saved.annotations;
+  const quote = [...saved.text].slice(a.start, a.end).join('');
+  assert.ok(quote.startsWith('JOSE\u0301 MARTI\u0301NEZ (Spain) said'), quote);
+  assert.deepEqual(await storedQuotes(page), [quote]);
+  assert.ok((await rawStored(page)).includes('ΑΘΗΝΑ'));
+  assert.deepEqual(errors, []);
+});
