@@ -1,9 +1,9 @@
 // Annotating the sample: selecting with the mouse and the keyboard, tagging
 // by button and by digit key, overlapping highlights, notes, undo and redo,
 // and the whole flow from the keyboard. Each test has a fresh page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   SAMPLE_TEXT,
   annotate,
@@ -24,13 +24,7 @@ import {
   targetText,
 } from './support/annotator.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const HINT = /^Select text in the document/;
 

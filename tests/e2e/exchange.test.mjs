@@ -1,11 +1,11 @@
 // Export JSON and Import annotations: offsets in code points (checked on a
 // text with emoji and combining marks before the annotated words), the
 // round trip into a fresh page, and files that must be refused.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   DEFAULT_TAGS,
   ROOT,
@@ -27,13 +27,7 @@ import {
   storedWith,
 } from './support/annotator.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /**
  * A release where emoji (one code point, two UTF-16 units; a ZWJ sequence;

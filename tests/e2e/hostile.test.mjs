@@ -3,22 +3,16 @@
 // junk and lone surrogates pasted, 100,000 tiny paragraphs, 10,000 speakers,
 // empty and blank text, nested quotes, right-to-left text, combining marks
 // and emoji in names. Nothing throws, and nothing already there is lost.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openApp } from './support/app.mjs';
+import { sharedBrowser, openApp } from './support/app.mjs';
 import { SAMPLE_TEXT, fresh, regions, stored, storedWith, textarea } from './support/annotator.mjs';
 import { cspViolations, listedQuotes, rawStored, storedQuotes, tagPassage, watchPage } from './support/faults.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Picks `contents` (or the file at `path`) with the "Open file" button. */
 async function openFile(page, name, contents) {

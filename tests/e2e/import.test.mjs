@@ -4,12 +4,12 @@
 // twice, UTF-16 offsets, a 100 MB file, binary files. Each is refused with a
 // clear message and leaves the document, the annotations and the save as
 // they were. Offsets inside a character are widened and said so.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, openSync, ftruncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   codePoints,
   exportJson,
@@ -23,13 +23,7 @@ import {
 } from './support/annotator.mjs';
 import { tagPassage } from './support/faults.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const TEXT = [
   'Nordic Ministers Pledge 🎉 New Climate Fund',

@@ -2,19 +2,13 @@
 // literally and creates no element; the Content-Security-Policy is in the
 // served page, blocks an injected inline script, and normal use (load,
 // parse, tag, note, export, a large text in the worker) breaks none of it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp } from './support/app.mjs';
+import { sharedBrowser, openApp } from './support/app.mjs';
 import { codePoints, exportJson, importFile, listedAnnotations, regions, textarea } from './support/annotator.mjs';
 import { cspViolations, tagPassage, watchPage } from './support/faults.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const HOSTILE = [
   '<script>alert(1)</script>',

@@ -1,19 +1,15 @@
 // The Speakers and Facts panels on the sample agree with the native parser
 // (`rapporteur-cli parse`), and choosing a speaker or an entity highlights
 // exactly its text in the document.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import { FACT_GROUPS, cliParse, codePoints, fresh, regions } from './support/annotator.mjs';
 
-let browser;
+const browser = sharedBrowser();
 let parsed;
-before(async () => {
+before(() => {
   parsed = cliParse();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
 });
 
 /** The code-point ranges the document marks with `.focus`, adjacent ones merged. */

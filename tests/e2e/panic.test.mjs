@@ -3,22 +3,16 @@
 // crash and a reload restores the autosave. Needs the debug build (only it
 // has the Ctrl+Alt+Shift+P shortcut that panics on purpose): run.mjs serves
 // it with --debug-dist, as `make test` does.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import { assertExportConsistent, listedAnnotations, regions, storedWith } from './support/annotator.mjs';
 import { downloadText, tagPassage } from './support/faults.mjs';
 import { openApp } from './support/app.mjs';
 
 const debugUrl = process.env.RAPPORTEUR_DEBUG_URL;
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test(
   'a panic shows "Rapporteur stopped working" with "Export what you have"; the export and the autosave hold the work',

@@ -1,10 +1,10 @@
 // Autosave: after a reload the text, the annotations, their notes and the
 // tags are all back, drawn where they were.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   ROOT,
   addTag,
@@ -20,13 +20,7 @@ import {
   textarea,
 } from './support/annotator.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const RELEASE = readFileSync(join(ROOT, 'tests', 'fixtures', 'press_release.txt'), 'utf8');
 

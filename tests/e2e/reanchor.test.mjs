@@ -1,11 +1,11 @@
 // Editing the release under its annotations: they follow their words, one
 // whose words are gone is kept as "Not placed", and a text that would leave
 // most of them without a place is only taken after the reader confirms.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   ROOT,
   SAMPLE_TEXT,
@@ -21,13 +21,7 @@ import {
   textarea,
 } from './support/annotator.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const QUOTE_A = 'Competition over shrinking pastures has fuelled clashes between herders and farmers';
 const QUOTE_B = 'Early warning is only useful if it leads to early action';

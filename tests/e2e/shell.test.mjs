@@ -1,15 +1,9 @@
 // The app shell: sample on first visit, paste renders paragraphs, text stays text.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp } from './support/app.mjs';
+import { sharedBrowser, openApp } from './support/app.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a first visit shows the sample release in the document pane', async () => {
   const { context, page, errors } = await openApp(browser);

@@ -1,9 +1,9 @@
 // Storage faults: localStorage full or disabled, a damaged saved state, two
 // tabs editing at once. In each, the work stays in memory and exportable,
 // the reader is told, and no save silently destroys another.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp } from './support/app.mjs';
+import { sharedBrowser, openApp } from './support/app.mjs';
 import { STATE_KEY, fresh, listedAnnotations, regions, storedWith } from './support/annotator.mjs';
 import {
   BACKUP_KEY,
@@ -15,13 +15,7 @@ import {
   tagPassage,
 } from './support/faults.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const P1 = 'Early warning is only useful if it leads to early action';
 const P2 = 'Rainfall has failed for three consecutive seasons';

@@ -1,8 +1,8 @@
 // The tag editor: add, rename, recolour, use, refuse to delete a used tag,
 // then delete it with its annotations (one undo step).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './support/app.mjs';
+import { sharedBrowser } from './support/app.mjs';
 import {
   DEFAULT_TAGS,
   addTag,
@@ -16,13 +16,7 @@ import {
   tagButtons,
 } from './support/annotator.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a new tag is added, renamed, recoloured and used; deleting it is refused while used, then done with its annotations', async (t) => {
   const { page, errors } = await fresh(t, browser);

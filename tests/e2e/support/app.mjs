@@ -1,4 +1,5 @@
 // Opens the app in Debian's Chromium, the way the tests and benchmarks need it.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** Where the app is served; run.mjs and the benchmark set it before launching. */
@@ -24,6 +25,21 @@ export function launchBrowser() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ARGS,
   });
+}
+
+/**
+ * The browser the tests of one file share: launched before them, closed
+ * after. Tests only ever open contexts on it, so that is what it offers.
+ */
+export function sharedBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return { newContext: (options) => browser.newContext(options) };
 }
 
 /**
