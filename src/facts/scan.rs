@@ -184,8 +184,26 @@ pub fn in_sorted(word: &str, sorted: &[&str]) -> bool {
     for (k, b) in word.bytes().enumerate() {
         buffer[k] = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default();
-    sorted.binary_search(&lower).is_ok()
+    in_sorted_exact(&buffer[..word.len()], sorted)
+}
+
+/// Is `word` exactly in `sorted` (sorted by bytes)? A binary search that
+/// compares short words inline rather than through `memcmp`.
+pub fn in_sorted_exact(word: &[u8], sorted: &[&str]) -> bool {
+    sorted
+        .binary_search_by(|probe| compare_bytes(probe.as_bytes(), word))
+        .is_ok()
+}
+
+/// The order of `str`, for short byte strings.
+#[inline]
+fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// A paragraph with the starts of the words each scanner cares about,
@@ -452,6 +470,21 @@ mod tests {
         let spans = masked_spans(&Text::new(s));
         let texts: Vec<&str> = spans.iter().map(|r| &s[r.clone()]).collect();
         assert_eq!(texts, ["pr@hiber.global", "https://x.org/2021/5"]);
+    }
+
+    #[test]
+    fn sorted_lookups_ignore_case_and_need_whole_words() {
+        let sorted = ["a", "about", "ab", "the", "them"];
+        let mut sorted = sorted.to_vec();
+        sorted.sort_unstable();
+        for word in ["a", "About", "AB", "the", "Them"] {
+            assert!(in_sorted(word, &sorted), "{word}");
+        }
+        for word in ["", "abo", "th", "themselves", "b", "é"] {
+            assert!(!in_sorted(word, &sorted), "{word}");
+        }
+        assert!(in_sorted_exact(b"them", &sorted));
+        assert!(!in_sorted_exact(b"Them", &sorted));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::draft::{Para, SpeakerDraft};
 use super::words::{fold, words};
 use crate::document::ParagraphRole;
+use crate::lexicon::phrases::FxBuild;
 
 /// A reference to a speaker: paragraph index, byte range in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,10 +35,10 @@ pub struct Options {
 /// Finds every reference, in text order.
 pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec<Reference> {
     let names = NameIndex::new(speakers, options.surnames);
-    let delegations: HashMap<String, usize> = if options.delegations {
+    let delegations: HashMap<String, usize, FxBuild> = if options.delegations {
         delegation_keys(speakers)
     } else {
-        HashMap::new()
+        HashMap::default()
     };
     let mut found = Vec::new();
     let mut list: Vec<(usize, &str)> = Vec::new();
@@ -51,7 +52,7 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
         if !delegations.is_empty() {
             delegations_in(&list, &delegations, &mut refs);
         }
-        refs.sort_by_key(|r| r.0.start);
+        crate::sort::sort_by_key(&mut refs, |r| r.0.start);
         refs.dedup_by(|b, a| b.0.start < a.0.end);
         found.extend(refs.into_iter().map(|(range, speaker)| Reference {
             para: index,
@@ -80,6 +81,18 @@ fn bare(word: &str) -> Range<usize> {
 /// Whether `word` folds to `folded` (lower case, straight apostrophes),
 /// without allocating.
 fn folds_to(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        // Each ASCII character folds to one: compare byte by byte.
+        return word.len() == folded.len()
+            && word.bytes().zip(folded.bytes()).all(|(w, f)| {
+                let w = if w == b'`' {
+                    b'\''
+                } else {
+                    w.to_ascii_lowercase()
+                };
+                w == f
+            });
+    }
     let mut expected = folded.chars();
     for c in word.chars() {
         let c = match c {
@@ -105,12 +118,14 @@ enum Pattern {
 
 /// Speakers' names by the lower-case initial of their first word.
 struct NameIndex {
-    by_initial: HashMap<char, Vec<(String, Pattern)>>,
+    by_initial: HashMap<char, Vec<(String, Pattern)>, FxBuild>,
+    /// The ASCII letters among the keys of `by_initial`, a bit each.
+    ascii_initials: u32,
 }
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
-        let mut by_initial: HashMap<char, Vec<(String, Pattern)>> = HashMap::new();
+        let mut by_initial: HashMap<char, Vec<(String, Pattern)>, FxBuild> = HashMap::default();
         let mut add = |token: &str, pattern: Pattern| {
             if let Some(initial) = token.chars().next() {
                 by_initial
@@ -145,7 +160,19 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { by_initial }
+        let ascii_initials = by_initial
+            .keys()
+            .filter(|c| c.is_ascii_lowercase())
+            .fold(0u32, |set, c| set | 1 << (*c as u8 - b'a'));
+        NameIndex {
+            by_initial,
+            ascii_initials,
+        }
+    }
+
+    /// Whether some name starts with the ASCII letter `lower`.
+    fn has_initial(&self, lower: u8) -> bool {
+        self.ascii_initials & 1 << (lower - b'a') != 0
     }
 
     fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
@@ -153,11 +180,17 @@ impl NameIndex {
         let mut i = 0;
         while i < list.len() {
             let (at, word) = list[i];
-            // Most words start with a lower-case letter: no name starts there.
-            if word
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
+            // Most words start with a lower-case letter: no name starts
+            // there; nor at a capital that starts no speaker's name.
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            let no_name = first.is_ascii_lowercase()
+                || first.is_ascii_digit()
+                || (first.is_ascii_uppercase() && !self.has_initial(first.to_ascii_lowercase()));
+            if no_name
+                || word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
             {
                 i += 1;
                 continue;
@@ -216,8 +249,8 @@ impl NameIndex {
 }
 
 /// Affiliations of the speakers, folded, mapped to the first speaker of each.
-fn delegation_keys(speakers: &[SpeakerDraft]) -> HashMap<String, usize> {
-    let mut keys = HashMap::new();
+fn delegation_keys(speakers: &[SpeakerDraft]) -> HashMap<String, usize, FxBuild> {
+    let mut keys = HashMap::default();
     for (speaker, draft) in speakers.iter().enumerate() {
         if let Some(affiliation) = &draft.affiliation {
             keys.entry(fold(affiliation)).or_insert(speaker);
@@ -242,7 +275,7 @@ const LONGEST_DELEGATION: usize = 8;
 /// representative of the Russian Federation`.
 fn delegations_in(
     list: &[(usize, &str)],
-    keys: &HashMap<String, usize>,
+    keys: &HashMap<String, usize, FxBuild>,
     refs: &mut Vec<(Range<usize>, usize)>,
 ) {
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
@@ -265,9 +298,10 @@ fn delegations_in(
         if i > 0 && is_possessive(list[i - 1].1) {
             // The longest run of words ending before the noun that names one.
             let from = i.saturating_sub(LONGEST_DELEGATION);
-            let window = fold_words(&list[from..i]);
+            let (joined, bounds) = joined(&fold_words(&list[from..i]));
             for start in from..i {
-                let phrase = window[start - from..].join(" ");
+                // The words from `start` on, joined by spaces.
+                let phrase = &joined[bounds[start - from].0..];
                 if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
                     let from = if start > 0 && is_the(start - 1) {
                         start - 1
@@ -286,9 +320,10 @@ fn delegations_in(
         }
         let first = i + 2;
         let last = list.len().min(first + LONGEST_DELEGATION);
-        let window = fold_words(&list[first.min(last)..last]);
+        let (joined, bounds) = joined(&fold_words(&list[first.min(last)..last]));
         for end in (first..last).rev() {
-            let phrase = window[..=end - first].join(" ");
+            // The words up to `end`, joined by spaces.
+            let phrase = &joined[..bounds[end - first].1];
             if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
                 let from = if i > 0 && is_the(i - 1) {
                     list[i - 1].0
@@ -306,6 +341,21 @@ fn fold_words(list: &[(usize, &str)]) -> Vec<String> {
     list.iter().map(|(_, w)| fold(&w[bare(w)])).collect()
 }
 
+/// `words.join(" ")`, with where each word starts and ends in it: every
+/// run of consecutive words is then a slice, with no string built per run.
+fn joined(words: &[String]) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::new();
+    let mut bounds = Vec::with_capacity(words.len());
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        bounds.push((out.len(), out.len() + word.len()));
+        out.push_str(word);
+    }
+    (out, bounds)
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
 }
@@ -313,6 +363,19 @@ fn is_possessive(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::folds_to;
+
+    #[test]
+    fn runs_of_joined_words_are_slices() {
+        let words: Vec<String> = ["the", "", "united", "states"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let (joined, bounds) = super::joined(&words);
+        for k in 0..words.len() {
+            assert_eq!(&joined[bounds[k].0..], words[k..].join(" "));
+            assert_eq!(&joined[..bounds[k].1], words[..=k].join(" "));
+        }
+    }
 
     #[test]
     fn folding_comparison() {

@@ -365,7 +365,7 @@ fn paragraph_view(
                     .filter_map(|&f| doc.facts.get(f))
                     .map(|fact| kind_class(fact.kind))
                     .collect();
-                fact_classes.sort_unstable();
+                crate::sort::sort(&mut fact_classes);
                 fact_classes.dedup();
                 let segment_layers: Vec<LayerView> = segment
                     .annotations
