@@ -66,6 +66,21 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
 /// The byte range of a word without surrounding punctuation or a
 /// possessive `’s`.
 fn bare(word: &str) -> Range<usize> {
+    if word.is_ascii() {
+        // The same, byte by byte: every ASCII byte is a whole character.
+        let b = word.as_bytes();
+        let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+            return word.len()..word.len();
+        };
+        let mut end = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(first, |k| k + 1);
+        if b[first..end].ends_with(b"'s") {
+            end -= 2;
+        }
+        return first..end;
+    }
     let start = word.len()
         - word
             .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -374,6 +389,39 @@ mod tests {
         for k in 0..words.len() {
             assert_eq!(&joined[bounds[k].0..], words[k..].join(" "));
             assert_eq!(&joined[..bounds[k].1], words[..=k].join(" "));
+        }
+    }
+
+    #[test]
+    fn bare_words_in_ascii_as_in_any_script() {
+        let general = |word: &str| {
+            let start = word.len()
+                - word
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let trimmed = ["’s", "'s"]
+                .iter()
+                .find_map(|s| trimmed.strip_suffix(s))
+                .unwrap_or(trimmed);
+            start..start + trimmed.len()
+        };
+        for word in [
+            "",
+            "(",
+            "—",
+            "a",
+            "(China)",
+            "India's",
+            "India's,",
+            "'s",
+            "x's",
+            "“Guterres,”",
+            "O'Neill's.",
+            "D’ANGELO",
+            "Côte",
+        ] {
+            assert_eq!(super::bare(word), general(word), "{word}");
         }
     }
 

@@ -100,6 +100,14 @@ pub fn fold(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
+        if word.is_ascii() {
+            // ASCII folds byte by byte.
+            out.extend(word.bytes().map(|b| match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            }));
+            continue;
+        }
         for c in word.chars() {
             match c {
                 '’' | '‘' | '`' | 'ʼ' => out.push('\''),
@@ -108,10 +116,10 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_owned(),
-        None => out,
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
+    out
 }
 
 /// `s` with every run of whitespace (no-break spaces and tabs included) made
