@@ -22,7 +22,7 @@ setup-app:
 setup-bench:
 	scripts/setup.sh bench
 
-## release: optimised build (wasm-opt -Oz) into dist/
+## release: optimised build (opt-level "z", LTO, wasm-opt -O1) into dist/
 release: setup-app
 	trunk build --release --offline
 

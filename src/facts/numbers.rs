@@ -158,7 +158,7 @@ const SIMPLE: &[(&str, u32)] = &[
 /// `one` to `nineteen`, the tens and `hundred`, lower case.
 fn simple_value(lower: &str) -> Option<u32> {
     SIMPLE
-        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .binary_search_by(|(w, _)| super::scan::compare_bytes(w.as_bytes(), lower.as_bytes()))
         .ok()
         .map(|k| SIMPLE[k].1)
 }

@@ -306,7 +306,9 @@ fn delegations_in(
             continue;
         }
         let noun = &word[..word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()];
-        if !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
+        // Only a noun of the right length can be one (5, 7, 8, 10 or 14).
+        let lengths_fit = matches!(noun.len(), 5 | 7 | 8 | 10 | 14);
+        if !lengths_fit || !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
             continue;
         }
         let noun_end = at + noun.len();
@@ -422,6 +424,13 @@ mod tests {
             "Côte",
         ] {
             assert_eq!(super::bare(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn delegate_nouns_have_the_lengths_tested_first() {
+        for noun in super::DELEGATE_NOUNS {
+            assert!(matches!(noun.len(), 5 | 7 | 8 | 10 | 14), "{noun}");
         }
     }
 
