@@ -41,9 +41,10 @@ bench: setup-bench
 	node tests/e2e/bench/all.mjs dist
 
 ## bench-native: parser (with facts) on the sample, 100 KB, 1 MB and 10 MB,
-## bench profile (opt-level 3); and text_sha256 alone
+## and text_sha256 alone: bench profile (opt-level 3), then release ("z")
 bench-native:
 	cargo bench --bench parse
+	cargo bench --bench parse --profile release
 
 ## bench-browser: release build, then the annotator benchmark in headless
 ## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
