@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup setup-app release size lint fuzz bench-native bench-browser clean
+.PHONY: run test setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -19,7 +19,10 @@ setup:
 setup-app:
 	scripts/setup.sh app
 
-## release: optimised build (wasm-opt -Oz) into dist/
+setup-bench:
+	scripts/setup.sh bench
+
+## release: optimised build (opt-level "z", LTO, wasm-opt -O1) into dist/
 release: setup-app
 	trunk build --release --offline
 
@@ -31,15 +34,34 @@ size: release
 fuzz: setup
 	scripts/fuzz.sh $${FUZZ_SECONDS:-60}
 
-## bench-native: parser (with facts) on the sample, 1 MB and 10 MB, release mode
+## bench: every benchmark in one run and one table (native, wasm against
+## compromise, annotator, first load, sizes): what BENCHMARKS.md holds
+bench: setup-bench
+	trunk build --release --offline
+	node tests/e2e/bench/all.mjs dist
+
+## bench-native: parser (with facts) on the sample, 100 KB, 1 MB and 10 MB,
+## and text_sha256 alone: bench profile (opt-level 3), then release ("z")
 bench-native:
 	cargo bench --bench parse
+	cargo bench --bench parse --profile release
 
 ## bench-browser: release build, then the annotator benchmark in headless
 ## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
 bench-browser: setup
 	trunk build --release --offline
 	node tests/e2e/bench/annotator.bench.mjs dist
+
+## bench-compare: release build, then the wasm parser and the npm library
+## compromise on the same texts in one page
+bench-compare: setup-bench
+	trunk build --release --offline
+	node tests/e2e/bench/compare.bench.mjs dist
+
+## bench-load: release build, then first load to interactive, cold contexts
+bench-load: setup
+	trunk build --release --offline
+	node tests/e2e/bench/load.bench.mjs dist
 
 ## lint: rustfmt and clippy, as the test command runs them
 lint:

@@ -1,7 +1,14 @@
 //! Parser benchmark: parses (with fact extraction) our sample release and
-//! texts of 1 MB and 10 MB built by repeating and varying our fixtures, and
-//! prints the time per parse, throughput, and time per MB to show that cost
-//! grows linearly. Run with `make bench-native` (release mode).
+//! texts of 100 KB, 1 MB and 10 MB built by repeating and varying our
+//! fixtures, and prints the median time per parse, throughput, and time per
+//! MB to show that cost grows linearly. Also times `Document::text_sha256`
+//! on its own: it is computed lazily (on export, autosave, serialisation),
+//! never during a parse, so it is not in the parse figures.
+//!
+//! `make bench-native` runs it under the `bench` profile (opt-level 3, LTO);
+//! `cargo bench --bench parse --profile release` runs the same code under
+//! the `release` profile (opt-level "z"), the one the wasm build uses. The
+//! last line is the figures as JSON, for `tests/e2e/bench/all.mjs`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -12,6 +19,7 @@ const PRESS_RELEASE: &str = include_str!("../tests/fixtures/press_release.txt");
 
 /// About `target` bytes of release text: the sample, then alternating
 /// fixtures with their figures varied so that no two copies are the same.
+/// `tests/e2e/bench/corpus.mjs` builds the very same text for the browser.
 fn corpus(target: usize) -> String {
     let mut text = String::with_capacity(target + 64 * 1024);
     let mut round = 0u32;
@@ -32,35 +40,102 @@ fn corpus(target: usize) -> String {
     text
 }
 
-fn measure(name: &str, text: &str) {
-    // Warm up, then take the best of enough runs for a stable figure.
-    black_box(parse(text));
-    let runs = (20_000_000 / text.len().max(1)).clamp(3, 200);
-    let mut best = Duration::MAX;
-    let mut total = Duration::ZERO;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let document = black_box(parse(black_box(text)));
-        let took = start.elapsed();
-        black_box(document.facts.len());
-        best = best.min(took);
-        total += took;
+struct Figures {
+    name: &'static str,
+    bytes: usize,
+    runs: usize,
+    median: Duration,
+    best: Duration,
+}
+
+impl Figures {
+    fn mb(&self) -> f64 {
+        self.bytes as f64 / 1_000_000.0
     }
-    let mb = text.len() as f64 / 1_000_000.0;
-    let mean = total / runs as u32;
-    println!(
-        "{name:<10} {:>10} bytes  best {:>9.3} ms  mean {:>9.3} ms  {:>8.1} MB/s  {:>7.3} ms/MB  ({runs} runs)",
-        text.len(),
-        best.as_secs_f64() * 1e3,
-        mean.as_secs_f64() * 1e3,
-        mb / best.as_secs_f64(),
-        best.as_secs_f64() * 1e3 / mb,
-    );
+
+    fn print(&self, what: &str) {
+        let median = self.median.as_secs_f64();
+        println!(
+            "{what:<6} {:<8} {:>10} bytes  median {:>9.3} ms  best {:>9.3} ms  {:>7.1} MB/s  {:>7.3} ms/MB  ({} runs)",
+            self.name,
+            self.bytes,
+            median * 1e3,
+            self.best.as_secs_f64() * 1e3,
+            self.mb() / median,
+            median * 1e3 / self.mb(),
+            self.runs,
+        );
+    }
+
+    fn json(&self) -> String {
+        format!(
+            r#"{{"name":"{}","bytes":{},"runs":{},"median_ms":{:.4},"best_ms":{:.4}}}"#,
+            self.name,
+            self.bytes,
+            self.runs,
+            self.median.as_secs_f64() * 1e3,
+            self.best.as_secs_f64() * 1e3
+        )
+    }
+}
+
+/// Times `f` on `text`: one warm-up, then enough runs for a stable median
+/// (this machine is shared, so the median, not the mean, is the figure).
+fn measure<R>(name: &'static str, text: &str, f: impl Fn(&str) -> R) -> Figures {
+    black_box(f(text));
+    let runs = (30_000_000 / text.len().max(1)).clamp(5, 301);
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f(black_box(text)));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    Figures {
+        name,
+        bytes: text.len(),
+        runs,
+        median: times[runs / 2],
+        best: times[0],
+    }
 }
 
 fn main() {
-    println!("parse + facts, release build, best and mean of repeated runs");
-    measure("sample", sample::UN_MEETING);
-    measure("1 MB", &corpus(1_000_000));
-    measure("10 MB", &corpus(10_000_000));
+    println!("parse + facts (rapporteur::parse), then text_sha256 alone; median of repeated runs");
+    let texts = [
+        ("sample", sample::UN_MEETING.to_owned()),
+        ("100 KB", corpus(100_000)),
+        ("1 MB", corpus(1_000_000)),
+        ("10 MB", corpus(10_000_000)),
+    ];
+    let mut parses = Vec::new();
+    for (name, text) in &texts {
+        let figures = measure(name, text, |t| parse(t).facts.len());
+        figures.print("parse");
+        parses.push(figures.json());
+    }
+    let mut hashes = Vec::new();
+    for (name, text) in texts.iter().skip(2) {
+        let document = parse(text);
+        let figures = measure(name, text, |_| {
+            // A fresh copy each time: the digest is cached once computed.
+            let copy = document.clone();
+            let digest = copy.text_sha256().len();
+            (digest, copy)
+        });
+        let clone = measure(name, text, |_| document.clone());
+        let hashing = Figures {
+            median: figures.median.saturating_sub(clone.median),
+            best: figures.best.saturating_sub(clone.best),
+            ..figures
+        };
+        hashing.print("sha256");
+        hashes.push(hashing.json());
+    }
+    println!(
+        r#"JSON {{"parse":[{}],"sha256":[{}]}}"#,
+        parses.join(","),
+        hashes.join(",")
+    );
 }

@@ -7,6 +7,8 @@
 #   scripts/setup.sh app    wasm target, Trunk, wasm-bindgen, wasm-opt
 #   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm
 #                           packages, nightly Rust and cargo-fuzz
+#   scripts/setup.sh bench  all of the above and the benchmark's npm packages
+#                           (compromise, to compare with; never in the app)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -86,13 +88,25 @@ ensure_e2e_packages() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 }
 
+ensure_bench_packages() {
+  local dir=tests/e2e/bench
+  if [ -f "$dir/node_modules/.package-lock.json" ] && cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+    return
+  fi
+  say "installing benchmark packages (compromise)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
+}
+
 ensure_wasm_target
 ensure_trunk
 ensure_wasm_bindgen
 ensure_wasm_opt
-if [ "$want" = test ]; then
+if [ "$want" = test ] || [ "$want" = bench ]; then
   ensure_chromium
   ensure_e2e_packages
   ensure_fuzzing
+fi
+if [ "$want" = bench ]; then
+  ensure_bench_packages
 fi
 say "tools ready ($want)"

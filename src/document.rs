@@ -150,6 +150,12 @@ impl Document {
         self.index.0.get_or_init(|| CharIndex::new(&self.text))
     }
 
+    /// Hands over a code-point index of `text` already built, so that the
+    /// first use does not build another.
+    pub(crate) fn set_char_index(&mut self, index: CharIndex) {
+        let _ = self.index.0.set(index);
+    }
+
     /// The text of paragraph `index`, or "" when out of range.
     pub fn paragraph_text(&self, index: usize) -> &str {
         match self.paragraphs.get(index) {

@@ -133,7 +133,7 @@ pub fn segments(
         cuts.push(layer.start.clamp(start, end));
         cuts.push(layer.end.clamp(start, end));
     }
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let length = |i: usize| annotations.get(i).map_or(usize::MAX, |(s, e)| e - s);
     // A sweep over the cuts: the layers covering a run are those started at
@@ -179,7 +179,7 @@ pub fn segments(
                     LayerKind::Focus => segment.focus = true,
                 }
             }
-            segment.annotations.sort_by_key(|&i| (length(i), i));
+            crate::sort::sort_by_key(&mut segment.annotations, |&i| (length(i), i));
             segment
         })
         .collect()

@@ -12,6 +12,7 @@ pub mod highlight;
 pub mod lexicon;
 pub mod parse;
 pub mod sample;
+pub mod sort;
 pub mod text;
 pub mod transfer;
 

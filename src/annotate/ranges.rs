@@ -32,7 +32,7 @@ pub fn speaker_turns(document: &Document, speaker: usize) -> Vec<Span> {
         .copied()
         .filter(|&p| p < document.paragraphs.len())
         .collect();
-    indices.sort_unstable();
+    crate::sort::sort(&mut indices);
     indices.dedup();
     runs(&indices)
         .into_iter()

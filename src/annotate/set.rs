@@ -105,14 +105,16 @@ impl AnnotationSet {
             .iter()
             .filter(|a| a.start <= at && at < a.end)
             .collect();
-        found.sort_by_key(|a| (a.end - a.start, a.start));
+        crate::sort::sort_by_key(&mut found, |a| (a.end - a.start, a.start));
         found
     }
 
     /// The annotations in reading order: by start, longer first on ties.
     pub fn in_reading_order(&self) -> Vec<&Annotation> {
         let mut sorted: Vec<&Annotation> = self.annotations.iter().collect();
-        sorted.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::sort::sort_by(&mut sorted, |a, b| {
+            a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+        });
         sorted
     }
 

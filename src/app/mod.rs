@@ -3,6 +3,7 @@
 //! hold the timers and listeners; `dom` and `storage` are the only places
 //! that touch browser APIs directly.
 
+pub mod bench;
 pub mod clock;
 pub mod components;
 pub mod dom;

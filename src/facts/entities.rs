@@ -48,10 +48,30 @@ pub fn group(facts: &[Fact]) -> Vec<Entity> {
 /// A number as a reader writes it: `3800`, `2.5`.
 fn write_number(out: &mut String, n: f64) {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        let _ = write!(out, "{}", n as i64);
+        write_integer(out, n as i64);
     } else {
         let _ = write!(out, "{n}");
     }
+}
+
+/// `n` in decimal, as `{}` writes it, without the formatting machinery:
+/// this runs for most facts of a long document.
+fn write_integer(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 fn write_qualifier(out: &mut String, qualifier: &Option<String>) {
@@ -102,7 +122,7 @@ fn write_name(fact: &Fact, out: &mut String) {
                 out.push_str(session);
                 out.push('/');
             }
-            let _ = write!(out, "{}", r.number);
+            write_integer(out, i64::from(r.number));
             if let Some(year) = r.year {
                 let _ = write!(out, " ({year})");
             }
@@ -116,8 +136,40 @@ fn write_name(fact: &Fact, out: &mut String) {
                 if k > 0 {
                     out.push(' ');
                 }
-                out.extend(word.chars().map(|c| if is_apostrophe(c) { '’' } else { c }));
+                if word.bytes().all(|b| b.is_ascii() && b != b'\'') {
+                    out.push_str(word);
+                } else {
+                    out.extend(word.chars().map(|c| if is_apostrophe(c) { '’' } else { c }));
+                }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_written_as_format_writes_them() {
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            3800,
+            -120_000,
+            8_999_999_999_999_999,
+            i64::MIN,
+            i64::MAX,
+        ] {
+            let mut out = String::from("x");
+            write_integer(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+        let mut out = String::new();
+        write_number(&mut out, 2.5);
+        write_number(&mut out, -3.0);
+        assert_eq!(out, "2.5-3");
     }
 }

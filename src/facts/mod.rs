@@ -101,15 +101,25 @@ pub(crate) struct Context {
 pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
     let text = document.text.as_str();
     let index = document.char_index();
-    let ranges: Vec<Range<usize>> = document
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let start = index.byte_of_char(text, p.start);
-            let end = index.byte_of_char(text, p.end.max(p.start));
-            start..end
-        })
-        .collect();
+    let mut ranges = Vec::with_capacity(document.paragraphs.len());
+    let mut starts = Vec::with_capacity(document.paragraphs.len());
+    for p in &document.paragraphs {
+        let start = index.byte_of_char(text, p.start);
+        let end = index.byte_of_char(text, p.end.max(p.start));
+        ranges.push(start..end);
+        starts.push(index.char_of_byte(text, start));
+    }
+    extract_in(document, &ranges, &starts)
+}
+
+/// [`extract`] given what the parser already knows: each paragraph's byte
+/// range in the text, and the code-point offset where it starts.
+pub(crate) fn extract_in(
+    document: &Document,
+    ranges: &[Range<usize>],
+    char_starts: &[usize],
+) -> (Vec<Fact>, Vec<Entity>) {
+    let text = document.text.as_str();
     let context = Context {
         year: document.date.as_deref().and_then(dates::year_of_iso),
         acronyms: organizations::Acronyms::collect(ranges.iter().map(|r| &text[r.clone()])),
@@ -122,7 +132,7 @@ pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
         // Code points are counted forward from the paragraph's start, since
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
-        let mut char_cursor = index.char_of_byte(text, range.start);
+        let mut char_cursor = char_starts[number];
         for found in scan_paragraph(paragraph, &context) {
             char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
             byte_cursor = found.span.start;
@@ -165,18 +175,20 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
     // Quotes contain the other facts, so they claim nothing.
     all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
-    all.sort_by_key(|f| (f.span.start, f.kind, f.span.end));
+    crate::sort::sort_by_key(&mut all, |f| (f.span.start, f.kind, f.span.end));
     all
 }
 
 /// Sorted, disjoint byte spans already taken by earlier scanners.
 struct Claimed {
     spans: Vec<Range<usize>>,
+    /// Reused by each merge, so that admitting allocates little.
+    scratch: Vec<Range<usize>>,
 }
 
 impl Claimed {
     fn new(mut spans: Vec<Range<usize>>) -> Self {
-        spans.sort_by_key(|s| (s.start, s.end));
+        crate::sort::sort_by_key(&mut spans, |s| (s.start, s.end));
         let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(spans.len());
         for span in spans {
             match disjoint.last_mut() {
@@ -184,7 +196,10 @@ impl Claimed {
                 _ => disjoint.push(span),
             }
         }
-        Claimed { spans: disjoint }
+        Claimed {
+            spans: disjoint,
+            scratch: Vec::new(),
+        }
     }
 
     /// Keeps the candidates that overlap neither a claimed span nor an
@@ -193,23 +208,29 @@ impl Claimed {
         if candidates.is_empty() {
             return candidates;
         }
-        candidates.sort_by_key(|f| (f.span.start, f.span.end));
-        let mut kept: Vec<Found> = Vec::with_capacity(candidates.len());
+        crate::sort::sort_by_key(&mut candidates, |f| (f.span.start, f.span.end));
         let mut j = 0;
-        for found in candidates {
+        let mut kept_end: Option<usize> = None;
+        let spans = &self.spans;
+        candidates.retain(|found| {
             if found.span.is_empty() {
-                continue;
+                return false;
             }
-            while j < self.spans.len() && self.spans[j].end <= found.span.start {
+            while j < spans.len() && spans[j].end <= found.span.start {
                 j += 1;
             }
-            let hits_claimed = j < self.spans.len() && self.spans[j].start < found.span.end;
-            let hits_kept = kept.last().is_some_and(|k| found.span.start < k.span.end);
-            if !hits_claimed && !hits_kept {
-                kept.push(found);
+            let hits_claimed = j < spans.len() && spans[j].start < found.span.end;
+            let hits_kept = kept_end.is_some_and(|end| found.span.start < end);
+            let keep = !hits_claimed && !hits_kept;
+            if keep {
+                kept_end = Some(found.span.end);
             }
-        }
-        let mut merged = Vec::with_capacity(self.spans.len() + kept.len());
+            keep
+        });
+        let kept = candidates;
+        let merged = &mut self.scratch;
+        merged.clear();
+        merged.reserve(self.spans.len() + kept.len());
         let (mut a, mut b) = (0, 0);
         while a < self.spans.len() || b < kept.len() {
             let take_old = b == kept.len()
@@ -222,7 +243,7 @@ impl Claimed {
                 b += 1;
             }
         }
-        self.spans = merged;
+        std::mem::swap(&mut self.spans, &mut self.scratch);
         kept
     }
 }

@@ -116,14 +116,16 @@ fn after_symbol(s: &str, at: usize, symbol: char) -> Option<Found> {
 
 /// `USD 5 million`, `EUR 3.2 billion`.
 fn after_code(s: &str, at: usize) -> Option<Found> {
-    if s.as_bytes()
-        .get(at + 3)
-        .is_some_and(u8::is_ascii_alphanumeric)
+    // Most capitalised words (`The`, `Council`) fail on their second byte.
+    let code = s.as_bytes().get(at..at + 3)?;
+    if !code.iter().all(u8::is_ascii_uppercase)
+        || s.as_bytes()
+            .get(at + 3)
+            .is_some_and(u8::is_ascii_alphanumeric)
     {
         return None;
     }
-    let code = s.get(at..at + 3)?;
-    let currency = CODES.iter().find(|c| **c == code)?;
+    let currency = CODES.iter().find(|c| c.as_bytes() == code)?;
     if s[at + 3..].starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }

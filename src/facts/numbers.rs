@@ -90,11 +90,7 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
         Some('/' | '@' | '_') => return None,
         _ => {}
     }
-    let value: f64 = if s[i..end].contains(',') {
-        s[i..end].replace(',', "").parse().ok()?
-    } else {
-        s[i..end].parse().ok()?
-    };
+    let value = numeral_value(&bytes[i..end])?;
     Some(Numeral {
         start: i,
         end,
@@ -103,6 +99,27 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
         plain,
         fold: false,
     })
+}
+
+/// The value of digits with grouping commas and a decimal part, exactly as
+/// `str::parse::<f64>` reads them once the commas are gone. Whole numbers
+/// (at most 15 digits, so exact in an `f64`) are added up directly: every
+/// scanner reads every number, and the general parser is slow in wasm.
+fn numeral_value(digits: &[u8]) -> Option<f64> {
+    if !digits.contains(&b'.') {
+        let mut whole: u64 = 0;
+        for &b in digits.iter().filter(|b| **b != b',') {
+            whole = whole * 10 + u64::from(b - b'0');
+        }
+        return Some(whole as f64);
+    }
+    let mut buffer = [0u8; 2 * MAX_INTEGER_DIGITS];
+    let mut len = 0;
+    for &b in digits.iter().filter(|b| **b != b',') {
+        *buffer.get_mut(len)? = b;
+        len += 1;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()?.parse().ok()
 }
 
 /// Number words and their values, sorted for a binary search.
@@ -141,7 +158,7 @@ const SIMPLE: &[(&str, u32)] = &[
 /// `one` to `nineteen`, the tens and `hundred`, lower case.
 fn simple_value(lower: &str) -> Option<u32> {
     SIMPLE
-        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .binary_search_by(|(w, _)| super::scan::compare_bytes(w.as_bytes(), lower.as_bytes()))
         .ok()
         .map(|k| SIMPLE[k].1)
 }
@@ -281,6 +298,24 @@ pub fn digits_with_multiplier(s: &str, i: usize) -> Option<Numeral> {
 /// `1.9` × 10^9 computed in decimal, so that the result is exact
 /// (1900000000, not 1899999999.9999998).
 pub fn scale(digits: &str, exponent: i32) -> Option<f64> {
+    // A whole number whose product stays below 2^53 is exact as it is.
+    if (0..=18).contains(&exponent)
+        && digits.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && digits.len() <= 2 * MAX_INTEGER_DIGITS
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    {
+        let whole = digits
+            .bytes()
+            .filter(|b| *b != b',')
+            .try_fold(0u64, |n, b| {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            });
+        if let Some(product) = whole.and_then(|n| n.checked_mul(10u64.pow(exponent as u32))) {
+            if product <= 1 << 53 {
+                return Some(product as f64);
+            }
+        }
+    }
     let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
     format!("{cleaned}e{exponent}").parse().ok()
 }
@@ -387,6 +422,58 @@ mod tests {
         }
         // Letters after digits are left to the caller (units such as MW).
         assert_eq!(digits_at("114MW", 0).map(|n| n.end), Some(3));
+    }
+
+    #[test]
+    fn numeral_values_as_the_float_parser_reads_them() {
+        for text in [
+            "0",
+            "7",
+            "007",
+            "3800",
+            "3,800",
+            "7,500,000",
+            "999,999,999,999,999",
+            "0.5",
+            "2.4",
+            "1,234.5678",
+            "0.1",
+            "12345678901234.56789",
+            "3.14159265358979323846",
+        ] {
+            let expected: f64 = text.replace(',', "").parse().unwrap();
+            assert_eq!(numeral_value(text.as_bytes()), Some(expected), "{text}");
+            assert_eq!(
+                digits_at(text, 0).map(|n| n.value),
+                Some(expected),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn scaled_whole_numbers_as_the_float_parser_reads_them() {
+        for (digits, exponent) in [
+            ("1", 9),
+            ("2", 6),
+            ("1,234", 6),
+            ("999,999,999,999,999", 3),
+            ("9", 15),
+            ("90", 15),
+            ("1.9", 9),
+            ("0", 12),
+            ("12", 0),
+            ("123,456", 12),
+        ] {
+            let expected: f64 = format!("{}e{exponent}", digits.replace(',', ""))
+                .parse()
+                .unwrap();
+            assert_eq!(
+                scale(digits, exponent),
+                Some(expected),
+                "{digits}e{exponent}"
+            );
+        }
     }
 
     #[test]

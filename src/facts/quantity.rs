@@ -316,10 +316,7 @@ pub fn scan(text: &Text) -> Vec<Found> {
 
 fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
     if let Some(label) = prev_word(s, numeral.start) {
-        if LABELS
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(&s[label.clone()]))
-        {
+        if in_sorted(&s[label.clone()], LABELS) {
             return None;
         }
     }
@@ -510,6 +507,13 @@ mod tests {
             counts.map(str::to_owned),
             q.map(str::to_owned),
         )
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_bisection() {
+        for list in [STOP, IRREGULAR, LABELS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub fn char_before(s: &str, i: usize) -> Option<char> {
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // General Punctuation (curly quotes, dashes, spaces): common in
+        // releases, never a letter or digit; spares the Unicode tables.
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -138,6 +142,10 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// Has letters and none of them is lower case (`NATO`, `T`, `ANTÓNIO`).
 pub fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
@@ -184,8 +192,26 @@ pub fn in_sorted(word: &str, sorted: &[&str]) -> bool {
     for (k, b) in word.bytes().enumerate() {
         buffer[k] = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buffer[..word.len()]).unwrap_or_default();
-    sorted.binary_search(&lower).is_ok()
+    in_sorted_exact(&buffer[..word.len()], sorted)
+}
+
+/// Is `word` exactly in `sorted` (sorted by bytes)? A binary search that
+/// compares short words inline rather than through `memcmp`.
+pub fn in_sorted_exact(word: &[u8], sorted: &[&str]) -> bool {
+    sorted
+        .binary_search_by(|probe| compare_bytes(probe.as_bytes(), word))
+        .is_ok()
+}
+
+/// The order of `str`, for short byte strings.
+#[inline]
+pub fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// A paragraph with the starts of the words each scanner cares about,
@@ -308,6 +334,22 @@ impl<'a> Text<'a> {
             prefix(b"Noo"),
             prefix(b"Mid"),
         ];
+        const SORTED_PREFIXES: [u32; 23] = {
+            let mut sorted = PREFIXES;
+            // Insertion sort, at compile time.
+            let mut k = 1;
+            while k < sorted.len() {
+                let mut j = k;
+                while j > 0 && sorted[j - 1] > sorted[j] {
+                    let t = sorted[j];
+                    sorted[j] = sorted[j - 1];
+                    sorted[j - 1] = t;
+                    j -= 1;
+                }
+                k += 1;
+            }
+            sorted
+        };
         // First letters of number words and keywords: e f h m n o r s t z.
         const FIRST_LETTERS: u32 = (1 << (b'e' - b'a'))
             | (1 << (b'f' - b'a'))
@@ -324,7 +366,9 @@ impl<'a> Text<'a> {
             return;
         }
         let lower = u32::from_le_bytes([first | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20, 0]);
-        if !PREFIXES.contains(&lower) {
+        // A binary search rather than `contains`: this runs for about half
+        // the words of a text, and the wasm build does not unroll a scan.
+        if SORTED_PREFIXES.binary_search(&lower).is_err() {
             return;
         }
         let mut letters = i;
@@ -452,6 +496,33 @@ mod tests {
         let spans = masked_spans(&Text::new(s));
         let texts: Vec<&str> = spans.iter().map(|r| &s[r.clone()]).collect();
         assert_eq!(texts, ["pr@hiber.global", "https://x.org/2021/5"]);
+    }
+
+    #[test]
+    fn sorted_lookups_ignore_case_and_need_whole_words() {
+        let sorted = ["a", "about", "ab", "the", "them"];
+        let mut sorted = sorted.to_vec();
+        sorted.sort_unstable();
+        for word in ["a", "About", "AB", "the", "Them"] {
+            assert!(in_sorted(word, &sorted), "{word}");
+        }
+        for word in ["", "abo", "th", "themselves", "b", "é"] {
+            assert!(!in_sorted(word, &sorted), "{word}");
+        }
+        assert!(in_sorted_exact(b"them", &sorted));
+        assert!(!in_sorted_exact(b"Them", &sorted));
+    }
+
+    #[test]
+    fn general_punctuation_is_never_a_word_character() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'É', '9', '—', '’', 'ⁱ']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for word in ["NATO", "T.", "Nato", "—", "", "ANTÓNIO", "ANTóNIO", "U-2"] {
+            let general =
+                word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+            assert_eq!(is_all_caps(word), general, "{word}");
+        }
     }
 
     #[test]

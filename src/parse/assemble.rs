@@ -51,18 +51,23 @@ pub fn document(parts: Parts) -> Document {
     document.duration_minutes = parts.sitting.duration_minutes();
     document.also_speaking = parts.also_speaking;
 
+    // Each paragraph's byte range in the document's text, which the facts
+    // scan too.
+    let ranges: Vec<Range<usize>> = parts
+        .paras
+        .iter()
+        .map(|para| view.to_original(para.range.start)..view.to_original(para.range.end))
+        .collect();
     document.paragraphs = parts
         .paras
         .iter()
-        .map(|para| {
-            let Span { start, end } = span(&para.range);
-            Paragraph {
-                start,
-                end,
-                section: para.section.name().to_owned(),
-                role: para.role,
-                speaker: para.speaker,
-            }
+        .zip(&ranges)
+        .map(|(para, range)| Paragraph {
+            start: index.char_of_byte(text, range.start),
+            end: index.char_of_byte(text, range.end),
+            section: para.section.name().to_owned(),
+            role: para.role,
+            speaker: para.speaker,
         })
         .collect();
 
@@ -71,7 +76,7 @@ pub fn document(parts: Parts) -> Document {
         .into_iter()
         .map(|draft| {
             let mut mentions: Vec<Span> = draft.mentions.iter().map(span).collect();
-            mentions.sort();
+            crate::sort::sort(&mut mentions);
             mentions.dedup();
             Speaker {
                 name: draft.name,
@@ -86,7 +91,6 @@ pub fn document(parts: Parts) -> Document {
         })
         .collect();
 
-    let (mut facts, entities) = facts::extract(&document);
     let quoted: Vec<(Span, usize)> = parts
         .quotes
         .iter()
@@ -97,6 +101,9 @@ pub fn document(parts: Parts) -> Document {
             Some((span(&inner), found.speaker?))
         })
         .collect();
+    let char_starts: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
+    let (mut facts, entities) = facts::extract_in(&document, &ranges, &char_starts);
+    document.set_char_index(index);
     attribute_quoted_facts(&mut facts, &quoted);
     document.facts = facts;
     document.entities = entities;

@@ -4,10 +4,10 @@
 //! representative of Armenia`, `the United States’ representative`).
 //!
 //! This pass looks at every word of the text, so it avoids allocating per
-//! word: only capitalised words are looked at as possible name starts, each
-//! looked up by its folded form among the names' first words (so thousands
-//! of speakers cost no more than a few), and the rest of a name is compared
-//! folded character by character.
+//! word: only capitalised words whose initial starts some name are looked
+//! at, each looked up by its folded form (in one reused buffer) among the
+//! names' first words, so thousands of speakers cost no more than a few;
+//! the rest of a name is compared folded character by character.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::draft::{Para, SpeakerDraft};
 use super::words::{fold, words};
 use crate::document::ParagraphRole;
+use crate::lexicon::phrases::FxBuild;
 
 /// A reference to a speaker: paragraph index, byte range in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +37,10 @@ pub struct Options {
 /// Finds every reference, in text order.
 pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec<Reference> {
     let names = NameIndex::new(speakers, options.surnames);
-    let delegations: HashMap<String, usize> = if options.delegations {
+    let delegations: HashMap<String, usize, FxBuild> = if options.delegations {
         delegation_keys(speakers)
     } else {
-        HashMap::new()
+        HashMap::default()
     };
     let mut found = Vec::new();
     let mut list: Vec<(usize, &str)> = Vec::new();
@@ -53,7 +54,7 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
         if !delegations.is_empty() {
             delegations_in(&list, &delegations, &mut refs);
         }
-        refs.sort_by_key(|r| r.0.start);
+        crate::sort::sort_by_key(&mut refs, |r| r.0.start);
         refs.dedup_by(|b, a| b.0.start < a.0.end);
         found.extend(refs.into_iter().map(|(range, speaker)| Reference {
             para: index,
@@ -67,6 +68,21 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
 /// The byte range of a word without surrounding punctuation or a
 /// possessive `’s`.
 fn bare(word: &str) -> Range<usize> {
+    if word.is_ascii() {
+        // The same, byte by byte: every ASCII byte is a whole character.
+        let b = word.as_bytes();
+        let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+            return word.len()..word.len();
+        };
+        let mut end = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(first, |k| k + 1);
+        if b[first..end].ends_with(b"'s") {
+            end -= 2;
+        }
+        return first..end;
+    }
     let start = word.len()
         - word
             .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -82,6 +98,18 @@ fn bare(word: &str) -> Range<usize> {
 /// Whether `word` folds to `folded` (lower case, straight apostrophes),
 /// without allocating.
 fn folds_to(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        // Each ASCII character folds to one: compare byte by byte.
+        return word.len() == folded.len()
+            && word.bytes().zip(folded.bytes()).all(|(w, f)| {
+                let w = if w == b'`' {
+                    b'\''
+                } else {
+                    w.to_ascii_lowercase()
+                };
+                w == f
+            });
+    }
     let mut expected = folded.chars();
     for c in word.chars() {
         let c = match c {
@@ -105,16 +133,19 @@ enum Pattern {
     Surname { speaker: usize },
 }
 
-/// Speakers' names by their first word, folded: a release with thousands
-/// of speakers must not compare every capitalised word with every name
-/// that shares its initial.
+/// Speakers' names by their first word, folded: a release with thousands of
+/// speakers must not compare every capitalised word with every name that
+/// shares its initial. A bit per ASCII initial rules most words out before
+/// any folding.
 struct NameIndex {
-    by_first: HashMap<String, Vec<Pattern>>,
+    by_first: HashMap<String, Vec<Pattern>, FxBuild>,
+    /// The ASCII letters that start a key of `by_first`, a bit each.
+    ascii_initials: u32,
 }
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
-        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Pattern>, FxBuild> = HashMap::default();
         let mut add = |token: &str, pattern: Pattern| {
             if !token.is_empty() {
                 by_first.entry(token.to_owned()).or_default().push(pattern);
@@ -146,19 +177,39 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { by_first }
+        let ascii_initials = by_first
+            .keys()
+            .filter_map(|key| key.bytes().next())
+            .filter(u8::is_ascii_lowercase)
+            .fold(0u32, |set, c| set | 1 << (c - b'a'));
+        NameIndex {
+            by_first,
+            ascii_initials,
+        }
+    }
+
+    /// Whether some name starts with the ASCII letter `lower`.
+    fn has_initial(&self, lower: u8) -> bool {
+        self.ascii_initials & 1 << (lower - b'a') != 0
     }
 
     fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
         let mut refs = Vec::new();
+        let mut folded = String::new();
         let mut i = 0;
         while i < list.len() {
             let (at, word) = list[i];
-            // Most words start with a lower-case letter: no name starts there.
-            if word
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
+            // Most words start with a lower-case letter or a digit: no name
+            // starts there; nor at a capital that starts no speaker's name.
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            let no_name = first.is_ascii_lowercase()
+                || first.is_ascii_digit()
+                || (first.is_ascii_uppercase() && !self.has_initial(first.to_ascii_lowercase()));
+            if no_name
+                || word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
             {
                 i += 1;
                 continue;
@@ -166,11 +217,15 @@ impl NameIndex {
             let range = bare(word);
             let text = &word[range.clone()];
             // Names are printed capitalised (or in capitals).
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-            let candidates = capitalised
-                .then(|| self.by_first.get(&fold(text)))
-                .flatten();
-            let matched = candidates.and_then(|candidates| self.match_at(list, i, candidates));
+            if !text.chars().next().is_some_and(char::is_uppercase) {
+                i += 1;
+                continue;
+            }
+            fold_into(text, &mut folded);
+            let matched = self
+                .by_first
+                .get(folded.as_str())
+                .and_then(|candidates| self.match_at(list, i, candidates));
             match matched {
                 Some((last, speaker)) => {
                     let (end_at, end_word) = list[last];
@@ -211,9 +266,22 @@ impl NameIndex {
     }
 }
 
+/// Folds one word (as [`folds_to`] compares) into `out`, reusing its
+/// allocation.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | '`' | 'ʼ' => out.push('\''),
+            '‐' | '‑' | '–' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
 /// Affiliations of the speakers, folded, mapped to the first speaker of each.
-fn delegation_keys(speakers: &[SpeakerDraft]) -> HashMap<String, usize> {
-    let mut keys = HashMap::new();
+fn delegation_keys(speakers: &[SpeakerDraft]) -> HashMap<String, usize, FxBuild> {
+    let mut keys = HashMap::default();
     for (speaker, draft) in speakers.iter().enumerate() {
         if let Some(affiliation) = &draft.affiliation {
             keys.entry(fold(affiliation)).or_insert(speaker);
@@ -238,7 +306,7 @@ const LONGEST_DELEGATION: usize = 8;
 /// representative of the Russian Federation`.
 fn delegations_in(
     list: &[(usize, &str)],
-    keys: &HashMap<String, usize>,
+    keys: &HashMap<String, usize, FxBuild>,
     refs: &mut Vec<(Range<usize>, usize)>,
 ) {
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
@@ -254,16 +322,19 @@ fn delegations_in(
             continue;
         }
         let noun = &word[..word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()];
-        if !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
+        // Only a noun of the right length can be one (5, 7, 8, 10 or 14).
+        let lengths_fit = matches!(noun.len(), 5 | 7 | 8 | 10 | 14);
+        if !lengths_fit || !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
             continue;
         }
         let noun_end = at + noun.len();
         if i > 0 && is_possessive(list[i - 1].1) {
             // The longest run of words ending before the noun that names one.
             let from = i.saturating_sub(LONGEST_DELEGATION);
-            let window = fold_words(&list[from..i]);
+            let (joined, bounds) = joined(&fold_words(&list[from..i]));
             for start in from..i {
-                let phrase = window[start - from..].join(" ");
+                // The words from `start` on, joined by spaces.
+                let phrase = &joined[bounds[start - from].0..];
                 if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
                     let from = if start > 0 && is_the(start - 1) {
                         start - 1
@@ -282,9 +353,10 @@ fn delegations_in(
         }
         let first = i + 2;
         let last = list.len().min(first + LONGEST_DELEGATION);
-        let window = fold_words(&list[first.min(last)..last]);
+        let (joined, bounds) = joined(&fold_words(&list[first.min(last)..last]));
         for end in (first..last).rev() {
-            let phrase = window[..=end - first].join(" ");
+            // The words up to `end`, joined by spaces.
+            let phrase = &joined[..bounds[end - first].1];
             if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
                 let from = if i > 0 && is_the(i - 1) {
                     list[i - 1].0
@@ -302,6 +374,21 @@ fn fold_words(list: &[(usize, &str)]) -> Vec<String> {
     list.iter().map(|(_, w)| fold(&w[bare(w)])).collect()
 }
 
+/// `words.join(" ")`, with where each word starts and ends in it: every
+/// run of consecutive words is then a slice, with no string built per run.
+fn joined(words: &[String]) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::new();
+    let mut bounds = Vec::with_capacity(words.len());
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        bounds.push((out.len(), out.len() + word.len()));
+        out.push_str(word);
+    }
+    (out, bounds)
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
 }
@@ -309,6 +396,59 @@ fn is_possessive(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::folds_to;
+
+    #[test]
+    fn runs_of_joined_words_are_slices() {
+        let words: Vec<String> = ["the", "", "united", "states"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let (joined, bounds) = super::joined(&words);
+        for k in 0..words.len() {
+            assert_eq!(&joined[bounds[k].0..], words[k..].join(" "));
+            assert_eq!(&joined[..bounds[k].1], words[..=k].join(" "));
+        }
+    }
+
+    #[test]
+    fn bare_words_in_ascii_as_in_any_script() {
+        let general = |word: &str| {
+            let start = word.len()
+                - word
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let trimmed = ["’s", "'s"]
+                .iter()
+                .find_map(|s| trimmed.strip_suffix(s))
+                .unwrap_or(trimmed);
+            start..start + trimmed.len()
+        };
+        for word in [
+            "",
+            "(",
+            "—",
+            "a",
+            "(China)",
+            "India's",
+            "India's,",
+            "'s",
+            "x's",
+            "“Guterres,”",
+            "O'Neill's.",
+            "D’ANGELO",
+            "Côte",
+        ] {
+            assert_eq!(super::bare(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn delegate_nouns_have_the_lengths_tested_first() {
+        for noun in super::DELEGATE_NOUNS {
+            assert!(matches!(noun.len(), 5 | 7 | 8 | 10 | 14), "{noun}");
+        }
+    }
 
     #[test]
     fn folding_comparison() {

@@ -7,42 +7,77 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// The whitespace-separated words of `s` with their byte offsets.
-pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        at = next_boundary(s, at, false);
-        if at >= s.len() {
-            return None;
-        }
-        let start = at;
-        at = next_boundary(s, at, true);
-        Some((start, &s[start..at]))
-    })
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
 }
 
-/// The first byte offset from `at` where a space starts (`want_space`) or
-/// ends. ASCII is decided byte by byte; only other characters are decoded.
-fn next_boundary(s: &str, mut at: usize, want_space: bool) -> usize {
-    let bytes = s.as_bytes();
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let (space, len) = if byte < 0x80 {
-            (
-                matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c),
-                1,
-            )
-        } else {
-            match s[at..].chars().next() {
-                Some(c) => (is_space(c), c.len_utf8()),
-                None => return bytes.len(),
-            }
-        };
-        if space == want_space {
-            return at;
+/// The iterator of [`words`].
+pub struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = next_non_space(self.s, self.at);
+        if start >= self.s.len() {
+            self.at = start;
+            return None;
         }
-        at += len;
+        self.at = next_space(self.s, start);
+        Some((start, &self.s[start..self.at]))
     }
-    bytes.len()
+}
+
+/// The ASCII whitespace [`is_space`] knows: space, tab, LF, VT, FF, CR.
+/// Inlined always: it runs for every byte of every pass that reads words,
+/// and the size-optimised wasm build would otherwise call it.
+#[inline(always)]
+fn is_ascii_space(byte: u8) -> bool {
+    byte == b' ' || byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
+}
+
+/// The first byte offset from `at` where a space starts, or the end. ASCII
+/// is decided byte by byte; only other characters are decoded. Every pass
+/// that reads words runs this over the whole text, so it is kept tight.
+fn next_space(s: &str, mut at: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        while at < bytes.len() && bytes[at] < 0x80 && !is_ascii_space(bytes[at]) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return bytes.len(),
+            Some(&byte) if byte < 0x80 => return at,
+            Some(_) => match s[at..].chars().next() {
+                Some(c) if is_space(c) => return at,
+                Some(c) => at += c.len_utf8(),
+                None => return bytes.len(),
+            },
+        }
+    }
+}
+
+/// The first byte offset from `at` where a space ends, or the end.
+fn next_non_space(s: &str, mut at: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        while at < bytes.len() && is_ascii_space(bytes[at]) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return bytes.len(),
+            Some(&byte) if byte < 0x80 => return at,
+            Some(_) => match s[at..].chars().next() {
+                Some(c) if is_space(c) => at += c.len_utf8(),
+                Some(_) => return at,
+                None => return bytes.len(),
+            },
+        }
+    }
 }
 
 /// A word written in capitals: at least one letter and no lower-case letter
@@ -65,6 +100,14 @@ pub fn fold(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
+        if word.is_ascii() {
+            // ASCII folds byte by byte.
+            out.extend(word.bytes().map(|b| match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            }));
+            continue;
+        }
         for c in word.chars() {
             match c {
                 '’' | '‘' | '`' | 'ʼ' => out.push('\''),
@@ -73,10 +116,10 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_owned(),
-        None => out,
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
+    out
 }
 
 /// `s` with every run of whitespace (no-break spaces and tabs included) made
@@ -164,6 +207,38 @@ mod tests {
             got,
             vec![(1, "ZHANG"), (8, "JUN"), (12, "(China)"), (21, "said")]
         );
+    }
+
+    #[test]
+    fn words_agree_with_a_char_by_char_split() {
+        let reference = |s: &str| -> Vec<(usize, String)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+                match (start, is_space(c)) {
+                    (None, false) => start = Some(i),
+                    (Some(from), true) => {
+                        out.push((from, s[from..i].to_owned()));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            " ",
+            "one",
+            "\u{a0}x\u{2003}y\u{3000}",
+            "a\x0bb\x0cc\rd\ne\tf",
+            "é—1 ünïcödé\u{2009}words  ",
+            "\u{1680}\u{85}mixed\u{200b}zero-width\u{205f}end",
+            "ZHANG\u{a0}JUN\t(China)  said ",
+        ] {
+            let got: Vec<(usize, String)> = words(s).map(|(at, w)| (at, w.to_owned())).collect();
+            assert_eq!(got, reference(s), "{s:?}");
+        }
     }
 
     #[test]

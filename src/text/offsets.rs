@@ -18,6 +18,26 @@ fn is_char_start(byte: u8) -> bool {
     byte & 0xC0 != 0x80
 }
 
+/// How many bytes of `block` start a character, eight at a time: a
+/// continuation byte is `10xxxxxx`, its top bit set and the next one clear.
+fn count_char_starts(block: &[u8]) -> u32 {
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut words = block.chunks_exact(8);
+    let mut count = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Bit 7 of each byte: set, with bit 6 (shifted up into 7) clear.
+        let continuation = x & !(x << 1) & TOP_BITS;
+        count += 8 - continuation.count_ones();
+    }
+    count
+        + words
+            .remainder()
+            .iter()
+            .filter(|b| is_char_start(**b))
+            .count() as u32
+}
+
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
@@ -25,7 +45,7 @@ impl CharIndex {
         let mut count = 0u32;
         for block in bytes.chunks(BLOCK) {
             checkpoints.push(count);
-            count += block.iter().filter(|b| is_char_start(**b)).count() as u32;
+            count += count_char_starts(block);
         }
         checkpoints.push(count);
         CharIndex {
@@ -93,6 +113,16 @@ mod tests {
         }
         assert_eq!(index.byte_of_char(&text, index.len_chars()), text.len());
         assert_eq!(index.char_of_byte(&text, text.len()), index.len_chars());
+    }
+
+    #[test]
+    fn counting_eight_bytes_at_a_time() {
+        let text = "aé—🎉\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}".repeat(9);
+        for end in 0..text.len() {
+            let block = &text.as_bytes()[..end];
+            let expected = block.iter().filter(|b| super::is_char_start(**b)).count() as u32;
+            assert_eq!(super::count_char_starts(block), expected);
+        }
     }
 
     #[test]

@@ -122,7 +122,9 @@ pub(crate) fn place(tags: Vec<Tag>, items: Vec<Item>, document: &Document) -> Pl
     // In text order, so that each annotation is expected where the one
     // before it moved to: a paragraph inserted early shifts all that follow.
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| (items[i].was_orphan, items[i].annotation.start));
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (items[i].was_orphan, items[i].annotation.start)
+    });
     let mut found = vec![None; items.len()];
     let mut drift: i64 = 0;
     for i in order {

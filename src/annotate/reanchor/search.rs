@@ -119,7 +119,7 @@ fn best_of(text: &str, needle: &Needle, expected: usize, positions: &[usize]) ->
     let distance = |pos: usize| pos.abs_diff(expected);
     let mut nearest: Vec<usize> = positions.to_vec();
     if nearest.len() > MAX_SCORED {
-        nearest.sort_by_key(|&p| distance(p));
+        crate::sort::sort_by_key(&mut nearest, |&p| distance(p));
         nearest.truncate(MAX_SCORED);
     }
     nearest
@@ -181,7 +181,7 @@ pub(crate) fn between_context(
     // The replacement may be up to twice as long as what it replaced.
     let max_gap = needle.exact.len().saturating_mul(2).saturating_add(64);
     let mut prefixes = cache.all(text, needle.prefix).to_vec();
-    prefixes.sort_by_key(|&p| p.abs_diff(expected));
+    crate::sort::sort_by_key(&mut prefixes, |&p| p.abs_diff(expected));
     prefixes.truncate(MAX_SCORED);
     prefixes.into_iter().find_map(|p| {
         let gap_start = p + needle.prefix.len();

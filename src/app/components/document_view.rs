@@ -400,7 +400,7 @@ fn paragraph_view(
             } else {
                 Vec::new()
             };
-            fact_classes.sort_unstable();
+            crate::sort::sort(&mut fact_classes);
             fact_classes.dedup();
             let segment_layers: Vec<LayerView> = segment
                 .annotations

@@ -76,7 +76,7 @@ fn rows(doc: &Document, kind: FactKind) -> Vec<Row> {
                 focus: Focus::Fact(index),
             }),
     );
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(&mut rows, |a, b| {
         b.facts
             .len()
             .cmp(&a.facts.len())

@@ -14,14 +14,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root` and resolves to `{ url, close }` once listening. */
-export async function serve(root) {
+/**
+ * Serves `root` and resolves to `{ url, close }` once listening. `extra`
+ * maps further URL paths to files outside `root` (the benchmark serves a
+ * library from node_modules from the app's own origin this way).
+ */
+export async function serve(root, extra = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-      let file = normalize(join(base, path));
-      if (!file.startsWith(base)) throw new Error('outside root');
+      let file = Object.hasOwn(extra, path) ? resolve(extra[path]) : normalize(join(base, path));
+      if (!file.startsWith(base) && !Object.hasOwn(extra, path)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, {

@@ -1,0 +1,133 @@
+// Every benchmark of the issue in one run, one table: the native parser
+// (cargo bench, both profiles), the wasm parser against compromise in one
+// page, parse-to-render and tag-to-highlight in the annotator, first load
+// to interactive, and the bundle's sizes. `make bench` builds the release
+// first and runs this; BENCHMARKS.md holds its output.
+//
+//   node tests/e2e/bench/all.mjs dist [--runs N] [--big-runs N] [--load-runs N]
+//
+// Exits 1 when a figure misses its budget (after printing everything).
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { annotatorBench, annotatorTables, BUDGETS as ANNOTATOR } from './annotator.bench.mjs';
+import { compareBench, compareTable } from './compare.bench.mjs';
+import { loadBench, loadTable } from './load.bench.mjs';
+import { ROOT, machine } from './corpus.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const dist = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(ROOT, 'dist'));
+
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+/** `cargo bench --bench parse` under a profile: its JSON line. */
+function nativeBench(profile) {
+  log(`native parser, ${profile} profile (cargo bench)`);
+  const out = execFileSync('cargo', ['bench', '-q', '--bench', 'parse', '--profile', profile], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stderr.write(out);
+  const line = out.split('\n').find((l) => l.startsWith('JSON '));
+  return JSON.parse(line.slice(5));
+}
+
+/** scripts/size.sh: each wasm and JS file, raw and gzipped (-9). */
+function sizes() {
+  const out = execFileSync(join(ROOT, 'scripts', 'size.sh'), [dist], { encoding: 'utf8' });
+  return Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .map(([file, raw, gz]) => [file, { raw: Number(raw), gz: Number(gz) }]),
+  );
+}
+
+const started = { at: new Date(), uptime: uptime(), machine: machine() };
+const native = { bench: nativeBench('bench'), release: nativeBench('release') };
+log('wasm parser against compromise, one page');
+const compare = await compareBench({ dist, runs: flag('--runs', 9), bigRuns: flag('--big-runs', 3) });
+log('annotator: parse to render, tag to highlight');
+const annotator = await annotatorBench({ dist, runs: flag('--runs', 7) });
+log('first load to interactive');
+const load = await loadBench({ dist, runs: flag('--load-runs', 9) });
+const size = sizes();
+const ended = uptime();
+
+const nat = (profile, name) => native[profile].parse.find((p) => p.name === name);
+const msPerMb = (p) => p.median_ms / (p.bytes / 1e6);
+const mbps = (p) => p.bytes / 1e6 / (p.median_ms / 1000);
+const cmp = (text) => compare.rows.find((r) => r.text === text);
+const ann = (name) => annotator.results.find((r) => r.name === name);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const f1 = (x) => x.toFixed(1);
+const f2 = (x) => x.toFixed(2);
+
+// [figure, budget, value, unit, ok, note]
+const rows = [];
+const row = (figure, budget, value, ok, note = '') => rows.push({ figure, budget, value, ok, note });
+for (const name of ['sample', '100 KB', '1 MB', '10 MB']) {
+  const p = nat('bench', name);
+  const budget = name === '1 MB' ? '< 20 ms' : '';
+  row(`Native parse + facts, ${name} (bench profile, opt-level 3)`, budget, `${f2(p.median_ms)} ms (best ${f2(p.best_ms)}) · ${f1(mbps(p))} MB/s · ${f2(msPerMb(p))} ms/MB`, name === '1 MB' ? p.median_ms < 20 : null);
+}
+for (const name of ['sample', '1 MB', '10 MB']) {
+  const p = nat('release', name);
+  row(`Native parse + facts, ${name} (release profile, opt-level "z", as the wasm)`, '', `${f2(p.median_ms)} ms · ${f1(mbps(p))} MB/s · ${f2(msPerMb(p))} ms/MB`, null);
+}
+for (const h of native.bench.sha256) {
+  row(`text_sha256 alone, ${h.name} (lazy: not in any parse figure)`, '', `${f2(h.median_ms)} ms · ${f2(msPerMb(h))} ms/MB`, null);
+}
+const big = cmp('1 MB');
+const small = cmp('sample');
+row('Wasm parse + facts, 1 MB, in Chromium (release build, opt-level "z")', '< 40 ms', `${f1(big.ours.ms)} ms (min ${f1(big.ours.min)}) · ${f1(big.ours.mbps)} MB/s`, big.ours.ms < 40);
+row('Wasm parse + facts, sample, in Chromium', '', `${f2(small.ours.ms)} ms · ${f1(small.ours.mbps)} MB/s`, null);
+row('compromise (people, places, organizations, numbers, quotations), 1 MB, same page', '', `${f1(big.theirs.ms)} ms · ${f2(big.theirs.mbps)} MB/s`, null);
+row('compromise, sample, same page', '', `${f1(small.theirs.ms)} ms · ${f2(small.theirs.mbps)} MB/s`, null);
+row('Throughput ratio, Rapporteur / compromise, 1 MB', '≥ 5×', `${f1(big.ratio)}×`, big.ratio >= 5);
+row('Throughput ratio, Rapporteur / compromise, sample', '≥ 5×', `${f1(small.ratio)}×`, small.ratio >= 5);
+const sampleRender = ann('Parse and render, sample');
+const mbRender = ann('Parse and render, 1 MB');
+const tag = ann('Tag key to highlight, 1 MB');
+row('Parse to rendered, sample (in the DOM; next frame)', `< ${ANNOTATOR.sample} ms`, `${f1(sampleRender.dom)} ms; ${f1(sampleRender.frame)} ms`, sampleRender.dom < ANNOTATOR.sample);
+row('Parse to rendered, 1 MB (last paragraph in the DOM; next frame; first paragraphs in the DOM)', `< ${ANNOTATOR.mb} ms (earlier issue)`, `${f1(mbRender.dom)} ms; ${f1(mbRender.frame)} ms; ${f1(mbRender.first)} ms`, mbRender.dom < ANNOTATOR.mb);
+row('Tag key to highlight, 1 MB (in the DOM; next frame)', `< ${ANNOTATOR.tag} ms`, `${f1(tag.dom)} ms; ${f1(tag.frame)} ms`, tag.dom < ANNOTATOR.tag);
+row('First load to interactive, local server, cold context', '< 500 ms', `${f1(load.medians.interactive)} ms`, load.medians.interactive < 500);
+const wasm = size['rapporteur_bg.wasm'];
+row('Release wasm, raw / gzipped', '< 400 KB gzipped', `${kb(wasm.raw)} / ${kb(wasm.gz)} (${wasm.gz.toLocaleString('en')} B)`, wasm.gz < 400 * 1000);
+const js = Object.entries(size).filter(([file]) => file.endsWith('.js'));
+row('JS (wasm-bindgen glue, boot, worker), raw / gzipped', '', js.map(([file, s]) => `${file} ${kb(s.raw)} / ${kb(s.gz)}`).join('; '), null);
+
+const m = started.machine;
+const lines = [
+  `Run ${started.at.toISOString().replace('T', ' ').slice(0, 16)} UTC; ${m.cpu}, ${m.memory}, ${m.os}, Node ${m.node}, headless Chromium ${compare.version}.`,
+  `Load: at the start \`${started.uptime}\`; at the end \`${ended}\`.`,
+  '',
+  '| Figure | Budget | Result | Met |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.figure} | ${r.budget} | ${r.value} | ${r.ok === null ? '' : r.ok ? 'yes' : '**no**'} |`),
+  '',
+  '### The comparison with compromise',
+  '',
+  compareTable(compare),
+  '',
+  '### Annotator',
+  '',
+  annotatorTables(annotator),
+  '',
+  '### First load',
+  '',
+  loadTable(load),
+  '',
+  '### Sizes',
+  '',
+  '| File | Raw | Gzipped (-9) |',
+  '| --- | ---: | ---: |',
+  ...Object.entries(size).map(([file, s]) => `| ${file} | ${s.raw.toLocaleString('en')} | ${s.gz.toLocaleString('en')} |`),
+];
+console.log(lines.join('\n'));
+if (rows.some((r) => r.ok === false)) process.exitCode = 1;
