@@ -400,7 +400,7 @@ fn is_possessive(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{bare, bare_in_any_script, folds_to};
+    use super::{bare_in_any_script, folds_to};
 
     #[test]
     fn runs_of_joined_words_are_slices() {
