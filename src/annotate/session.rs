@@ -8,7 +8,7 @@ use super::annotation::NewAnnotation;
 use super::change::Change;
 use super::error::EditError;
 use super::history::History;
-use super::ranges::{fact_range, turn_range_at};
+use super::ranges::{fact_range, turn_range_at, Span};
 use super::reanchor::{reanchor, ReanchorReport};
 use super::set::AnnotationSet;
 
@@ -89,14 +89,7 @@ impl Session {
         new: NewAnnotation,
     ) -> Result<(), EditError> {
         let span = fact_range(document, fact)?;
-        self.annotate(
-            document,
-            NewAnnotation {
-                start: span.start,
-                end: span.end,
-                ..new
-            },
-        )
+        self.annotate_span(document, span, new)
     }
 
     /// Annotates the whole speaker's turn that paragraph `paragraph` is
@@ -108,6 +101,16 @@ impl Session {
         new: NewAnnotation,
     ) -> Result<(), EditError> {
         let span = turn_range_at(document, paragraph)?;
+        self.annotate_span(document, span, new)
+    }
+
+    /// Annotates `span`, whatever `new.start`/`new.end` say.
+    fn annotate_span(
+        &mut self,
+        document: &Document,
+        span: Span,
+        new: NewAnnotation,
+    ) -> Result<(), EditError> {
         self.annotate(
             document,
             NewAnnotation {
