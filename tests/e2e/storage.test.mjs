@@ -161,12 +161,18 @@ test('an unreadable saved state: the app starts, the reader is told, the raw str
   assert.deepEqual(errors, []);
 });
 
-test('two tabs annotating at once: the later save waits, "Merge both" keeps both tabs\' work, nothing is silently overwritten', async (t) => {
+/** Two tabs of the app sharing one localStorage, as two browser tabs do. */
+async function twoTabs(t) {
   const context = await browser.newContext();
   t.after(() => context.close());
-  const a = await openApp(browser, { context });
-  const b = await openApp(browser, { context });
-  const otherTab = (page) => page.locator('.notice.other-tab[role="alert"]');
+  return { a: await openApp(browser, { context }), b: await openApp(browser, { context }) };
+}
+
+/** The notice a tab shows when another tab saved. */
+const otherTab = (page) => page.locator('.notice.other-tab[role="alert"]');
+
+test('two tabs annotating at once: the later save waits, "Merge both" keeps both tabs\' work, nothing is silently overwritten', async (t) => {
+  const { a, b } = await twoTabs(t);
 
   // Tab A annotates and saves.
   await tagPassage(a.page, P1, 'Claim');
@@ -211,11 +217,7 @@ test('two tabs annotating at once: the later save waits, "Merge both" keeps both
 });
 
 test('two tabs on different texts: the other tab\'s document can be taken, and this tab\'s is not lost until the reader chooses', async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const a = await openApp(browser, { context });
-  const b = await openApp(browser, { context });
-  const otherTab = (page) => page.locator('.notice.other-tab[role="alert"]');
+  const { a, b } = await twoTabs(t);
   await tagPassage(a.page, P1, 'Claim');
   await storedWith(a.page, 1);
   // B pastes another release: its save would replace A's document.

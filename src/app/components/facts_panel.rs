@@ -147,7 +147,7 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
             });
             let items: Html = rows.into_iter().take(limit).map(|row| fact_row(props, row)).collect();
             html! {
-                <section class={classes!("fact-group", format!("kind-{}", kind_class(kind)))} key={title}>
+                <section class={classes!("fact-group", fact_class(kind))} key={title}>
                     <h3>
                         { title }<span class="count">{ count }</span>
                         <label class="toggle">
@@ -232,22 +232,8 @@ fn fact_row(props: &FactsPanelProps, row: Row) -> Html {
     }
 }
 
-pub fn kind_class(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Quantity => "quantity",
-        FactKind::Money => "money",
-        FactKind::Percent => "percent",
-        FactKind::Date => "date",
-        FactKind::Time => "time",
-        FactKind::Resolution => "resolution",
-        FactKind::Document => "document",
-        FactKind::Organization => "organization",
-        FactKind::Country => "country",
-        FactKind::Quote => "quote",
-    }
-}
-
-/// The class a fact of this kind gets in the document.
+/// The class of a fact of this kind in the document, and of its group in
+/// the panel.
 pub fn fact_class(kind: FactKind) -> &'static str {
     match kind {
         FactKind::Quantity => "fact-quantity",
