@@ -6,7 +6,9 @@
 #
 #   scripts/setup.sh app    wasm target, Trunk, wasm-bindgen, wasm-opt
 #   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm
-#                           packages, nightly Rust and cargo-fuzz
+#                           packages, nightly Rust and cargo-fuzz, and the
+#                           annotation tools of the interop layer (PyPI, in
+#                           .tools/interop/, by scripts/interop.sh setup)
 #   scripts/setup.sh bench  all of the above and the benchmark's npm packages
 #                           (compromise, to compare with; never in the app)
 set -euo pipefail
@@ -105,6 +107,7 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   ensure_chromium
   ensure_e2e_packages
   ensure_fuzzing
+  scripts/interop.sh setup
 fi
 if [ "$want" = bench ]; then
   ensure_bench_packages
