@@ -111,9 +111,21 @@ fn options(rest: &[String], allowed: &[&str]) -> Result<Options, String> {
 fn export_command(rest: &[String]) -> Result<(), String> {
     let o = options(
         rest,
-        &["--format", "-f", "--annotations", "-a", "--predictions", "-o", "--output", "--now"],
+        &[
+            "--format",
+            "-f",
+            "--annotations",
+            "-a",
+            "--predictions",
+            "-o",
+            "--output",
+            "--now",
+        ],
     )?;
-    let format = o.format.as_deref().ok_or_else(|| format!("--format is missing\n{USAGE}"))?;
+    let format = o
+        .format
+        .as_deref()
+        .ok_or_else(|| format!("--format is missing\n{USAGE}"))?;
     let now = o.now.clone().unwrap_or_else(now_iso);
     let releases = load_releases(&o)?;
     let pairs: Vec<(&Document, &AnnotationSet)> = releases.iter().map(|(d, s)| (d, s)).collect();
@@ -130,11 +142,15 @@ fn export_command(rest: &[String]) -> Result<(), String> {
                 (export_file_name(document), json.into_bytes())
             } else {
                 let json = web_annotation_json(document, set);
-                (rapporteur::annotate::web_annotation_file_name(document), json.into_bytes())
+                (
+                    rapporteur::annotate::web_annotation_file_name(document),
+                    json.into_bytes(),
+                )
             }
         }
         id => {
-            let format = Format::from_id(id).ok_or_else(|| format!("unknown format '{id}'\n{USAGE}"))?;
+            let format =
+                Format::from_id(id).ok_or_else(|| format!("unknown format '{id}'\n{USAGE}"))?;
             let options = ExportOptions {
                 predictions: o.predictions,
             };
@@ -252,9 +268,11 @@ fn import_command(rest: &[String]) -> Result<(), String> {
                     imported.releases.len()
                 ))
             }
-            (output, false) => {
-                write_output(Some(output.as_deref().unwrap_or("-")), &name, json.as_bytes())?
-            }
+            (output, false) => write_output(
+                Some(output.as_deref().unwrap_or("-")),
+                &name,
+                json.as_bytes(),
+            )?,
         }
     }
     Ok(())
@@ -269,7 +287,8 @@ fn write_output(output: Option<&str>, name: &str, bytes: &[u8]) -> Result<(), St
             if out.is_terminal() && bytes.starts_with(b"PK") {
                 return Err("will not write a zip archive to a terminal: give -o FILE".to_owned());
             }
-            out.write_all(bytes).map_err(|e| format!("cannot write output: {e}"))
+            out.write_all(bytes)
+                .map_err(|e| format!("cannot write output: {e}"))
         }
         Some(path) => std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}")),
         None => {

@@ -76,10 +76,12 @@ fn unzip(file: &InputFile, limit: u64) -> Result<Vec<Loaded>, ImportError> {
     let mut total: u64 = 0;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|e| broken(e.to_string()))?;
-        let name = entry.name().map_err(|e| broken(e.to_string()))?.into_owned();
+        let name = entry
+            .name()
+            .map_err(|e| broken(e.to_string()))?
+            .into_owned();
         let base = name.rsplit('/').next().unwrap_or_default();
-        if entry.is_dir() || base.is_empty() || base.starts_with('.') || name.contains("__MACOSX")
-        {
+        if entry.is_dir() || base.is_empty() || base.starts_with('.') || name.contains("__MACOSX") {
             continue;
         }
         // The stated size may lie; reading stops at the limit either way.
@@ -91,10 +93,7 @@ fn unzip(file: &InputFile, limit: u64) -> Result<Vec<Loaded>, ImportError> {
             .map_err(|e| broken(format!("{name}: {e}")))?;
         total = total.saturating_add(len64(bytes.len()));
         if total > limit {
-            return Err(ImportError::TooLarge {
-                size: total,
-                limit,
-            });
+            return Err(ImportError::TooLarge { size: total, limit });
         }
         out.push(Loaded { name, bytes });
     }

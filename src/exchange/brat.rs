@@ -1,9 +1,9 @@
 //! brat standoff. Each release is a `.txt` (our text, exactly) and a `.ann`:
 //!
 //! ```text
-//! T1	Claim 120 158	the Council must act now
-//! #1	AnnotatorNotes T1	Check the verbatim record.
-//! T2	Press_freedom 400 415;417 430	end of one line start of next
+//! T1<TAB>Claim 120 158<TAB>the Council must act now
+//! #1<TAB>AnnotatorNotes T1<TAB>Check the verbatim record.
+//! T2<TAB>Press_freedom 400 415;417 430<TAB>end of one line start of next
 //! ```
 //!
 //! Offsets count code points, as brat (Python) does. A span that crosses a
@@ -32,9 +32,15 @@ pub(crate) fn export(releases: &[Release], stems: &[String]) -> Result<Vec<u8>, 
     let mut files = Vec::new();
     for ((document, set), stem) in releases.iter().zip(stems) {
         files.push((format!("{stem}.txt"), document.text.clone().into_bytes()));
-        files.push((format!("{stem}.ann"), ann(document, set, &types).into_bytes()));
+        files.push((
+            format!("{stem}.ann"),
+            ann(document, set, &types).into_bytes(),
+        ));
     }
-    files.push(("annotation.conf".to_owned(), types.annotation_conf().into_bytes()));
+    files.push((
+        "annotation.conf".to_owned(),
+        types.annotation_conf().into_bytes(),
+    ));
     files.push(("visual.conf".to_owned(), types.visual_conf().into_bytes()));
     write_zip(&files)
 }
@@ -207,7 +213,10 @@ pub(crate) fn import(
         else {
             problems.add(
                 short(&ann_file.name),
-                format!("there is no {}.txt beside it: brat keeps the text there", short(base)),
+                format!(
+                    "there is no {}.txt beside it: brat keeps the text there",
+                    short(base)
+                ),
             );
             continue;
         };
@@ -222,11 +231,15 @@ pub(crate) fn import(
             &mut problems,
             &mut notices,
         );
-        let mut labels: Vec<(String, Option<String>)> = declared
-            .iter()
+        // Declared types first, in order; then those only visual.conf names.
+        let mut types: Vec<&String> = declared.iter().collect();
+        let mut extra: Vec<&String> = visual.keys().filter(|t| !declared.contains(t)).collect();
+        crate::sort::sort(&mut extra);
+        types.extend(extra);
+        let labels: Vec<(String, Option<String>)> = types
+            .into_iter()
             .map(|t| (label_of(t), visual.get(t).and_then(|(_, c)| c.clone())))
             .collect();
-        labels.dedup();
         let release = ForeignRelease {
             text: text.to_owned(),
             labels,
@@ -238,6 +251,13 @@ pub(crate) fn import(
             notices.push(format!(
                 "{} span(s) were given twice with the same type and note and were imported once",
                 assembled.duplicates
+            ));
+        }
+        if assembled.utf16 > 0 {
+            notices.push(format!(
+                "{} span(s) counted UTF-16 code units (as JavaScript tools do) and were \
+                 converted to code points",
+                assembled.utf16
             ));
         }
         if let Some(file) = assembled.file {
@@ -308,7 +328,10 @@ fn read_ann(
                 if kind == "AnnotatorNotes" && !target.is_empty() {
                     notes.push((target.to_owned(), rest.unwrap_or("").to_owned(), here));
                 } else {
-                    problems.add(here, "a note line must read #N<TAB>AnnotatorNotes T<N><TAB>note");
+                    problems.add(
+                        here,
+                        "a note line must read #N<TAB>AnnotatorNotes T<N><TAB>note",
+                    );
                 }
             }
             Some('R') => *skipped.entry("relation").or_default() += 1,
@@ -333,7 +356,10 @@ fn read_ann(
             }
             None => {
                 if target.starts_with('T') {
-                    problems.add(here, format!("the note is on {target}, which is not in the file"));
+                    problems.add(
+                        here,
+                        format!("the note is on {target}, which is not in the file"),
+                    );
                 } else {
                     *skipped.entry("note on a non-span annotation").or_default() += 1;
                 }
@@ -434,9 +460,11 @@ impl<'a> Pieces<'a> {
             let actual = self.slice(s, e);
             let count = actual.chars().count();
             let given: String = rest.chars().take(count).collect();
-            let same = given.chars().zip(actual.chars()).all(|(g, a)| {
-                g == a || (g == ' ' && a.is_whitespace())
-            }) && given.chars().count() == count;
+            let same = given
+                .chars()
+                .zip(actual.chars())
+                .all(|(g, a)| g == a || (g == ' ' && a.is_whitespace()))
+                && given.chars().count() == count;
             if !same {
                 return Err(format!(
                     "its text {:?} does not match the text at {s}–{e}, which reads {:?}",

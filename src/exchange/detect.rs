@@ -30,9 +30,8 @@ pub(crate) fn format_of(files: &[Loaded]) -> Result<Format, ImportError> {
             Err(what) => seen.push(format!("{} is {what}", file.name)),
         }
     }
-    let mut message = String::from(
-        "these files are not a brat, doccano, Label Studio or UIMA CAS XMI export",
-    );
+    let mut message =
+        String::from("these files are not a brat, doccano, Label Studio or UIMA CAS XMI export");
     if !seen.is_empty() {
         message.push_str(": ");
         message.push_str(&seen.join("; "));

@@ -15,8 +15,8 @@ use serde_json::{json, Map, Value};
 
 use super::{text_of, ImportedRelease, Loaded, Release};
 use crate::annotate::{
-    assemble, exported_annotations, json_error, ForeignRelease, ForeignSpan, ImportError,
-    Problems, Tag,
+    assemble, exported_annotations, json_error, ForeignRelease, ForeignSpan, ImportError, Problems,
+    Tag,
 };
 
 #[derive(Serialize)]
@@ -90,7 +90,9 @@ pub(crate) fn import(
                 Ok(v) => v,
                 Err(e) => {
                     let what = match json_error(line, &e) {
-                        ImportError::Syntax { message, column, .. } => {
+                        ImportError::Syntax {
+                            message, column, ..
+                        } => {
                             format!("not valid JSON at column {column}: {message}")
                         }
                         _ => "not valid JSON: it stops before it is complete".to_owned(),
@@ -139,8 +141,15 @@ fn read_line(
         problems.add(here, "it is not a JSON object");
         return None;
     };
-    let Some(text) = obj.get("text").or_else(|| obj.get("data")).and_then(Value::as_str) else {
-        problems.add(here, "\"text\" is missing: doccano keeps the example's text there");
+    let Some(text) = obj
+        .get("text")
+        .or_else(|| obj.get("data"))
+        .and_then(Value::as_str)
+    else {
+        problems.add(
+            here,
+            "\"text\" is missing: doccano keeps the example's text there",
+        );
         return None;
     };
     let mut spans = Vec::new();
@@ -227,10 +236,7 @@ fn triple(item: &Value) -> Result<(usize, usize, String), String> {
                 .ok_or_else(|| format!("the label is {}, not text", describe(label)))?
                 .to_owned(),
         )),
-        _ => Err(format!(
-            "it is {}, not [start, end, label]",
-            describe(item)
-        )),
+        _ => Err(format!("it is {}, not [start, end, label]", describe(item))),
     }
 }
 
@@ -266,7 +272,12 @@ fn describe(value: &Value) -> String {
 /// Puts each note of the `notes` metadata on the span with the same place
 /// and label; notes whose span is gone (deleted or moved in doccano) are
 /// named in a notice rather than dropped silently.
-fn attach_notes(notes: Option<&Value>, spans: &mut [ForeignSpan], here: &str, notices: &mut Vec<String>) {
+fn attach_notes(
+    notes: Option<&Value>,
+    spans: &mut [ForeignSpan],
+    here: &str,
+    notices: &mut Vec<String>,
+) {
     let Some(Value::Array(notes)) = notes else {
         return;
     };

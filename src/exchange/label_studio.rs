@@ -22,8 +22,8 @@ use super::extracted::{extracted, ExtractedKind, EXTRACTED_LABELS};
 use super::xml::attribute;
 use super::{text_of, ExportOptions, ImportedRelease, Loaded, Release};
 use crate::annotate::{
-    assemble, exported_annotations, json_error, ForeignRelease, ForeignSpan, ImportError,
-    Problems, Tag,
+    assemble, exported_annotations, json_error, ForeignRelease, ForeignSpan, ImportError, Problems,
+    Tag,
 };
 
 /// `from_name` of our tags, of notes, of extracted spans; `to_name` of the text.
@@ -44,7 +44,16 @@ pub(crate) fn export_tasks(releases: &[Release], options: ExportOptions) -> Stri
             let mut result = Vec::new();
             for a in exported_annotations(document, set) {
                 let name = a.tag_name.clone().unwrap_or_else(|| a.tag.clone());
-                region(&mut result, &a.id, TAG_CONTROL, &name, a.start, a.end, &a.exact, &a.note);
+                region(
+                    &mut result,
+                    &a.id,
+                    TAG_CONTROL,
+                    &name,
+                    a.start,
+                    a.end,
+                    &a.exact,
+                    &a.note,
+                );
             }
             let mut task = json!({
                 "data": {
@@ -61,9 +70,19 @@ pub(crate) fn export_tasks(releases: &[Release], options: ExportOptions) -> Stri
                 for (n, e) in extracted(document).iter().enumerate() {
                     let id = format!("{}-{}", prefix(e.kind), n + 1);
                     let exact = document.slice(e.start, e.end);
-                    region(&mut predicted, &id, EXTRACTED_CONTROL, &e.label, e.start, e.end, exact, &e.detail);
+                    region(
+                        &mut predicted,
+                        &id,
+                        EXTRACTED_CONTROL,
+                        &e.label,
+                        e.start,
+                        e.end,
+                        exact,
+                        &e.detail,
+                    );
                 }
-                task["predictions"] = json!([{ "model_version": MODEL_VERSION, "result": predicted }]);
+                task["predictions"] =
+                    json!([{ "model_version": MODEL_VERSION, "result": predicted }]);
             }
             task
         })
@@ -138,7 +157,9 @@ pub(crate) fn export_config(releases: &[Release], options: ExportOptions) -> Str
             "  <Labels name=\"{EXTRACTED_CONTROL}\" toName=\"{TEXT_OBJECT}\">\n"
         ));
         for label in EXTRACTED_LABELS {
-            out.push_str(&format!("    <Label value=\"{label}\" background=\"#bbbbbb\"/>\n"));
+            out.push_str(&format!(
+                "    <Label value=\"{label}\" background=\"#bbbbbb\"/>\n"
+            ));
         }
         out.push_str("  </Labels>\n");
     }
@@ -225,7 +246,10 @@ fn read_task(
     notices: &mut Vec<String>,
 ) -> Option<ForeignRelease> {
     let Some(data) = task.get("data").and_then(Value::as_object) else {
-        problems.add(here, "\"data\" is missing: Label Studio keeps the task's text there");
+        problems.add(
+            here,
+            "\"data\" is missing: Label Studio keeps the task's text there",
+        );
         return None;
     };
     let text = match data.get("text").and_then(Value::as_str) {
@@ -246,16 +270,28 @@ fn read_task(
     let mut spans: Vec<ForeignSpan> = Vec::new();
     let mut skipped: HashMap<String, usize> = HashMap::new();
     let annotations = task.get("annotations").or_else(|| task.get("completions"));
-    let annotations = annotations.and_then(Value::as_array).cloned().unwrap_or_default();
+    let annotations = annotations
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     for (a, annotation) in annotations.iter().enumerate() {
         if annotation.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
             continue;
         }
         let results = annotation.get("result").and_then(Value::as_array);
         let results = results.cloned().unwrap_or_default();
-        read_results(&results, &format!("{here}, annotation {}", a + 1), &mut spans, &mut skipped, problems);
+        read_results(
+            &results,
+            &format!("{here}, annotation {}", a + 1),
+            &mut spans,
+            &mut skipped,
+            problems,
+        );
     }
-    let predictions = task.get("predictions").and_then(Value::as_array).map_or(0, Vec::len);
+    let predictions = task
+        .get("predictions")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
     if predictions > 0 {
         notices.push(format!(
             "{here}: its {predictions} prediction(s) were not imported; accept them in Label \
@@ -270,7 +306,10 @@ fn read_task(
              spans and their notes"
         ));
     }
-    let source = data.get("source").and_then(Value::as_str).map(str::to_owned);
+    let source = data
+        .get("source")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     Some(ForeignRelease {
         text: text.to_owned(),
         symbol: source,
@@ -337,7 +376,10 @@ fn read_results(
         }
     }
     for (id, note) in notes {
-        for span in spans[first..].iter_mut().filter(|s| s.id.as_deref() == Some(id.as_str())) {
+        for span in spans[first..]
+            .iter_mut()
+            .filter(|s| s.id.as_deref() == Some(id.as_str()))
+        {
             if span.note.is_empty() {
                 span.note = note.clone();
             } else {

@@ -264,7 +264,10 @@ impl Loaded {
 /// names the file.
 pub(crate) fn text_of(file: &Loaded, limit: u64) -> Result<&str, ImportError> {
     crate::annotate::check_size(u64::try_from(file.bytes.len()).unwrap_or(u64::MAX), limit)?;
-    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ImportError::NotOurFormat(format!(
             "{} is UTF-16 text; save it as UTF-8",

@@ -70,7 +70,10 @@ pub(crate) fn xmi((document, set): Release) -> String {
         let (kind, features) = match e.kind {
             ExtractedKind::Turn => ("RapporteurTurn", vec![("speaker", e.detail)]),
             ExtractedKind::Speaker => ("RapporteurSpeaker", vec![("speaker", e.detail)]),
-            ExtractedKind::Fact => ("RapporteurFact", vec![("kind", e.label), ("value", e.detail)]),
+            ExtractedKind::Fact => (
+                "RapporteurFact",
+                vec![("kind", e.label), ("value", e.detail)],
+            ),
         };
         elements.push(Element {
             kind,
@@ -117,7 +120,9 @@ pub(crate) fn xmi((document, set): Release) -> String {
 
 /// `TypeSystem.xml`: the four custom span layers.
 pub(crate) fn type_system() -> String {
-    let layers: [(&str, &str, &[(&str, &str)]); 4] = [
+    // (type, description, [(feature, description)])
+    type Layer<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let layers: [Layer; 4] = [
         (
             TAG_TYPE,
             "An annotation made in Rapporteur: its tag and note.",
@@ -187,7 +192,12 @@ pub(crate) fn import(
         .collect();
     crate::sort::sort_by_key(&mut xmis, |f| f.name.clone());
     for file in xmis {
-        let name = file.name.rsplit('/').next().unwrap_or(&file.name).to_owned();
+        let name = file
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.name)
+            .to_owned();
         let content = text_of(file, limit)?;
         let mut notices = Vec::new();
         let release = match read_xmi(content, &name, &mut problems, &mut notices) {
@@ -302,7 +312,12 @@ fn read_xmi(
         if e.sofa.as_deref().is_some_and(|s| s != sofa_id) {
             continue;
         }
-        let short = e.type_name.rsplit('.').next().unwrap_or(&e.type_name).to_owned();
+        let short = e
+            .type_name
+            .rsplit('.')
+            .next()
+            .unwrap_or(&e.type_name)
+            .to_owned();
         let label = if e.type_name == format!("{NAMESPACE}.{TAG_TYPE}") {
             e.features.get("label").cloned()
         } else if e.type_name == NAMED_ENTITY {
@@ -313,16 +328,26 @@ fn read_xmi(
             }
             continue;
         };
-        let here = format!("{name}: {short} xmi:id {}", e.features.get("xmi:id").map_or("?", String::as_str));
+        let here = format!(
+            "{name}: {short} xmi:id {}",
+            e.features.get("xmi:id").map_or("?", String::as_str)
+        );
         let (Some(begin), Some(end)) = (
-            e.begin.as_deref().and_then(|b| b.trim().parse::<usize>().ok()),
-            e.end.as_deref().and_then(|b| b.trim().parse::<usize>().ok()),
+            e.begin
+                .as_deref()
+                .and_then(|b| b.trim().parse::<usize>().ok()),
+            e.end
+                .as_deref()
+                .and_then(|b| b.trim().parse::<usize>().ok()),
         ) else {
             problems.add(here, "begin and end must be whole numbers");
             continue;
         };
         let Some(label) = label.filter(|l| !l.trim().is_empty()) else {
-            problems.add(here, "it has no label (feature \"label\", or \"value\" for a named entity)");
+            problems.add(
+                here,
+                "it has no label (feature \"label\", or \"value\" for a named entity)",
+            );
             continue;
         };
         offsets.push((n, begin, end));
@@ -384,7 +409,9 @@ fn read_xmi(
         ));
     }
     if disallowed_count(text) > 0 {
-        notices.push(format!("{name}: the text holds characters XML cannot carry"));
+        notices.push(format!(
+            "{name}: the text holds characters XML cannot carry"
+        ));
     }
     Ok(Some(ForeignRelease {
         text: text.clone(),
@@ -399,7 +426,8 @@ fn element(start: &BytesStart) -> Result<(String, HashMap<String, String>), Stri
     let qualified = start.name().as_ref().to_owned();
     let mut attributes = HashMap::new();
     for attribute in start.attributes() {
-        let attribute = attribute.map_err(|e| format!("a malformed attribute in <{qualified}>: {e}"))?;
+        let attribute =
+            attribute.map_err(|e| format!("a malformed attribute in <{qualified}>: {e}"))?;
         let key = attribute.key.as_ref().to_owned();
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)

@@ -93,9 +93,9 @@ pub(crate) fn assemble(
                 continue;
             }
         };
-        let duplicate = annotations.iter().any(|(a, _)| {
-            (a.start, a.end) == (start, end) && a.tag == tag && a.note == span.note
-        });
+        let duplicate = annotations
+            .iter()
+            .any(|(a, _)| (a.start, a.end) == (start, end) && a.tag == tag && a.note == span.note);
         if duplicate {
             out.duplicates += 1;
             continue;
@@ -220,7 +220,11 @@ impl TagTable {
                     .and_then(|c| clean_color(c).ok())
                     .unwrap_or_else(|| self.free_color());
                 let id = self.free_id(&name);
-                self.tags.push(Tag { id: id.clone(), name, color });
+                self.tags.push(Tag {
+                    id: id.clone(),
+                    name,
+                    color,
+                });
                 id
             }
         };
@@ -278,9 +282,7 @@ impl IdTable {
 
     fn take(&mut self, wanted: Option<&str>) -> String {
         let id = match wanted {
-            Some(id) if check_id(id).is_ok() && !self.used.iter().any(|u| u == id) => {
-                id.to_owned()
-            }
+            Some(id) if check_id(id).is_ok() && !self.used.iter().any(|u| u == id) => id.to_owned(),
             _ => loop {
                 let id = format!("{}-{}", self.prefix, self.next);
                 self.next += 1;
