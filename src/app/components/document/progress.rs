@@ -1,0 +1,29 @@
+use yew::prelude::*;
+
+/// A long text being read in the worker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Zero until the worker has something to report.
+    pub percent: u8,
+    /// The length of the text, in bytes.
+    pub bytes: usize,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParseProgressProps {
+    pub progress: Progress,
+}
+
+/// How far the worker has read a long text.
+#[component(ParseProgress)]
+pub fn parse_progress(props: &ParseProgressProps) -> Html {
+    let Progress { percent, bytes } = props.progress;
+    let megabytes = bytes as f64 / 1_048_576.0;
+    let value = (percent > 0).then(|| percent.to_string());
+    html! {
+        <div class="parsing" role="status">
+            <progress max="100" value={value} aria-label="Reading the text"></progress>
+            { format!("Reading {megabytes:.1} MB of text in the background; the page stays usable.") }
+        </div>
+    }
+}
