@@ -175,6 +175,7 @@ impl Workspace {
                 _ => next,
             },
             WorkspaceAction::Edit(edit) => next.apply_edit(edit, &mut events),
+            WorkspaceAction::SealNote if next.session.history().is_sealed() => next,
             WorkspaceAction::SealNote => {
                 let mut next = next;
                 Rc::make_mut(&mut next.session).seal_history();

@@ -269,6 +269,10 @@ fn a_note_is_one_undo_step_until_sealed() {
     };
     let typed = note(&note(&before, "a"), "ab");
     let (sealed, _) = reduce(&typed, WorkspaceAction::SealNote);
+    assert!(!Rc::ptr_eq(&sealed, &typed));
+    // Leaving the note field again seals nothing more.
+    let (again, _) = reduce(&sealed, WorkspaceAction::SealNote);
+    assert!(Rc::ptr_eq(&again, &sealed));
     let typed_again = note(&sealed, "abc");
     let (undone, _) = reduce(&typed_again, Edit::Undo.into());
     assert_eq!(undone.session.set().annotations()[0].note, "ab");
