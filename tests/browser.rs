@@ -346,7 +346,7 @@ async fn choosing_a_speaker_re_renders_their_turns_but_not_the_facts_panel() {
     // Only the paragraphs of the turns change.
     let paragraphs = renders::count("Paragraph");
     assert!(
-        paragraphs >= 1 && paragraphs < 10,
+        (1..10).contains(&paragraphs),
         "{paragraphs} paragraphs re-rendered"
     );
     assert_not_rendered(
