@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::app::renders::rendered;
+
 /// A long text being read in the worker.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
@@ -17,6 +19,7 @@ pub struct ParseProgressProps {
 /// How far the worker has read a long text.
 #[component(ParseProgress)]
 pub fn parse_progress(props: &ParseProgressProps) -> Html {
+    rendered("ParseProgress");
     let Progress { percent, bytes } = props.progress;
     let megabytes = bytes as f64 / 1_048_576.0;
     let value = (percent > 0).then(|| percent.to_string());

@@ -3,6 +3,7 @@ use std::ops::Range;
 use yew::prelude::*;
 
 use crate::app::context::use_dispatch;
+use crate::app::renders::rendered;
 use crate::app::state::{Action, WINDOW};
 
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,7 @@ pub struct WindowNavProps {
 /// "Paragraphs 1–25,000 of 1,000,000" with buttons to the parts around.
 #[component(WindowNav)]
 pub fn window_nav(props: &WindowNavProps) -> Html {
+    rendered("WindowNav");
     let dispatch = use_dispatch();
     let shown = &props.shown;
     let previous = shown.start.checked_sub(WINDOW);
