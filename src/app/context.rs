@@ -1,22 +1,23 @@
 //! How the state reaches the components. The store lives in one
-//! `use_reducer` in `App`; its parts go down as narrow props, and three
-//! contexts carry what many components need:
+//! `use_reducer` in `App`; its parts go down as narrow props (the document
+//! as a [`Shared<Document>`](super::shared::Shared), compared by address),
+//! and one context, [`Handles`], carries what every component may need to
+//! act but that never changes:
 //!
-//! - [`Dispatch`]: sends an [`Action`] to the store (never changes);
-//! - the document on show, as a [`Shared<Document>`] (changes only when
-//!   another document is shown);
+//! - [`Dispatch`]: sends an [`Action`] to the store;
 //! - [`Latest`]: the workspace as last rendered, for event handlers that
-//!   read it when they fire (exports) but show nothing of it, so that they
-//!   do not re-render at every edit (never changes either).
+//!   read it when they fire (exports, import) but show nothing of it, so
+//!   that they do not re-render at every edit.
+//!
+//! (One context rather than one per handle: each provider is a component
+//! type of its own in the wasm.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::shared::Shared;
 use super::state::{Action, Store, Workspace};
-use crate::document::Document;
 
 impl Reducible for Store {
     type Action = Action;
@@ -73,17 +74,24 @@ impl PartialEq for Latest {
     }
 }
 
-#[hook]
-pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().expect("components are rendered inside App's providers")
+/// What `App` provides to every component; never changes.
+#[derive(Clone, PartialEq)]
+pub struct Handles {
+    pub dispatch: Dispatch,
+    pub latest: Latest,
 }
 
 #[hook]
-pub fn use_document() -> Shared<Document> {
-    use_context::<Shared<Document>>().expect("components are rendered inside App's providers")
+fn use_handles() -> Handles {
+    use_context::<Handles>().expect("components are rendered inside App's provider")
+}
+
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_handles().dispatch
 }
 
 #[hook]
 pub fn use_latest() -> Latest {
-    use_context::<Latest>().expect("components are rendered inside App's providers")
+    use_handles().latest
 }

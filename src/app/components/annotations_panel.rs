@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::annotate::{exported_annotations, text_color_on, ExportedAnnotation, Session};
 use crate::app::clock::now_iso;
-use crate::app::context::{use_dispatch, use_document, Dispatch};
+use crate::app::context::{use_dispatch, Dispatch};
 use crate::app::dom::field_value;
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
@@ -11,6 +11,7 @@ use crate::document::Document;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationsPanelProps {
+    pub document: Shared<Document>,
     pub session: Shared<Session>,
     pub selected: Option<AttrValue>,
     pub tag_filter: Option<AttrValue>,
@@ -33,8 +34,7 @@ fn shorten(text: &str, max: usize) -> String {
 #[component(AnnotationsPanel)]
 pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
     rendered("AnnotationsPanel");
-    let document = use_document();
-    let doc = &*document;
+    let doc = &*props.document;
     let dispatch = use_dispatch();
     let set = props.session.set();
     let all = exported_annotations(doc, set);

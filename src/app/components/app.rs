@@ -10,13 +10,12 @@ use super::site_header::SiteHeader;
 use super::speakers_panel::SpeakersPanel;
 use super::tag_palette::TagPalette;
 use crate::annotate::AnnotationSet;
-use crate::app::context::{Dispatch, Latest};
+use crate::app::context::{Dispatch, Handles, Latest};
 use crate::app::hooks::{use_autosave, use_derived, use_parsing, use_shortcuts, use_storage_sync};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::app::state::{Focus, Notice, Store, Workspace};
 use crate::app::storage;
-use crate::document::Document;
 use crate::sample;
 
 /// The first state: what autosave kept, or the sample on a first visit.
@@ -91,9 +90,7 @@ pub fn app() -> Html {
         confirm_label: AttrValue::from(pending.confirm_label.clone()),
     });
     html! {
-        <ContextProvider<Dispatch> context={dispatch}>
-        <ContextProvider<Latest> context={latest}>
-        <ContextProvider<Shared<Document>> context={document}>
+        <ContextProvider<Handles> context={Handles { dispatch, latest }}>
             <SiteHeader
                 can_undo={workspace.session.can_undo()}
                 can_redo={workspace.session.can_redo()}
@@ -108,12 +105,13 @@ pub fn app() -> Html {
             <main class="workspace">
                 <div class="column column-left">
                     <InputPanel value={Shared::new(workspace.input.clone())} />
-                    <HeaderCard />
-                    <SpeakersPanel filter={AttrValue::from(view.speaker_filter.clone())} chosen={chosen_speaker} />
-                    <FactsPanel focus={fact_focus} hidden={hidden.clone()} />
+                    <HeaderCard document={document.clone()} />
+                    <SpeakersPanel document={document.clone()} filter={AttrValue::from(view.speaker_filter.clone())} chosen={chosen_speaker} />
+                    <FactsPanel document={document.clone()} focus={fact_focus} hidden={hidden.clone()} />
                 </div>
                 <div class="column column-main">
                     <DocumentView
+                        document={document.clone()}
                         {layers}
                         focus={view.focus.clone()}
                         selected={selected.clone()}
@@ -124,8 +122,9 @@ pub fn app() -> Html {
                     />
                 </div>
                 <div class="column column-right">
-                    <TagPalette tags={tags.clone()} target={view.target} />
+                    <TagPalette document={document.clone()} tags={tags.clone()} target={view.target} />
                     <AnnotationsPanel
+                        {document}
                         {session}
                         {selected}
                         tag_filter={view.tag_filter.clone().map(AttrValue::from)}
@@ -133,8 +132,6 @@ pub fn app() -> Html {
                     />
                 </div>
             </main>
-        </ContextProvider<Shared<Document>>>
-        </ContextProvider<Latest>>
-        </ContextProvider<Dispatch>>
+        </ContextProvider<Handles>>
     }
 }

@@ -2,14 +2,16 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::app::context::{use_dispatch, use_document, Dispatch};
+use crate::app::context::{use_dispatch, Dispatch};
 use crate::app::renders::rendered;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Focus, Target, ViewAction};
 use crate::document::Document;
 use crate::facts::FactKind;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsPanelProps {
+    pub document: Shared<Document>,
     /// The entity or fact highlighted (a speaker's focus is not shown here).
     pub focus: Option<Focus>,
     /// Fact kinds not highlighted in the document.
@@ -123,8 +125,7 @@ fn snippet(doc: &Document, fact: usize) -> String {
 #[component(FactsPanel)]
 pub fn facts_panel(props: &FactsPanelProps) -> Html {
     rendered("FactsPanel");
-    let document = use_document();
-    let doc = &*document;
+    let doc = &*props.document;
     let dispatch = use_dispatch();
     // Kinds whose whole list the reader asked for; others show the top rows.
     let expanded = use_state(BTreeSet::<FactKind>::new);

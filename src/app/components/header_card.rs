@@ -1,8 +1,13 @@
 use yew::prelude::*;
 
-use crate::app::context::use_document;
 use crate::app::renders::rendered;
-use crate::document::DocumentKind;
+use crate::app::shared::Shared;
+use crate::document::{Document, DocumentKind};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderCardProps {
+    pub document: Shared<Document>,
+}
 
 fn kind_label(kind: DocumentKind) -> &'static str {
     match kind {
@@ -24,10 +29,9 @@ fn duration(minutes: u32) -> String {
 /// What the document is: meeting, symbol, organ, date, times, headline,
 /// and how many speakers and facts were found.
 #[component(HeaderCard)]
-pub fn header_card() -> Html {
+pub fn header_card(props: &HeaderCardProps) -> Html {
     rendered("HeaderCard");
-    let document = use_document();
-    let doc = &*document;
+    let doc = &*props.document;
     let row = |label: &'static str, value: Option<String>| -> Html {
         match value {
             Some(value) => html! { <><dt>{ label }</dt><dd>{ value }</dd></> },

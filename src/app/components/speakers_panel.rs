@@ -1,13 +1,15 @@
 use yew::prelude::*;
 
-use crate::app::context::{use_dispatch, use_document};
+use crate::app::context::use_dispatch;
 use crate::app::dom::field_value;
 use crate::app::renders::rendered;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Focus, ViewAction};
-use crate::document::Speaker;
+use crate::document::{Document, Speaker};
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakersPanelProps {
+    pub document: Shared<Document>,
     pub filter: AttrValue,
     /// The speaker whose turns are highlighted.
     pub chosen: Option<usize>,
@@ -35,8 +37,7 @@ fn matches(speaker: &Speaker, filter: &str) -> bool {
 #[component(SpeakersPanel)]
 pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
     rendered("SpeakersPanel");
-    let document = use_document();
-    let doc = &*document;
+    let doc = &*props.document;
     let dispatch = use_dispatch();
     let oninput =
         dispatch.reform(|event: InputEvent| ViewAction::SetSpeakerFilter(field_value(&event)));

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::tag_editor::TagEditor;
 use crate::annotate::{text_color_on, Tag};
 use crate::app::clock::{new_id, now_iso};
-use crate::app::context::{use_dispatch, use_document};
+use crate::app::context::use_dispatch;
 use crate::app::dom::clear_selection;
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
@@ -12,6 +12,7 @@ use crate::document::Document;
 
 #[derive(Properties, PartialEq)]
 pub struct TagPaletteProps {
+    pub document: Shared<Document>,
     pub tags: Shared<Vec<Tag>>,
     pub target: Option<Target>,
 }
@@ -49,7 +50,6 @@ fn describe_target(doc: &Document, target: Option<Target>) -> String {
 #[component(TagPalette)]
 pub fn tag_palette(props: &TagPaletteProps) -> Html {
     rendered("TagPalette");
-    let document = use_document();
     let dispatch = use_dispatch();
     let buttons: Html = props
         .tags
@@ -85,7 +85,7 @@ pub fn tag_palette(props: &TagPaletteProps) -> Html {
     html! {
         <section class="panel tag-palette" aria-labelledby="tags-heading">
             <h2 id="tags-heading">{ "Tags" }</h2>
-            <p class="target" aria-live="polite">{ describe_target(&document, props.target) }</p>
+            <p class="target" aria-live="polite">{ describe_target(&props.document, props.target) }</p>
             <ul class="tag-buttons">{ buttons }</ul>
             <TagEditor tags={props.tags.clone()} />
         </section>

@@ -2,7 +2,8 @@
 //! reads selections and clicks through hooks; [`views`], what each paragraph
 //! draws; [`paragraph_list`], which puts the paragraphs into the page (the
 //! part a windowed list replaces); [`paragraph`], one paragraph as text
-//! nodes; [`window_nav`] and [`progress`].
+//! nodes; [`window_nav`] (the parts of a long document) and [`progress`]
+//! (a long text read in the worker).
 
 mod paragraph;
 mod paragraph_list;
@@ -16,21 +17,23 @@ use yew::prelude::*;
 
 pub use paragraph::{LayerView, ParagraphView, SegmentView};
 use paragraph_list::ParagraphList;
-use progress::ParseProgress;
+use progress::parse_progress;
 pub use progress::Progress;
 use views::use_shown_paragraphs;
 pub use views::{layers_of, Layers};
-use window_nav::WindowNav;
+use window_nav::window_nav;
 
-use crate::app::context::{use_dispatch, use_document};
+use crate::app::context::use_dispatch;
 use crate::app::hooks::{use_keyboard_selection, use_selection_reading};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::app::state::{Focus, Jump, Target, ViewAction, WINDOW};
+use crate::document::Document;
 use crate::facts::FactKind;
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentViewProps {
+    pub document: Shared<Document>,
     pub layers: Shared<Layers>,
     pub focus: Option<Focus>,
     pub selected: Option<AttrValue>,
@@ -49,7 +52,7 @@ pub struct DocumentViewProps {
 #[component(DocumentView)]
 pub fn document_view(props: &DocumentViewProps) -> Html {
     rendered("DocumentView");
-    let document = use_document();
+    let document = props.document.clone();
     let dispatch = use_dispatch();
     let root = use_node_ref();
     let total = document.paragraphs.len();
@@ -64,22 +67,22 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     );
     let onmouseup = use_selection_reading(root.clone(), document.clone(), props.selected.clone());
     use_keyboard_selection(root.clone(), document.clone());
-    let on_turn = use_callback((), move |paragraph: usize, _| {
-        dispatch.emit(ViewAction::SetTarget(Some(Target::Turn(paragraph))))
-    });
+    let on_turn = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |paragraph: usize, _| {
+            dispatch.emit(ViewAction::SetTarget(Some(Target::Turn(paragraph))))
+        })
+    };
 
-    let navigation =
-        (total > WINDOW).then(|| html! { <WindowNav shown={shown.clone()} {total} /> });
+    let navigation = (total > WINDOW).then(|| window_nav(&shown, total, &dispatch));
     html! {
         <section class="document" role="region" aria-label="Document" ref={root} {onmouseup}>
-            if let Some(progress) = props.progress {
-                <ParseProgress {progress} />
-            }
+            { for props.progress.map(parse_progress) }
             { for navigation.clone() }
             if total == 0 {
                 <p class="empty">{ "Paste a press release or load the sample to begin." }</p>
             } else {
-                <ParagraphList {paragraphs} jump={props.jump} {on_turn} />
+                <ParagraphList {document} {paragraphs} jump={props.jump} {on_turn} />
             }
             { for navigation }
         </section>

@@ -2,16 +2,18 @@ use yew::prelude::*;
 
 use super::paragraph::Paragraph;
 use super::views::ShownParagraphs;
-use crate::app::context::use_document;
 use crate::app::hooks::{use_jump_scroll, use_progressive_mount};
 use crate::app::renders::rendered;
+use crate::app::shared::Shared;
 use crate::app::state::Jump;
+use crate::document::Document;
 
 /// Paragraphs mounted per animation frame while a long document appears.
 const MOUNT_CHUNK: usize = 2_000;
 
 #[derive(Properties, PartialEq)]
 pub struct ParagraphListProps {
+    pub document: Shared<Document>,
     pub paragraphs: ShownParagraphs,
     pub jump: Jump,
     /// A speaker's name at the start of a turn was chosen (paragraph index).
@@ -26,7 +28,7 @@ pub struct ParagraphListProps {
 #[component(ParagraphList)]
 pub fn paragraph_list(props: &ParagraphListProps) -> Html {
     rendered("ParagraphList");
-    let document = use_document();
+    let document = &props.document;
     let shown = &props.paragraphs.range;
     let jump_within = props
         .jump

@@ -1,7 +1,5 @@
 use yew::prelude::*;
 
-use crate::app::renders::rendered;
-
 /// A long text being read in the worker.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
@@ -11,16 +9,10 @@ pub struct Progress {
     pub bytes: usize,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ParseProgressProps {
-    pub progress: Progress,
-}
-
-/// How far the worker has read a long text.
-#[component(ParseProgress)]
-pub fn parse_progress(props: &ParseProgressProps) -> Html {
-    rendered("ParseProgress");
-    let Progress { percent, bytes } = props.progress;
+/// How far the worker has read a long text. A plain function: it is drawn
+/// only as part of the document view.
+pub fn parse_progress(progress: Progress) -> Html {
+    let Progress { percent, bytes } = progress;
     let megabytes = bytes as f64 / 1_048_576.0;
     let value = (percent > 0).then(|| percent.to_string());
     html! {
