@@ -1,6 +1,7 @@
 //! Small function components, one per file (the document view in its own
-//! folder of parts). Each takes the narrow props it shows, and the
-//! dispatcher and the document from contexts (`app::context`).
+//! folder of parts). Each takes the narrow props it shows (the document
+//! compared by address), and the dispatcher from the one context
+//! (`app::context`).
 
 pub mod annotations_panel;
 pub mod app;
