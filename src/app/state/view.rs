@@ -65,17 +65,21 @@ pub struct View {
 
 pub enum ViewAction {
     SetTarget(Option<Target>),
-    /// Highlights what the reader chose and jumps to `paragraph`, where it is.
+    /// Highlights what the reader chose and jumps to `paragraph`, where it
+    /// is. Components send `Action::SetFocus`, and the store works out the
+    /// paragraph.
     SetFocus {
         focus: Option<Focus>,
         paragraph: Option<usize>,
     },
-    /// Selects an annotation and jumps to `paragraph`, where it is.
+    /// Selects an annotation and jumps to `paragraph`, where it is (sent by
+    /// the store for `Action::SelectAnnotation`).
     Select {
         id: Option<String>,
         paragraph: Option<usize>,
     },
-    /// Shows the part starting at `start`, in a document of `paragraphs`.
+    /// Shows the part starting at `start`, in a document of `paragraphs`
+    /// (sent by the store for `Action::ShowWindow`).
     ShowWindow {
         start: usize,
         paragraphs: usize,
