@@ -68,9 +68,11 @@ bench-load: setup
 	trunk build --release --offline
 	node tests/e2e/bench/load.bench.mjs dist
 
-## lint: rustfmt and clippy, as the test command runs them
+## lint: rustfmt, clippy, and which modules touch browser APIs, as the test
+## command runs them
 lint:
 	cargo fmt --all --check
+	scripts/check-browser-apis.sh
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 

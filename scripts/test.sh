@@ -25,8 +25,9 @@ require_tests() {
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
-step "lint: cargo fmt, cargo clippy (native and wasm32)"
+step "lint: cargo fmt, browser APIs only where allowed, cargo clippy (native and wasm32)"
 cargo fmt --all --check
+scripts/check-browser-apis.sh
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 

@@ -1,17 +1,39 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the real app
-//! mounted into the test page, driven through DOM events.
+//! mounted in the test page, driven through DOM events. Test builds are
+//! debug builds, so the app counts its components' renders
+//! (`rapporteur::app::renders`): the tests below prove that a component
+//! re-renders only when what it shows changes.
 #![cfg(target_arch = "wasm32")]
 
 use rapporteur::app::components::app::App;
+use rapporteur::app::renders;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, MouseEvent, MouseEventInit, Node,
+};
+use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app (with nothing autosaved) in its own element and waits
-/// for the first render.
-async fn mount() -> Element {
+/// The app mounted in an element of its own, destroyed at the end of the
+/// test so that its listeners and timers stop (and count no renders).
+struct Mounted {
+    root: Element,
+    app: Option<AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Mounts a fresh app (with nothing autosaved) and waits for its first render.
+async fn mount() -> Mounted {
     gloo::utils::window()
         .local_storage()
         .unwrap()
@@ -21,9 +43,12 @@ async fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    root
+    Mounted {
+        root,
+        app: Some(app),
+    }
 }
 
 fn document_pane(root: &Element) -> Element {
@@ -39,74 +64,331 @@ fn paragraph_texts(root: &Element) -> Vec<String> {
         .collect()
 }
 
-/// Types into the textarea and presses "Parse", as a user in a hurry would
-/// (typing alone is parsed after a pause).
-async fn type_into_textarea(root: &Element, text: &str) {
-    let area: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    area.set_value(text);
+fn bubbling(kind: &str) -> Event {
     let init = EventInit::new();
     init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).unwrap();
-    area.dispatch_event(&event).unwrap();
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+/// Sets a text field's value and sends the `input` event typing would.
+async fn type_into(area: &HtmlTextAreaElement, text: &str) {
+    area.set_value(text);
+    area.dispatch_event(&bubbling("input")).unwrap();
     yew::scheduler::flush().await;
+}
+
+fn release_textarea(root: &Element) -> HtmlTextAreaElement {
+    root.query_selector("#release-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Types into the release text box and presses "Parse", as a user in a
+/// hurry would (typing alone is parsed after a pause).
+async fn type_into_textarea(root: &Element, text: &str) {
+    type_into(&release_textarea(root), text).await;
     button(root, "Parse").click();
     yew::scheduler::flush().await;
 }
 
 /// The button whose text is `label`.
-fn button(root: &Element, label: &str) -> web_sys::HtmlElement {
+fn button(root: &Element, label: &str) -> HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
     (0..buttons.length())
-        .map(|i| {
-            buttons
-                .item(i)
-                .unwrap()
-                .unchecked_into::<web_sys::HtmlElement>()
-        })
+        .map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>())
         .find(|b| b.text_content().as_deref() == Some(label))
         .unwrap_or_else(|| panic!("no button {label:?}"))
 }
 
+/// The tag button named `tag` (its text also holds the digit key).
+fn tag_button(root: &Element, tag: &str) -> HtmlElement {
+    let buttons = root.query_selector_all(".tag-palette .tag-button").unwrap();
+    (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.first_child().and_then(|t| t.text_content()).as_deref() == Some(tag))
+        .unwrap_or_else(|| panic!("no tag button {tag:?}"))
+}
+
+/// The index of the paragraph holding `phrase`, and where the phrase is
+/// among its segments' text nodes: (node, UTF-16 offset) of its two ends.
+fn locate(root: &Element, phrase: &str) -> (usize, (Node, u32), (Node, u32)) {
+    let paragraphs = document_pane(root).query_selector_all(".para").unwrap();
+    for i in 0..paragraphs.length() {
+        let paragraph: Element = paragraphs.item(i).unwrap().unchecked_into();
+        let segments = paragraph.query_selector_all("[data-start]").unwrap();
+        let mut text = String::new();
+        let mut nodes: Vec<(Node, usize)> = Vec::new();
+        for s in 0..segments.length() {
+            let node = segments.item(s).unwrap().first_child().unwrap();
+            nodes.push((node.clone(), text.encode_utf16().count()));
+            text.push_str(&node.text_content().unwrap_or_default());
+        }
+        let Some(at) = text.find(phrase) else {
+            continue;
+        };
+        let start = text[..at].encode_utf16().count();
+        let end = start + phrase.encode_utf16().count();
+        let point = |unit: usize, is_end: bool| {
+            let (node, from) = nodes
+                .iter()
+                .rev()
+                .find(|(_, from)| if is_end { *from < unit } else { *from <= unit })
+                .unwrap();
+            (node.clone(), (unit - from) as u32)
+        };
+        let index = paragraph.id().trim_start_matches("para-").parse().unwrap();
+        return (index, point(start, false), point(end, true));
+    }
+    panic!("{phrase:?} is not in the document");
+}
+
+/// Selects `phrase` in the document and releases the mouse on it, as a
+/// drag does. Returns the index of its paragraph.
+async fn select(root: &Element, phrase: &str) -> usize {
+    let (index, (start_node, start), (end_node, end)) = locate(root, phrase);
+    let document = gloo::utils::document();
+    let range = document.create_range().unwrap();
+    range.set_start(&start_node, start).unwrap();
+    range.set_end(&end_node, end).unwrap();
+    let selection = gloo::utils::window().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    let init = MouseEventInit::new();
+    init.set_bubbles(true);
+    let release = MouseEvent::new_with_mouse_event_init_dict("mouseup", &init).unwrap();
+    // Mouse events happen on elements, not text nodes.
+    let segment = end_node.parent_element().unwrap();
+    segment.dispatch_event(&release).unwrap();
+    yew::scheduler::flush().await;
+    index
+}
+
+fn target_line(root: &Element) -> String {
+    root.query_selector(".tag-palette .target")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// Asserts that none of `names` rendered since the counts were reset.
+fn assert_not_rendered(names: &[&str], what: &str) {
+    for name in names {
+        assert_eq!(
+            renders::count(name),
+            0,
+            "{what} re-rendered {name} (renders since: {:?})",
+            renders::names()
+        );
+    }
+}
+
+const RELEASE_PHRASE: &str = "Rainfall has failed for three consecutive seasons";
+
 #[wasm_bindgen_test]
 async fn opens_on_the_sample() {
-    let root = mount().await;
-    let paragraphs = paragraph_texts(&root);
+    let app = mount().await;
+    let paragraphs = paragraph_texts(&app.root);
     assert_eq!(paragraphs[0], "9412th Meeting (AM)");
     assert_eq!(paragraphs[1], "SC/15630");
     assert_eq!(
         paragraphs.last().map(String::as_str),
         Some("For information media. Not an official record.")
     );
-    let label = root
+    let label = app
+        .root
         .query_selector("label[for=release-text]")
         .unwrap()
         .unwrap();
     assert_eq!(label.text_content().as_deref(), Some("Press release text"));
-    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn typed_markup_becomes_text_nodes() {
-    let root = mount().await;
-    type_into_textarea(&root, "<script>alert(1)</script><b>x</b>\n&amp; second").await;
+    let app = mount().await;
+    type_into_textarea(&app.root, "<script>alert(1)</script><b>x</b>\n&amp; second").await;
     assert_eq!(
-        paragraph_texts(&root),
+        paragraph_texts(&app.root),
         vec!["<script>alert(1)</script><b>x</b>", "&amp; second"]
     );
-    let pane = document_pane(&root);
+    let pane = document_pane(&app.root);
     assert!(pane.query_selector("script, b").unwrap().is_none());
-    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn empty_text_shows_a_hint() {
-    let root = mount().await;
-    type_into_textarea(&root, "  \n\t\n").await;
-    let text = document_pane(&root).text_content().unwrap_or_default();
+    let app = mount().await;
+    type_into_textarea(&app.root, "  \n\t\n").await;
+    let text = document_pane(&app.root).text_content().unwrap_or_default();
     assert!(text.contains("Paste a press release"), "{text}");
-    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn selecting_text_re_renders_the_tags_panel_only() {
+    let app = mount().await;
+    renders::reset();
+    select(&app.root, RELEASE_PHRASE).await;
+    assert!(
+        target_line(&app.root).starts_with("Selection: “Rainfall has failed"),
+        "{}",
+        target_line(&app.root)
+    );
+    assert!(renders::count("TagPalette") >= 1);
+    assert_not_rendered(
+        &[
+            "DocumentView",
+            "ParagraphList",
+            "Paragraph",
+            "SpeakersPanel",
+            "FactsPanel",
+            "HeaderCard",
+            "InputPanel",
+            "AnnotationsPanel",
+            "SiteHeader",
+            "Notices",
+        ],
+        "selecting text",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn tagging_re_renders_only_the_paragraph_whose_highlights_changed() {
+    let app = mount().await;
+    let paragraph = select(&app.root, RELEASE_PHRASE).await;
+    renders::reset();
+    tag_button(&app.root, "Claim").click();
+    yew::scheduler::flush().await;
+    let highlighted = document_pane(&app.root)
+        .query_selector(".annotated")
+        .unwrap()
+        .expect("the new highlight");
+    assert!(highlighted
+        .closest(&format!("#para-{paragraph}"))
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        renders::count("Paragraph"),
+        1,
+        "paragraphs re-rendered: {:?}",
+        renders::names()
+    );
+    assert_eq!(renders::count(&format!("Paragraph {paragraph}")), 1);
+    assert!(renders::count("AnnotationsPanel") >= 1);
+    assert_not_rendered(
+        &["SpeakersPanel", "FactsPanel", "HeaderCard", "InputPanel"],
+        "tagging",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_note_re_renders_neither_the_document_view_nor_its_paragraphs() {
+    let app = mount().await;
+    select(&app.root, RELEASE_PHRASE).await;
+    tag_button(&app.root, "Claim").click();
+    yew::scheduler::flush().await;
+    let note: HtmlTextAreaElement = app
+        .root
+        .query_selector(".annotations-panel textarea[aria-label=Note]")
+        .unwrap()
+        .expect("the note field of the new, selected annotation")
+        .unchecked_into();
+    renders::reset();
+    for typed in ["D", "Dr", "Dro", "Drou", "Drought"] {
+        type_into(&note, typed).await;
+    }
+    let listed = app
+        .root
+        .query_selector(".annotations-panel .annotation-meta")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(listed.ends_with("note: Drought"), "{listed}");
+    assert!(renders::count("AnnotationsPanel") >= 5);
+    assert_not_rendered(
+        &[
+            "DocumentView",
+            "ParagraphList",
+            "Paragraph",
+            "SpeakersPanel",
+            "FactsPanel",
+            "HeaderCard",
+            "InputPanel",
+            "TagPalette",
+        ],
+        "typing a note",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_speaker_re_renders_their_turns_but_not_the_facts_panel() {
+    let app = mount().await;
+    renders::reset();
+    let speaker = app
+        .root
+        .query_selector(".speakers-panel button.speaker")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
+    speaker.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        speaker.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let focused = document_pane(&app.root)
+        .query_selector_all(".focus")
+        .unwrap()
+        .length();
+    assert!(focused > 0, "the speaker's turns are highlighted");
+    assert!(renders::count("SpeakersPanel") >= 1);
+    // Only the paragraphs of the turns change.
+    let paragraphs = renders::count("Paragraph");
+    assert!(
+        (1..10).contains(&paragraphs),
+        "{paragraphs} paragraphs re-rendered"
+    );
+    assert_not_rendered(
+        &[
+            "FactsPanel",
+            "HeaderCard",
+            "InputPanel",
+            "AnnotationsPanel",
+            "TagPalette",
+        ],
+        "choosing a speaker",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_release_box_re_renders_only_it_until_parsed() {
+    let app = mount().await;
+    renders::reset();
+    let area = release_textarea(&app.root);
+    let text = area.value();
+    type_into(&area, &format!("{text}\nA line typed at the end.")).await;
+    assert!(renders::count("InputPanel") >= 1);
+    assert_not_rendered(
+        &[
+            "DocumentView",
+            "ParagraphList",
+            "Paragraph",
+            "SpeakersPanel",
+            "FactsPanel",
+            "HeaderCard",
+            "AnnotationsPanel",
+            "TagPalette",
+        ],
+        "typing in the text box",
+    );
+    // Parsed, the new document re-renders what shows it.
+    button(&app.root, "Parse").click();
+    yew::scheduler::flush().await;
+    assert!(renders::count("DocumentView") >= 1);
+    assert!(renders::count("HeaderCard") >= 1);
+    assert_eq!(
+        paragraph_texts(&app.root).last().map(String::as_str),
+        Some("A line typed at the end.")
+    );
 }

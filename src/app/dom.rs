@@ -1,8 +1,10 @@
 //! The few places the app talks to the DOM directly: the text selection
-//! (UTF-16 in the DOM, code points in the core), scrolling, downloads.
+//! (UTF-16 in the DOM, code points in the core), scrolling, downloads, and
+//! the values of form fields, so that components never handle DOM types.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Node};
+use yew::NodeRef;
 
 /// Code points in the first `units` UTF-16 code units of `text`.
 fn code_points_in_utf16_prefix(text: &str, units: u32) -> usize {
@@ -123,6 +125,34 @@ fn text_edges(root: &Element) -> Option<(usize, usize)> {
     Some((start_of(&first)?, last_end))
 }
 
+/// The selection inside the element `root` refers to (see [`selection_in`]).
+pub fn selection_in_ref(root: &NodeRef) -> Option<(usize, usize)> {
+    selection_in(&root.cast::<Element>()?)
+}
+
+/// The ids (space-separated) of the annotations under the highlight an
+/// event hit, if it hit one.
+pub fn annotation_ids_at(event: &Event) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-annotations]")
+        .ok()??
+        .get_attribute("data-annotations")
+}
+
+/// Whether an event happened inside the element `root` refers to.
+pub fn happened_inside(event: &Event, root: &NodeRef) -> bool {
+    let Some(root) = root.cast::<Element>() else {
+        return false;
+    };
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Node>().ok())
+        .is_some_and(|node| root.contains(Some(&node)))
+}
+
 pub fn clear_selection() {
     if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
         let _ = selection.remove_all_ranges();
@@ -178,6 +208,74 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     })
     .forget();
     Ok(())
+}
+
+/// The value of the input, text box or list an event came from.
+pub fn field_value(event: &Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Puts `value` back into the input an event came from.
+pub fn reset_field(event: &Event, value: &str) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
+/// Sets the text and placeholder of the text box `area` refers to.
+pub fn set_text_box(area: &NodeRef, value: &str, placeholder: &str) {
+    if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+        area.set_value(value);
+        area.set_placeholder(placeholder);
+    }
+}
+
+/// The plain text a paste event carries.
+pub fn pasted_text(event: &Event) -> Option<String> {
+    event
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text/plain")
+        .ok()
+}
+
+/// The text of the text box a paste event came from, with `pasted` in
+/// place of its selection (which the DOM counts in UTF-16 code units).
+pub fn text_with_paste(event: &Event, pasted: &str) -> String {
+    let Some(area) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return pasted.to_owned();
+    };
+    let value = area.value();
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let at = |position: Result<Option<u32>, wasm_bindgen::JsValue>, default: usize| {
+        position
+            .ok()
+            .flatten()
+            .map_or(default, |p| (p as usize).min(units.len()))
+    };
+    let end = at(area.selection_end(), units.len());
+    let start = at(area.selection_start(), end).min(end);
+    let mut text = String::from_utf16_lossy(&units[..start]);
+    text.push_str(pasted);
+    text.push_str(&String::from_utf16_lossy(&units[end..]));
+    text
 }
 
 /// A JavaScript error as one readable line.

@@ -2,11 +2,56 @@
 //! an `.html` page, extracted without running or inserting anything), and
 //! annotation files as bytes.
 
+use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
-use web_sys::{DomParser, Element, Node, SupportedType};
+use web_sys::{DomParser, Element, Event, HtmlInputElement, Node, SupportedType};
+use yew::Callback;
 
 /// The largest file the app reads; past this a browser tab struggles.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A file the user picked, read into memory.
+pub struct PickedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A file being read; reading stops if this is dropped.
+pub type Reading = FileReader;
+
+/// Starts reading the file picked in the file input an event came from, as
+/// bytes: decoding is the caller's business, so that bad UTF-8 is reported,
+/// not papered over. `on_error` gets a sentence when the file is too large
+/// or cannot be read; `done` runs when the reading ends either way.
+pub fn read_picked(
+    event: &Event,
+    on_file: Callback<PickedFile>,
+    on_error: Callback<String>,
+    done: impl FnOnce() + 'static,
+) -> Option<Reading> {
+    let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    // Picking the same file again must fire `change` again.
+    input.set_value("");
+    let name = file.name();
+    let size = file.size() as u64;
+    if size > MAX_FILE_BYTES {
+        on_error.emit(format!(
+            "{name} is {:.1} MB; Rapporteur opens files of up to {} MB.",
+            size as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+        return None;
+    }
+    let file = gloo::file::File::from(file);
+    Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
+        match result {
+            Ok(bytes) => on_file.emit(PickedFile { name, bytes }),
+            Err(error) => on_error.emit(format!("{name} could not be read: {error}.")),
+        }
+        done();
+    }))
+}
 
 /// Elements whose text is not part of the page's reading text.
 const SKIPPED: &[&str] = &[

@@ -8,10 +8,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
-use yew::prelude::*;
 
+use super::context::Dispatch;
 use super::dom::describe;
-use super::state::Action;
+use super::state::WorkspaceAction;
 use crate::document::Document;
 use crate::transfer::{split, Assembler};
 
@@ -27,8 +27,8 @@ pub fn parse_in_parts(text: &str) -> js_sys::Array {
 /// The job the worker is on: its id, input and where to report.
 struct Job {
     id: u64,
-    input: AttrValue,
-    dispatch: Callback<Action>,
+    input: Rc<str>,
+    dispatch: Dispatch,
 }
 
 thread_local! {
@@ -54,7 +54,7 @@ fn worker() -> Result<Worker, String> {
 }
 
 /// Sends `input` to the worker as job `id`; a later job supersedes it.
-pub fn run(id: u64, input: AttrValue, dispatch: Callback<Action>) {
+pub fn run(id: u64, input: Rc<str>, dispatch: Dispatch) {
     let job = Rc::new(Job {
         id,
         input,
@@ -84,7 +84,7 @@ fn current(id: u64) -> Option<Rc<Job>> {
 }
 
 fn finish(job: &Job, result: Result<Document, String>) {
-    job.dispatch.emit(Action::Parsed {
+    job.dispatch.emit(WorkspaceAction::Parsed {
         id: job.id,
         input: job.input.clone(),
         result: result.map(Rc::new),
@@ -117,7 +117,7 @@ async fn assemble(job: Rc<Job>, parts: js_sys::Array) {
             return finish(&job, Err(error));
         }
         if js_sys::Date::now() - slice_started > 8.0 {
-            job.dispatch.emit(Action::ParseProgress {
+            job.dispatch.emit(WorkspaceAction::ParseProgress {
                 id: job.id,
                 percent: (50 + 50 * index / total) as u8,
             });
