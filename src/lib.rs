@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod facts;
 pub mod highlight;
 pub mod lexicon;
+pub mod library;
 pub mod parse;
 pub mod sample;
 pub mod sort;

@@ -40,6 +40,9 @@ pub enum EditError {
     NoSuchParagraph(usize),
     /// The paragraph is not part of any speaker's turn.
     NotInATurn(usize),
+    DescriptionTooLong {
+        length: usize,
+    },
     /// A position in the tag list past its end.
     BadPosition {
         position: usize,
@@ -70,6 +73,11 @@ impl fmt::Display for EditError {
                     "{name:?} cannot be a tag name: it holds control characters"
                 )
             }
+            EditError::DescriptionTooLong { length } => write!(
+                f,
+                "a tag description can be at most {} characters; this one has {length}",
+                super::tags::MAX_TAG_DESCRIPTION_CHARS
+            ),
             EditError::TagNameTooLong { length } => write!(
                 f,
                 "a tag name can be at most {} characters; this one has {length}",

@@ -14,8 +14,10 @@ use super::tags::Tag;
 /// The value of the `format` field.
 pub const FORMAT: &str = "rapporteur-annotations/1";
 
+/// One release's export, as a file holds it and as a corpus holds each
+/// release.
 #[derive(Serialize)]
-struct ExportFile<'a> {
+pub(crate) struct ExportFile<'a> {
     format: &'static str,
     exported: &'a str,
     document: ExportDocument<'a>,
@@ -104,6 +106,16 @@ pub fn exported_annotations(document: &Document, set: &AnnotationSet) -> Vec<Exp
 
 /// The export file, pretty-printed. `exported` is the app's ISO-8601 now.
 pub fn export_json(document: &Document, set: &AnnotationSet, exported: &str) -> String {
+    // Plain structs of strings and numbers: serialising cannot fail.
+    serde_json::to_string_pretty(&export_file(document, set, exported)).unwrap_or_default()
+}
+
+/// What [`export_json`] writes, before it is written.
+pub(crate) fn export_file<'a>(
+    document: &'a Document,
+    set: &'a AnnotationSet,
+    exported: &'a str,
+) -> ExportFile<'a> {
     let orphans = set
         .orphans()
         .iter()
@@ -119,7 +131,7 @@ pub fn export_json(document: &Document, set: &AnnotationSet, exported: &str) -> 
             modified: o.annotation.modified.clone(),
         })
         .collect();
-    let file = ExportFile {
+    ExportFile {
         format: FORMAT,
         exported,
         document: ExportDocument {
@@ -135,9 +147,7 @@ pub fn export_json(document: &Document, set: &AnnotationSet, exported: &str) -> 
         tags: set.tags(),
         annotations: exported_annotations(document, set),
         orphans,
-    };
-    // Plain structs of strings and numbers: serialising cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
 }
 
 /// The paragraph holding `start`, or else the first one starting inside
@@ -155,7 +165,7 @@ pub(crate) fn paragraph_of(document: &Document, start: usize, end: usize) -> Opt
 
 /// For each paragraph, the speaker whose turn it is part of: the
 /// paragraph's own `speaker`, or else the speaker listing it.
-fn speaker_of_paragraph(document: &Document) -> Vec<Option<usize>> {
+pub(crate) fn speaker_of_paragraph(document: &Document) -> Vec<Option<usize>> {
     let mut out: Vec<Option<usize>> = document.paragraphs.iter().map(|p| p.speaker).collect();
     for (s, speaker) in document.speakers.iter().enumerate() {
         for &p in &speaker.paragraphs {

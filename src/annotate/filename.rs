@@ -2,6 +2,7 @@
 //! characters every file system and mail client takes.
 
 use crate::document::Document;
+use crate::text::{fold_latin, is_combining_mark};
 
 /// Longest slug kept from a headline, in characters; cut at a word.
 const MAX_HEADLINE_SLUG: usize = 60;
@@ -73,54 +74,6 @@ pub fn slug(input: &str, max: usize) -> String {
         Some(at) if at >= max / 2 => cut[..at].to_owned(),
         _ => cut.trim_end_matches('-').to_owned(),
     }
-}
-
-fn is_combining_mark(c: char) -> bool {
-    ('\u{0300}'..='\u{036F}').contains(&c)
-}
-
-/// Accented and special Latin letters as plain ASCII.
-fn fold_latin(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
-        'æ' => "ae",
-        'Æ' => "AE",
-        'ç' | 'ć' | 'č' => "c",
-        'Ç' | 'Ć' | 'Č' => "C",
-        'ď' | 'đ' | 'ð' => "d",
-        'Ď' | 'Đ' | 'Ð' => "D",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
-        'ğ' => "g",
-        'Ğ' => "G",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
-        'ł' | 'ľ' | 'ĺ' => "l",
-        'Ł' | 'Ľ' | 'Ĺ' => "L",
-        'ñ' | 'ń' | 'ň' => "n",
-        'Ñ' | 'Ń' | 'Ň' => "N",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'ř' | 'ŕ' => "r",
-        'Ř' | 'Ŕ' => "R",
-        'ś' | 'š' | 'ş' | 'ș' => "s",
-        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'ț' => "t",
-        'Ť' | 'Ţ' | 'Ț' => "T",
-        'þ' => "th",
-        'Þ' => "TH",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
-        'ý' | 'ÿ' => "y",
-        'Ý' | 'Ÿ' => "Y",
-        'ź' | 'ż' | 'ž' => "z",
-        'Ź' | 'Ż' | 'Ž' => "Z",
-        _ => return None,
-    })
 }
 
 /// Names Windows refuses whatever the extension.

@@ -184,6 +184,11 @@ impl Session {
         self.apply(change)
     }
 
+    pub fn describe_tag(&mut self, id: &str, description: &str) -> Result<(), EditError> {
+        let change = self.set.describe_tag(id, description)?;
+        self.apply(change)
+    }
+
     pub fn move_tag(&mut self, id: &str, position: usize) -> Result<(), EditError> {
         let change = self.set.move_tag(id, position)?;
         self.apply(change)

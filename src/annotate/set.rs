@@ -9,7 +9,7 @@ use crate::document::Document;
 use super::annotation::{Annotation, NewAnnotation, Orphan};
 use super::change::{Change, Placed};
 use super::error::EditError;
-use super::tags::{check_id, clean_color, clean_tag_name, default_tags, same_name, Tag};
+use super::tags::{check_id, clean_color, clean_description, clean_tag_name, default_tags, same_name, Tag};
 use super::timestamp::is_iso_datetime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,6 +302,7 @@ impl AnnotationSet {
                     id: id.to_owned(),
                     name,
                     color,
+                    description: String::new(),
                 },
             }),
         })
@@ -316,6 +317,12 @@ impl AnnotationSet {
     pub fn recolor_tag(&self, id: &str, color: &str) -> Result<Change, EditError> {
         let color = clean_color(color)?;
         self.edit_tag(id, |t| t.color = color)
+    }
+
+    /// Sets what a tag means, for the people sharing the codebook.
+    pub fn describe_tag(&self, id: &str, description: &str) -> Result<Change, EditError> {
+        let description = clean_description(description)?;
+        self.edit_tag(id, |t| t.description = description)
     }
 
     /// Moves a tag to `position` in the palette (which changes its digit key).

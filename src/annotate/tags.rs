@@ -12,7 +12,14 @@ pub struct Tag {
     pub name: String,
     /// Highlight colour, lower-case `#rrggbb`.
     pub color: String,
+    /// What the code means and when to use it, for the team sharing the
+    /// codebook; left out of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
 }
+
+/// Longest tag description accepted, in code points.
+pub const MAX_TAG_DESCRIPTION_CHARS: usize = 2000;
 
 /// Longest tag name accepted, in code points: it has to fit on a chip.
 pub const MAX_TAG_NAME_CHARS: usize = 40;
@@ -40,6 +47,7 @@ pub fn default_tags() -> Vec<Tag> {
         id: id.to_owned(),
         name: name.to_owned(),
         color: color.to_owned(),
+        description: String::new(),
     })
     .collect()
 }
@@ -58,6 +66,16 @@ pub(crate) fn clean_tag_name(name: &str) -> Result<String, EditError> {
         return Err(EditError::TagNameTooLong { length });
     }
     Ok(name.to_owned())
+}
+
+/// A description trimmed, or why it cannot be one.
+pub(crate) fn clean_description(description: &str) -> Result<String, EditError> {
+    let description = description.trim();
+    let length = description.chars().count();
+    if length > MAX_TAG_DESCRIPTION_CHARS {
+        return Err(EditError::DescriptionTooLong { length });
+    }
+    Ok(description.to_owned())
 }
 
 /// A colour normalised to `#rrggbb`, or why it cannot be one.

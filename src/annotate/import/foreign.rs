@@ -224,6 +224,7 @@ impl TagTable {
                     id: id.clone(),
                     name,
                     color,
+                    description: String::new(),
                 });
                 id
             }

@@ -7,14 +7,21 @@ use serde_json::Value;
 use super::fields::{object, offset, optional_string, string, timestamp, Object};
 use crate::annotate::annotation::{Annotation, Orphan, Quote};
 use crate::annotate::indexed::{shorten, Indexed};
-use crate::annotate::tags::{check_id, clean_color, clean_tag_name, Tag};
+use crate::annotate::tags::{check_id, clean_color, clean_description, clean_tag_name, Tag};
 
 pub(crate) fn read_tag(value: &Value) -> Result<Tag, String> {
     let obj = object(value, "it")?;
     let id = read_id(obj)?;
     let name = clean_tag_name(string(obj, "name")?).map_err(|e| format!("\"name\": {e}"))?;
     let color = clean_color(string(obj, "color")?).map_err(|e| format!("\"color\": {e}"))?;
-    Ok(Tag { id, name, color })
+    let description = optional_string(obj, "description")?.unwrap_or_default();
+    let description = clean_description(description).map_err(|e| format!("\"description\": {e}"))?;
+    Ok(Tag {
+        id,
+        name,
+        color,
+        description,
+    })
 }
 
 fn read_id(obj: &Object) -> Result<String, String> {

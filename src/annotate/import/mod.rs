@@ -26,7 +26,7 @@ use super::indexed::Indexed;
 use super::reanchor::{place, Item, Placement};
 use super::tags::{same_name, Tag};
 pub use bytes::check_size;
-use bytes::decode;
+pub(crate) use bytes::decode;
 use fields::{list, object, optional_string, plural, string};
 use items::{read_annotation, read_orphan, read_tag};
 
@@ -216,11 +216,17 @@ pub fn import_annotations_str(text: &str, limit: u64) -> Result<ImportedFile, Im
 
 fn parse_export(json: &str) -> Result<ImportedFile, ImportError> {
     let root: Value = serde_json::from_str(json).map_err(|e| json_error(json, &e))?;
+    read_export_value(&root)
+}
+
+/// Reads an export already parsed as JSON (one release of a corpus file),
+/// with every check of a file import.
+pub(crate) fn read_export_value(root: &Value) -> Result<ImportedFile, ImportError> {
     if let Some(why) = recognize::not_ours(&root) {
         return Err(ImportError::NotOurFormat(why));
     }
     let mut problems = Problems::default();
-    let file = read_file(&root, &mut problems);
+    let file = read_file(root, &mut problems);
     match (file, problems.into_error()) {
         (Some(file), None) => Ok(file),
         (_, Some(error)) => Err(error),

@@ -295,6 +295,7 @@ fn ensure_tag(tags: &mut Vec<Tag>, id: &str, losses: &mut Vec<String>) -> bool {
         id: id.to_owned(),
         name,
         color: RECOVERED_TAG_COLOR.to_owned(),
+        description: String::new(),
     });
     true
 }

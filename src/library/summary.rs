@@ -1,0 +1,216 @@
+//! What the library keeps of a parsed release besides its text: enough for
+//! the library list and every cross-library view, so that opening a library
+//! of hundreds of releases parses none of them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotate::speaker_of_paragraph;
+use crate::document::{Document, ParagraphRole};
+
+use super::delegation::delegation_name;
+
+/// Code points of a turn kept for the views' keyword-in-context lines.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// Longest title kept when a release has no headline.
+const TITLE_CHARS: usize = 120;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The headline, or else the first line of running text.
+    pub title: String,
+    pub symbol: Option<String>,
+    pub body: Option<String>,
+    /// ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The meeting line, e.g. `8967th Meeting (AM)`.
+    pub meeting: Option<String>,
+    /// Code points in the text.
+    pub chars: usize,
+    /// Each paragraph's span and the speaker whose turn it is part of.
+    pub paragraphs: Vec<ParagraphRef>,
+    pub speakers: Vec<SpeakerSummary>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParagraphRef {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Summary::speakers`].
+    pub speaker: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerSummary {
+    pub name: String,
+    pub affiliation: Option<String>,
+    /// The delegation under one name for all its forms
+    /// ([`delegation_name`]).
+    pub delegation: Option<String>,
+    pub role: Option<String>,
+    pub on_behalf_of: Option<String>,
+    pub turns: Vec<TurnSummary>,
+}
+
+/// One turn: a run of consecutive paragraphs of one speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TurnSummary {
+    /// Its first paragraph.
+    pub paragraph: usize,
+    /// How many paragraphs it runs to.
+    pub paragraphs: usize,
+    /// Its first [`EXCERPT_CHARS`] code points.
+    pub excerpt: String,
+}
+
+impl Summary {
+    pub fn of(document: &Document) -> Summary {
+        let paragraph_speakers = speaker_of_paragraph(document);
+        let paragraphs = document
+            .paragraphs
+            .iter()
+            .zip(&paragraph_speakers)
+            .map(|(p, speaker)| ParagraphRef {
+                start: p.start,
+                end: p.end,
+                speaker: *speaker,
+            })
+            .collect();
+        let speakers = document
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(index, speaker)| SpeakerSummary {
+                name: speaker.name.clone(),
+                affiliation: speaker.affiliation.clone(),
+                delegation: speaker.affiliation.as_deref().and_then(delegation_name),
+                role: speaker.role.clone(),
+                on_behalf_of: speaker.on_behalf_of.clone(),
+                turns: turns(document, &paragraph_speakers, index),
+            })
+            .collect();
+        Summary {
+            title: title(document),
+            symbol: document.symbol.clone(),
+            body: document.body.clone(),
+            date: document.date.clone(),
+            meeting: document.meeting.as_ref().map(|m| m.title.clone()),
+            chars: document.char_index().len_chars(),
+            paragraphs,
+            speakers,
+        }
+    }
+
+    /// The paragraph holding code point `at`, or the first one after it.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let after = self.paragraphs.partition_point(|p| p.start <= at);
+        match after.checked_sub(1) {
+            Some(i) if at < self.paragraphs[i].end => Some(i),
+            _ => (after < self.paragraphs.len()).then_some(after),
+        }
+    }
+
+    /// The speaker whose turn holds code point `at`.
+    pub fn speaker_at(&self, at: usize) -> Option<&SpeakerSummary> {
+        let paragraph = self.paragraph_at(at)?;
+        let speaker = self.paragraphs.get(paragraph)?.speaker?;
+        self.speakers.get(speaker)
+    }
+
+    /// The symbol, or else the title: how the release is named in lists.
+    pub fn label(&self) -> &str {
+        self.symbol.as_deref().unwrap_or(&self.title)
+    }
+}
+
+fn title(document: &Document) -> String {
+    if let Some(headline) = document.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+        return headline.trim().to_owned();
+    }
+    let first = document
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find(|(_, p)| matches!(p.role, ParagraphRole::Text | ParagraphRole::Headline))
+        .map(|(i, _)| document.paragraph_text(i))
+        .or_else(|| document.text.lines().find(|l| !l.trim().is_empty()))
+        .unwrap_or("");
+    let line = first.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "Untitled release".to_owned();
+    }
+    let short: String = line.chars().take(TITLE_CHARS).collect();
+    if short.len() < line.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// The turns of speaker `index`: runs of consecutive paragraphs.
+fn turns(document: &Document, speakers: &[Option<usize>], index: usize) -> Vec<TurnSummary> {
+    let mut turns: Vec<TurnSummary> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for (p, speaker) in speakers.iter().enumerate() {
+        if *speaker != Some(index) {
+            continue;
+        }
+        match (turns.last_mut(), previous) {
+            (Some(turn), Some(prev)) if prev + 1 == p => turn.paragraphs += 1,
+            _ => turns.push(TurnSummary {
+                paragraph: p,
+                paragraphs: 1,
+                excerpt: excerpt(document.paragraph_text(p)),
+            }),
+        }
+        previous = Some(p);
+    }
+    turns
+}
+
+fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = flat.chars().take(EXCERPT_CHARS).collect();
+    if short.len() < flat.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    #[test]
+    fn the_sample_summarised() {
+        let document = parse(crate::sample::UN_MEETING);
+        let summary = Summary::of(&document);
+        assert_eq!(summary.symbol.as_deref(), document.symbol.as_deref());
+        assert_eq!(summary.paragraphs.len(), document.paragraphs.len());
+        assert_eq!(summary.speakers.len(), document.speakers.len());
+        assert!(summary.speakers.iter().all(|s| !s.turns.is_empty()));
+        // Every paragraph of a turn is in exactly one turn summary.
+        let covered: usize = summary
+            .speakers
+            .iter()
+            .flat_map(|s| &s.turns)
+            .map(|t| t.paragraphs)
+            .sum();
+        let in_turns = summary.paragraphs.iter().filter(|p| p.speaker.is_some()).count();
+        assert_eq!(covered, in_turns);
+        let turn = &summary.speakers[0].turns[0];
+        assert!(document.paragraph_text(turn.paragraph).starts_with(turn.excerpt.trim_end_matches('…').split(' ').next().unwrap()));
+        // Round trip through JSON, as IndexedDB stores it.
+        let json = serde_json::to_string(&summary).unwrap();
+        assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);
+    }
+
+    #[test]
+    fn a_release_without_headline_is_titled_by_its_first_line() {
+        let document = parse("Some words of a note.\n\nAnother paragraph.");
+        assert_eq!(Summary::of(&document).title, "Some words of a note.");
+        assert_eq!(Summary::of(&parse("")).title, "Untitled release");
+    }
+}
