@@ -4,6 +4,8 @@
 //! library's texts are loaded; a search is then one substring scan of the
 //! folded texts, and only the hits shown are mapped back to code points.
 
+use std::rc::Rc;
+
 use crate::text::{fold, fold_into, original_offset, CharIndex};
 
 use super::summary::Summary;
@@ -15,7 +17,7 @@ pub const CONTEXT_CHARS: usize = 60;
 /// A release's text, folded for search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchText {
-    pub text: String,
+    pub text: Rc<str>,
     folded: String,
     /// Byte offset in `folded` where each paragraph starts.
     starts: Vec<usize>,
@@ -24,7 +26,7 @@ pub struct SearchText {
 }
 
 impl SearchText {
-    pub fn new(text: String, summary: &Summary) -> Self {
+    pub fn new(text: Rc<str>, summary: &Summary) -> Self {
         let index = CharIndex::new(&text);
         let mut folded = String::with_capacity(text.len() + summary.paragraphs.len());
         let mut starts = Vec::with_capacity(summary.paragraphs.len());
@@ -182,7 +184,7 @@ mod tests {
         let document = parse(text);
         let summary = Summary::of(&document);
         let work = Work::default();
-        let search_text = SearchText::new(document.text.clone(), &summary);
+        let search_text = SearchText::new(Rc::from(document.text.as_str()), &summary);
         let release = ReleaseRef { id: "r1", summary: &summary, work: &work };
         let results = search(&[(release, &search_text)], "cote D'IVOIRE spoke", 10);
         assert_eq!(results.total, 1);

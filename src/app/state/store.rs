@@ -1,33 +1,43 @@
 //! The coordinator: one [`Action`] type for the whole app, routed to the
-//! reducer of its concern. Most actions belong to one reducer; the few that
-//! cross concerns (tagging the view's target, a new document resetting the
-//! view, settling another tab's save) are spelled out here, and so is what
-//! a workspace [`Event`] means for the others. Each reducer returns the same
-//! `Rc` when nothing changed, so a component handed one part re-renders
-//! only when that part changes.
+//! reducer of its concern. Most actions belong to one reducer; those that
+//! cross concerns are spelled out here: tagging the view's target, a new
+//! document resetting the view, and everything between the open document
+//! and the library (a parsed text becoming a release or an edit of the
+//! open one, opening a release, the codebook following tag edits, imports
+//! and deletions). Each reducer returns the same `Rc` when nothing changed,
+//! so a component handed one part re-renders only when that part changes.
+
+mod library;
 
 use std::rc::Rc;
 
-use crate::annotate::{same_work, AnnotationSet};
+use crate::annotate::{AnnotationSet, Tag};
+use crate::library::ImportedCorpus;
 
+use super::library::{Library, LibraryAction, Storage};
 use super::notice::Notice;
-use super::sync::{OtherTab, Settle, SyncAction, SyncStatus};
 use super::view::{jump_target, Focus, View, ViewAction};
 use super::workspace::{Edit, Event, Reduced, Workspace, WorkspaceAction};
+
+pub use library::{AddedText, Place, Start};
 
 #[derive(Debug, Clone)]
 pub struct Store {
     pub workspace: Rc<Workspace>,
     pub view: Rc<View>,
-    pub sync: Rc<SyncStatus>,
+    pub library: Rc<Library>,
     /// The latest message for the reader.
     pub notice: Option<Notice>,
+    /// The workspace revision the library last took in.
+    synced: u64,
 }
 
 pub enum Action {
     Workspace(WorkspaceAction),
     View(ViewAction),
-    Sync(SyncAction),
+    Library(LibraryAction),
+    /// What storage held at start; opens the library.
+    Start(Box<Start>),
     /// Tags the view's target with a tag id.
     Tag {
         tag: String,
@@ -48,12 +58,23 @@ pub enum Action {
     SelectAnnotation(Option<String>),
     /// Shows the part of a long document starting at this paragraph.
     ShowWindow(usize),
-    /// Another tab saved this text and these annotations.
-    OtherTabSaved {
-        text: String,
-        set: AnnotationSet,
+    /// Opens a release of the library, at a place if given.
+    OpenRelease {
+        id: String,
+        place: Option<Place>,
     },
-    SettleOtherTab(Settle),
+    DeleteRelease(String),
+    UndoDelete,
+    /// Texts from files ("Open files", dropped on the page).
+    AddTexts(Vec<AddedText>),
+    ImportCorpus {
+        corpus: ImportedCorpus,
+        file_name: String,
+    },
+    ImportCodebook {
+        tags: Vec<Tag>,
+        file_name: String,
+    },
     Notify(Notice),
     DismissNotice,
 }
@@ -76,18 +97,27 @@ impl From<ViewAction> for Action {
     }
 }
 
-impl From<SyncAction> for Action {
-    fn from(action: SyncAction) -> Self {
-        Action::Sync(action)
+impl From<LibraryAction> for Action {
+    fn from(action: LibraryAction) -> Self {
+        Action::Library(action)
     }
+}
+
+/// What the header says about saving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    Failed,
 }
 
 impl Store {
     pub fn new(workspace: Workspace, notice: Option<Notice>) -> Self {
         Store {
+            synced: workspace.revision,
             workspace: Rc::new(workspace),
             view: Rc::new(View::default()),
-            sync: Rc::new(SyncStatus::default()),
+            library: Rc::new(Library::default()),
             notice,
         }
     }
@@ -106,15 +136,31 @@ impl Store {
     fn same_as(&self, other: &Store) -> bool {
         Rc::ptr_eq(&self.workspace, &other.workspace)
             && Rc::ptr_eq(&self.view, &other.view)
-            && Rc::ptr_eq(&self.sync, &other.sync)
+            && Rc::ptr_eq(&self.library, &other.library)
             && self.notice == other.notice
+    }
+
+    /// Whether the work is saved, being saved, or cannot be.
+    pub fn save_state(&self) -> SaveState {
+        match self.library.storage {
+            Storage::Memory(_) | Storage::Failing(_) => SaveState::Failed,
+            _ if self.library.unsaved() => SaveState::Saving,
+            _ => SaveState::Saved,
+        }
     }
 
     fn route(&mut self, action: Action) {
         match action {
+            Action::Workspace(WorkspaceAction::Edit(Edit::DeleteTag(id))) => {
+                self.delete_tag(id, false)
+            }
+            Action::Workspace(WorkspaceAction::Edit(Edit::DeleteTagWithAnnotations(id))) => {
+                self.delete_tag(id, true)
+            }
             Action::Workspace(action) => self.workspace(action),
             Action::View(action) => self.view(action),
-            Action::Sync(action) => self.sync = self.sync.reduce(action),
+            Action::Library(action) => self.library_action(action),
+            Action::Start(start) => self.start(*start),
             Action::Tag { tag, id, now } => self.tag(tag, id, now),
             Action::TagDigit { digit, id, now } => {
                 let tag = self.workspace.session.set().tag_for_digit(digit);
@@ -140,49 +186,26 @@ impl Store {
                 let paragraphs = self.workspace.document.paragraphs.len();
                 self.view(ViewAction::ShowWindow { start, paragraphs });
             }
-            Action::OtherTabSaved { text, set } => {
-                // The same work in another order (both tabs merged) is
-                // nothing to settle.
-                let workspace = &self.workspace;
-                if text == workspace.document.text && same_work(&set, workspace.session.set()) {
-                    return;
-                }
-                self.sync = self
-                    .sync
-                    .reduce(SyncAction::OtherTabSaved(OtherTab { text, set }));
-            }
-            Action::SettleOtherTab(settle) => {
-                let Some(other) = self.sync.other_tab.clone() else {
-                    return;
-                };
-                self.sync = self.sync.reduce(SyncAction::Settled);
-                let (text, set) = (other.text.clone(), other.set.clone());
-                self.workspace(match settle {
-                    Settle::KeepMine => WorkspaceAction::Touch,
-                    Settle::Merge => WorkspaceAction::TakeOther {
-                        text,
-                        set,
-                        merge: true,
-                    },
-                    Settle::TakeTheirs => WorkspaceAction::TakeOther {
-                        text,
-                        set,
-                        merge: false,
-                    },
-                });
-            }
+            Action::OpenRelease { id, place } => self.open_release(id, place),
+            Action::DeleteRelease(id) => self.delete_release(id),
+            Action::UndoDelete => self.undo_delete(),
+            Action::AddTexts(texts) => self.add_texts(texts),
+            Action::ImportCorpus { corpus, file_name } => self.import_corpus(corpus, &file_name),
+            Action::ImportCodebook { tags, file_name } => self.import_codebook(tags, &file_name),
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
     }
 
-    /// Reduces the workspace and passes on what the change means.
+    /// Reduces the workspace, passes on what the change means, and lets
+    /// the library take in the open release's new state.
     fn workspace(&mut self, action: WorkspaceAction) {
         let Reduced { workspace, events } = self.workspace.reduce(action);
         self.workspace = workspace;
         for event in events {
             match event {
                 Event::Shown => self.view(ViewAction::NewDocument),
+                Event::NewRelease => self.new_release(),
                 Event::Notice(notice) => self.notice = notice,
                 Event::Annotated(id) => {
                     self.view(ViewAction::Annotated(id));
@@ -191,6 +214,7 @@ impl Store {
                 Event::Replaced => self.view(ViewAction::ForgetAll),
             }
         }
+        self.take_in_workspace();
     }
 
     fn view(&mut self, action: ViewAction) {
@@ -230,6 +254,18 @@ impl Store {
             focus,
             selected,
         )
+    }
+
+    /// The open release's annotations with the codebook's tags, as an
+    /// undoable step when they differ from the session's.
+    fn follow_codebook(&mut self) {
+        let tags = self.library.tags().to_vec();
+        if self.workspace.session.set().tags() == tags.as_slice() {
+            return;
+        }
+        let set = self.workspace.session.set();
+        let set = AnnotationSet::from_parts(tags, set.annotations().to_vec(), set.orphans().to_vec());
+        self.workspace(WorkspaceAction::Replace(set));
     }
 }
 

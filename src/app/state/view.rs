@@ -46,6 +46,8 @@ pub fn window_of(paragraph: usize) -> usize {
 pub struct Jump {
     pub request: u64,
     pub paragraph: Option<usize>,
+    /// Mark the paragraph too (a place opened from a view of the library).
+    pub mark: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -84,6 +86,13 @@ pub enum ViewAction {
         start: usize,
         paragraphs: usize,
     },
+    /// Brings a paragraph into view and marks it (a turn, search hit or
+    /// passage opened from a view of the library); `target` is what the
+    /// next tag would annotate there.
+    Mark {
+        paragraph: usize,
+        target: Option<Target>,
+    },
     ToggleFactKind(FactKind),
     SetSpeakerFilter(String),
     SetTagFilter(Option<String>),
@@ -118,6 +127,11 @@ impl View {
             }
             ViewAction::ShowWindow { start, paragraphs } => {
                 next.window_start = window_of(start.min(paragraphs.saturating_sub(1)));
+            }
+            ViewAction::Mark { paragraph, target } => {
+                next.target = target;
+                next.jump_to(Some(paragraph));
+                next.jump.mark = true;
             }
             ViewAction::ToggleFactKind(kind) => {
                 if !next.hidden_fact_kinds.remove(&kind) {
@@ -167,6 +181,7 @@ impl View {
         self.jump = Jump {
             request: self.jump.request + 1,
             paragraph: Some(paragraph),
+            mark: false,
         };
     }
 }

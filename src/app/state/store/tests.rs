@@ -41,7 +41,7 @@ fn typing_changes_only_the_workspace_and_selecting_only_the_view() {
     let typed = before.apply(WorkspaceAction::EditInput(Rc::from("Typed.")).into());
     assert!(!Rc::ptr_eq(&typed.workspace, &before.workspace));
     assert!(Rc::ptr_eq(&typed.view, &before.view));
-    assert!(Rc::ptr_eq(&typed.sync, &before.sync));
+    assert!(Rc::ptr_eq(&typed.library, &before.library));
 
     let selected = before.apply(select(4, 12));
     assert!(Rc::ptr_eq(&selected.workspace, &before.workspace));
@@ -117,7 +117,15 @@ fn a_new_document_resets_the_view_but_a_refused_or_pending_one_does_not() {
     assert!(Rc::ptr_eq(&refused.view, &busy.view));
     assert_eq!(refused.notice.as_ref().unwrap().kind, NoticeKind::Error);
 
-    let asking = busy.apply(WorkspaceAction::LoadText(Rc::from("Something else.")).into());
+    // An edit that loses the annotated words asks first.
+    let edited = "Opening.\n\nThe representative of Chile agreed with the proposal.";
+    let asking = apply(
+        &busy,
+        [
+            WorkspaceAction::EditInput(Rc::from(edited)).into(),
+            WorkspaceAction::ParseInput.into(),
+        ],
+    );
     assert!(asking.workspace.pending.is_some());
     assert!(Rc::ptr_eq(&asking.view, &busy.view));
 
@@ -167,46 +175,6 @@ fn selecting_an_annotation_jumps_to_its_paragraph() {
 }
 
 #[test]
-fn the_same_work_from_another_tab_is_nothing_to_settle() {
-    let tagged = apply(&store(TEXT), [select(4, 12), tag("a-1")]);
-    let same = tagged.apply(Action::OtherTabSaved {
-        text: TEXT.into(),
-        set: tagged.workspace.session.set().clone(),
-    });
-    assert!(Rc::ptr_eq(&same, &tagged));
-}
-
-#[test]
-fn keeping_mine_makes_autosave_write_again() {
-    let tagged = apply(&store(TEXT), [select(4, 12), tag("a-1")]);
-    let waiting = tagged.apply(Action::OtherTabSaved {
-        text: TEXT.into(),
-        set: AnnotationSet::default(),
-    });
-    assert!(waiting.sync.other_tab.is_some());
-    let kept = waiting.apply(Action::SettleOtherTab(Settle::KeepMine));
-    assert_eq!(kept.sync.other_tab, None);
-    assert_eq!(kept.workspace.revision, waiting.workspace.revision + 1);
-    assert_eq!(kept.workspace.session.set().annotations().len(), 1);
-}
-
-#[test]
-fn taking_another_tabs_different_document_shows_it_with_a_fresh_view() {
-    let tagged = apply(&store(TEXT), [select(4, 12), tag("a-1")]);
-    let waiting = tagged.apply(Action::OtherTabSaved {
-        text: "Their release.".into(),
-        set: AnnotationSet::default(),
-    });
-    let taken = waiting.apply(Action::SettleOtherTab(Settle::TakeTheirs));
-    assert_eq!(taken.workspace.document.text, "Their release.");
-    assert_eq!(taken.view.selected_annotation, None);
-    assert_eq!(taken.sync.other_tab, None);
-    // Settling twice does nothing more.
-    let again = taken.apply(Action::SettleOtherTab(Settle::TakeTheirs));
-    assert!(Rc::ptr_eq(&again, &taken));
-}
-
-#[test]
 fn notices_are_set_and_dismissed() {
     let told = store(TEXT).apply(Action::Notify(Notice::error(
         "The export could not be saved.",
@@ -220,17 +188,285 @@ fn notices_are_set_and_dismissed() {
     ));
 }
 
-#[test]
-fn a_save_report_changes_only_the_sync_status() {
-    let before = store(TEXT);
-    let saved = before.apply(
-        SyncAction::Saved {
-            revision: 0,
-            problem: Some("Autosave failed: local storage is full.".into()),
-        }
-        .into(),
-    );
-    assert!(Rc::ptr_eq(&saved.workspace, &before.workspace));
-    assert!(Rc::ptr_eq(&saved.view, &before.view));
-    assert!(saved.sync.storage_problem.is_some());
+
+mod library {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::app::state::library::{LibraryAction, Storage, StoredRelease};
+    use crate::app::state::store::{AddedText, Place, Start};
+    use crate::library::{corpus::CorpusEntry, corpus_json, import_corpus, Summary, Work};
+    use crate::parse::parse;
+
+    const OTHER: &str = "General Assembly\n\nThe Assembly adopted the budget of the Organization after a long debate.\n\n\
+                         The delegate of Chile said the budget must fund the mission.";
+
+    fn started(start: Start) -> Rc<Store> {
+        store(TEXT).apply(Action::Start(Box::new(start)))
+    }
+
+    fn fresh() -> Rc<Store> {
+        started(Start {
+            storage: Storage::Saved,
+            ..Start::default()
+        })
+    }
+
+    fn paste(store: &Rc<Store>, text: &str) -> Rc<Store> {
+        apply(
+            store,
+            [
+                WorkspaceAction::EditInput(Rc::from(text)).into(),
+                WorkspaceAction::ParseInput.into(),
+            ],
+        )
+    }
+
+    #[test]
+    fn the_first_visit_keeps_the_text_on_show_as_the_first_release() {
+        let store = fresh();
+        assert_eq!(store.library.releases.len(), 1);
+        let release = &store.library.releases[0];
+        assert_eq!(store.library.open.as_deref(), Some(release.id.as_str()));
+        assert_eq!(release.sha256, store.workspace.document.text_sha256());
+        assert_eq!(store.library.tags(), store.workspace.session.set().tags());
+        assert_eq!(store.save_state(), SaveState::Saving);
+    }
+
+    #[test]
+    fn a_pasted_release_joins_the_library_and_the_same_text_is_not_added_twice() {
+        let tagged = apply(&fresh(), [select(4, 12), tag("a-1")]);
+        let first = tagged.library.open.clone().unwrap();
+        let pasted = paste(&tagged, OTHER);
+        assert_eq!(pasted.library.releases.len(), 2);
+        let second = pasted.library.open.clone().unwrap();
+        assert_ne!(first, second);
+        assert!(!pasted.workspace.has_annotations());
+        assert_eq!(pasted.library.release(&first).unwrap().work.annotations.len(), 1, "the first keeps its work");
+
+        // The first text again: taken to it, with its annotation.
+        let again = paste(&pasted, TEXT);
+        assert_eq!(again.library.releases.len(), 2);
+        assert_eq!(again.library.open.as_deref(), Some(first.as_str()));
+        assert_eq!(again.workspace.session.set().annotations().len(), 1);
+        assert!(again.notice.as_ref().unwrap().text.contains("already in your library"));
+
+        // Files: one new, one known, one empty.
+        let files = again.apply(Action::AddTexts(vec![
+            AddedText { name: "a.txt".into(), text: "A third release.\n\nWith its own words.".into() },
+            AddedText { name: "b.txt".into(), text: OTHER.into() },
+            AddedText { name: "c.txt".into(), text: "  ".into() },
+        ]));
+        assert_eq!(files.library.releases.len(), 3);
+        let notice = &files.notice.as_ref().unwrap().text;
+        assert!(notice.contains("Added 1 release(s) to the library: a.txt."), "{notice}");
+        assert!(notice.contains("Already in the library, not added again: b.txt"), "{notice}");
+        assert!(notice.contains("No text in: c.txt."), "{notice}");
+    }
+
+    #[test]
+    fn tags_made_in_one_release_are_the_codebook_of_all_and_annotations_stay_with_their_release() {
+        let a = apply(&fresh(), [select(4, 12), tag("a-1")]);
+        let first = a.library.open.clone().unwrap();
+        let a = a.apply(
+            Edit::AddTag {
+                id: "t-risk".into(),
+                name: "Risk".into(),
+                color: "#123456".into(),
+            }
+            .into(),
+        );
+        let b = paste(&a, OTHER);
+        let second = b.library.open.clone().unwrap();
+        assert!(b.workspace.session.set().tag("t-risk").is_some(), "the new release has the codebook");
+        let b = apply(&b, [select(4, 12), tag("b-1")]);
+        let back = b.apply(Action::OpenRelease { id: first.clone(), place: None });
+        assert_eq!(back.workspace.document.text, TEXT);
+        let ids: Vec<&str> = back.workspace.session.set().annotations().iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a-1"]);
+        assert_eq!(back.library.release(&second).unwrap().work.annotations[0].id, "b-1");
+
+        // A tag used in the other release cannot simply be deleted here.
+        let refused = back.apply(Edit::DeleteTag("claim".into()).into());
+        assert!(refused.workspace.session.set().tag("claim").is_some());
+        assert!(refused.notice.as_ref().unwrap().text.contains("other release"));
+        let gone = back.apply(Edit::DeleteTagWithAnnotations("claim".into()).into());
+        assert!(gone.workspace.session.set().tag("claim").is_none());
+        assert!(gone.library.release(&second).unwrap().work.annotations.is_empty());
+        assert!(gone.library.tags().iter().all(|t| t.id != "claim"));
+    }
+
+    #[test]
+    fn opening_a_release_at_a_place_marks_it() {
+        let store = paste(&fresh(), OTHER);
+        let first = store.library.releases[0].id.clone();
+        let opened = store.apply(Action::OpenRelease {
+            id: first,
+            place: Some(Place::Span { start: 4, end: 12 }),
+        });
+        assert_eq!(opened.workspace.document.text, TEXT);
+        assert!(opened.view.jump.mark);
+        assert_eq!(opened.view.jump.paragraph, Some(0));
+        assert_eq!(opened.view.target, Some(Target::Range { start: 4, end: 12 }));
+    }
+
+    #[test]
+    fn deleting_the_open_release_opens_another_and_undo_brings_it_back() {
+        let store = apply(&paste(&fresh(), OTHER), [select(4, 12), tag("b-1")]);
+        let open = store.library.open.clone().unwrap();
+        let deleted = store.apply(Action::DeleteRelease(open.clone()));
+        assert_eq!(deleted.library.releases.len(), 1);
+        assert_ne!(deleted.library.open.as_deref(), Some(open.as_str()));
+        assert_eq!(deleted.workspace.document.text, TEXT);
+        assert!(deleted.notice.as_ref().unwrap().text.contains("its 1 annotation(s)"));
+        let back = deleted.apply(Action::UndoDelete);
+        assert_eq!(back.library.open.as_deref(), Some(open.as_str()));
+        assert_eq!(back.workspace.session.set().annotations()[0].id, "b-1");
+    }
+
+    #[test]
+    fn the_old_autosave_is_migrated_with_its_tags_and_orphans() {
+        let document = parse(OTHER);
+        let mut session = crate::annotate::Session::new(AnnotationSet::default());
+        session.add_tag("t-old", "Old code", "#aabbcc").unwrap();
+        session
+            .annotate(
+                &document,
+                crate::annotate::NewAnnotation {
+                    id: "old-1".into(),
+                    tag: "t-old".into(),
+                    note: "kept".into(),
+                    start: 4,
+                    end: 12,
+                    now: "2025-01-01T00:00:00.000Z".into(),
+                },
+            )
+            .unwrap();
+        let store = started(Start {
+            storage: Storage::Saved,
+            legacy: Some((OTHER.into(), session.set().clone())),
+            ..Start::default()
+        });
+        assert_eq!(store.library.releases.len(), 1, "no sample when there is saved work");
+        assert_eq!(store.workspace.document.text, OTHER);
+        assert_eq!(store.workspace.session.set().annotations()[0].note, "kept");
+        assert!(store.library.tags().iter().any(|t| t.name == "Old code"));
+        let id = store.library.open.clone().unwrap();
+        assert_eq!(store.library.legacy.as_deref(), Some(id.as_str()));
+        let written = store.apply(
+            LibraryAction::Written {
+                id,
+                edits: 1,
+                revision: 1,
+                added: "2026-12-02T00:00:00.000Z".into(),
+                modified: "2026-12-02T00:00:00.000Z".into(),
+                merged: None,
+            }
+            .into(),
+        );
+        assert_eq!(written.library.legacy, None);
+    }
+
+    #[test]
+    fn a_restart_opens_the_release_open_last_time() {
+        let document = parse(OTHER);
+        let release = StoredRelease {
+            id: "r-other".into(),
+            sha256: document.text_sha256().into(),
+            added: String::new(),
+            modified: String::new(),
+            summary: Summary::of(&document),
+            work: Work::default(),
+            revision: 2,
+        };
+        let store = started(Start {
+            releases: vec![release],
+            open: Some(("r-other".into(), Rc::from(OTHER))),
+            codebook: Some((crate::annotate::default_tags(), 1)),
+            storage: Storage::Saved,
+            ..Start::default()
+        });
+        assert_eq!(store.workspace.document.text, OTHER);
+        assert_eq!(store.library.open.as_deref(), Some("r-other"));
+        assert_eq!(store.save_state(), SaveState::Saved);
+    }
+
+    #[test]
+    fn a_corpus_restores_a_fresh_library_and_merges_into_one_that_has_its_releases() {
+        let source = apply(&paste(&apply(&fresh(), [select(4, 12), tag("a-1")]), OTHER), [select(4, 12), tag("b-1")]);
+        let texts: Vec<(crate::document::Document, AnnotationSet)> = source
+            .library
+            .releases
+            .iter()
+            .map(|r| {
+                let text = source.library.texts[&r.id].clone();
+                (parse(&text), r.work.with_tags(source.library.tags()))
+            })
+            .collect();
+        let entries: Vec<CorpusEntry> = texts
+            .iter()
+            .map(|(document, set)| CorpusEntry { document, set, added: None })
+            .collect();
+        let json = corpus_json(&entries, source.library.tags(), "2026-12-02T00:00:00.000Z");
+        let corpus = import_corpus(json.as_bytes()).unwrap();
+
+        let empty = started(Start {
+            storage: Storage::Saved,
+            ..Start::default()
+        });
+        let restored = empty.apply(Action::ImportCorpus { corpus: corpus.clone(), file_name: "c.json".into() });
+        assert_eq!(restored.library.releases.len(), 2, "the sample's text is the first release: merged");
+        let all: usize = restored.library.releases.iter().map(|r| r.work.count()).sum();
+        assert_eq!(all, 2);
+        // Importing again adds nothing.
+        let again = restored.apply(Action::ImportCorpus { corpus, file_name: "c.json".into() });
+        let all: usize = again.library.releases.iter().map(|r| r.work.count()).sum();
+        assert_eq!(all, 2);
+        assert_eq!(again.library.releases.len(), 2);
+        assert!(again.notice.as_ref().unwrap().text.contains("0 release(s) added, 2 already in the library merged"));
+    }
+
+    #[test]
+    fn another_tab_changing_the_open_release_shows_here() {
+        let store = apply(&fresh(), [select(4, 12), tag("a-1")]);
+        let id = store.library.open.clone().unwrap();
+        let release = store.library.release(&id).unwrap();
+        let edits = release.edits;
+        let store = store.apply(
+            LibraryAction::Written {
+                id: id.clone(),
+                edits,
+                revision: 1,
+                added: String::new(),
+                modified: String::new(),
+                merged: None,
+            }
+            .into(),
+        );
+        let mut theirs = (*store.library.release(&id).unwrap().work).clone();
+        let mut extra = theirs.annotations[0].clone();
+        extra.id = "theirs".into();
+        extra.start = 13;
+        extra.end = 20;
+        theirs.annotations.push(extra);
+        let document = parse(TEXT);
+        let updated = store.apply(
+            LibraryAction::External {
+                id: id.clone(),
+                release: Some(StoredRelease {
+                    id: id.clone(),
+                    sha256: document.text_sha256().into(),
+                    added: String::new(),
+                    modified: String::new(),
+                    summary: Summary::of(&document),
+                    work: theirs,
+                    revision: 2,
+                }),
+                text: None,
+            }
+            .into(),
+        );
+        assert_eq!(updated.workspace.session.set().annotations().len(), 2);
+        assert!(!updated.library.release(&id).unwrap().dirty(), "their work is not ours to write again");
+    }
 }

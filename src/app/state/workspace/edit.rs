@@ -4,11 +4,10 @@
 
 use std::rc::Rc;
 
-use crate::annotate::{merge, AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session};
+use crate::annotate::{AnnotationSet, EditError, NewAnnotation, ReanchorReport, Session};
 use crate::app::state::notice::Notice;
 use crate::app::state::view::Target;
 use crate::document::Document;
-use crate::parse::parse;
 
 use super::{Event, Workspace};
 
@@ -44,6 +43,10 @@ pub enum Edit {
     RecolorTag {
         id: String,
         color: String,
+    },
+    DescribeTag {
+        id: String,
+        description: String,
     },
     DeleteTag(String),
     DeleteTagWithAnnotations(String),
@@ -93,6 +96,9 @@ impl Workspace {
             }
             Edit::RenameTag { id, name } => self.edit(events, |s, _| s.rename_tag(&id, &name)),
             Edit::RecolorTag { id, color } => self.edit(events, |s, _| s.recolor_tag(&id, &color)),
+            Edit::DescribeTag { id, description } => {
+                self.edit(events, |s, _| s.describe_tag(&id, &description))
+            }
             Edit::DeleteTag(id) => self.edit(events, |s, _| s.delete_tag(&id)),
             Edit::DeleteTagWithAnnotations(id) => {
                 self.edit(events, |s, _| s.delete_tag_with_annotations(&id))
@@ -158,27 +164,9 @@ impl Workspace {
         next
     }
 
-    /// Another tab's work, as the reader chose to settle it.
-    pub(super) fn take_other(
-        mut self,
-        text: String,
-        set: AnnotationSet,
-        merge_them: bool,
-        events: &mut Vec<Event>,
-    ) -> Self {
-        if text == self.document.text {
-            let set = if merge_them {
-                merge(self.session.set(), &set)
-            } else {
-                set
-            };
-            return self.edit(events, |session, _| session.replace_all(set));
-        }
-        // Different texts cannot merge: the other tab's document is taken.
-        self.session = Rc::new(Session::new(set));
-        let document = Rc::new(parse(&text));
-        self.input = Rc::from(text);
-        self.show(document, events)
+    /// Puts `set` in place of the annotations, as one undo step.
+    pub(super) fn replace(self, set: AnnotationSet, events: &mut Vec<Event>) -> Self {
+        self.edit(events, |session, _| session.replace_all(set))
     }
 }
 

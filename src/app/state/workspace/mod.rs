@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::annotate::{AnnotationSet, ReanchorReport, Session};
 use crate::document::Document;
+use crate::library::is_edit_of;
 use crate::parse::parse;
 
 pub use edit::Edit;
@@ -29,6 +30,8 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 pub struct Parsing {
     pub id: u64,
     pub percent: u8,
+    /// The text is a release of its own, not an edit of the one on show.
+    pub fresh: bool,
 }
 
 /// A change that waits for the reader's yes, because it would set aside
@@ -53,7 +56,7 @@ pub struct Workspace {
     /// A long text being parsed in the worker.
     pub parsing: Option<Parsing>,
     pub pending: Option<Rc<Pending>>,
-    /// Bumped whenever what autosave stores (text, annotations) changes.
+    /// Bumped whenever what the library stores (text, annotations) changes.
     pub revision: u64,
 }
 
@@ -62,8 +65,14 @@ pub enum WorkspaceAction {
     EditInput(Rc<str>),
     /// Parse the text box now (after a pause in typing, or "Parse").
     ParseInput,
-    /// A whole new text: "Load sample", "Open file", a huge paste.
+    /// A whole new text, a release of its own: "Load sample", "Open
+    /// file", a huge paste.
     LoadText(Rc<str>),
+    /// A release of the library opened, with its annotations.
+    Open {
+        document: Rc<Document>,
+        set: AnnotationSet,
+    },
     ConfirmPending,
     CancelPending,
     /// The worker finished job `id` on `input`.
@@ -88,15 +97,9 @@ pub enum WorkspaceAction {
         /// Annotations the file started or ended inside a character.
         widened: usize,
     },
-    /// Another tab's work: its annotations merged with these or put in
-    /// their place when the text is the same, its document otherwise.
-    TakeOther {
-        text: String,
-        set: AnnotationSet,
-        merge: bool,
-    },
-    /// Marks the work as changed, so that autosave writes it again.
-    Touch,
+    /// The annotations replaced (a merge, the codebook's tags), as one
+    /// undo step, without a message.
+    Replace(AnnotationSet),
 }
 
 impl From<Edit> for WorkspaceAction {
@@ -108,8 +111,11 @@ impl From<Edit> for WorkspaceAction {
 /// What a change of the workspace means for the rest of the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// Another document is on show.
+    /// Another document is on show (or the one on show was edited).
     Shown,
+    /// A text that is a release of its own is on show, with no annotations
+    /// yet: the library adds it (or opens the copy it has).
+    NewRelease,
     /// The message for the reader (`None` clears it).
     Notice(Option<Notice>),
     /// A new annotation with this id.
@@ -155,9 +161,17 @@ impl Workspace {
             WorkspaceAction::EditInput(input) => Workspace { input, ..next },
             WorkspaceAction::ParseInput => {
                 let input = next.input.clone();
-                next.take_text(input, &mut events)
+                let fresh = !is_edit_of(&next.document.text, &input);
+                next.take_text(input, fresh, &mut events)
             }
-            WorkspaceAction::LoadText(input) => next.take_text(input, &mut events),
+            WorkspaceAction::LoadText(input) => next.take_text(input, true, &mut events),
+            WorkspaceAction::Open { document, set } => {
+                let mut next = next;
+                next.input = Rc::from(document.text.as_str());
+                next.session = Rc::new(Session::new(set));
+                next.parsing = None;
+                next.show(document, &mut events)
+            }
             WorkspaceAction::ConfirmPending => next.confirm_pending(&mut events),
             WorkspaceAction::CancelPending => Workspace {
                 input: Rc::from(next.document.text.as_str()),
@@ -169,7 +183,11 @@ impl Workspace {
             }
             WorkspaceAction::ParseProgress { id, percent } => match next.parsing {
                 Some(ref parsing) if parsing.id == id => Workspace {
-                    parsing: Some(Parsing { id, percent }),
+                    parsing: Some(Parsing {
+                        id,
+                        percent,
+                        fresh: parsing.fresh,
+                    }),
                     ..next
                 },
                 _ => next,
@@ -187,10 +205,8 @@ impl Workspace {
                 file_name,
                 widened,
             } => next.import(set, &report, &file_name, widened, &mut events),
-            WorkspaceAction::TakeOther { text, set, merge } => {
-                next.take_other(text, set, merge, &mut events)
-            }
-            WorkspaceAction::Touch => next.changed(),
+            WorkspaceAction::Replace(set) if *next.session.set() == set => next,
+            WorkspaceAction::Replace(set) => next.replace(set, &mut events),
         };
         let workspace = if next.same_as(self) {
             Rc::clone(self)

@@ -56,7 +56,7 @@ fn typing_changes_the_input_and_nothing_else_until_parsed() {
     assert!(typed.input_differs());
 
     let (parsed, events) = reduce(&typed, WorkspaceAction::ParseInput);
-    assert_eq!(events, vec![Event::Shown]);
+    assert_eq!(events, vec![Event::NewRelease, Event::Shown], "another release");
     assert_eq!(parsed.document.text, "New text.");
     assert_eq!(parsed.revision, before.revision + 1);
     assert!(!parsed.input_differs());
@@ -132,7 +132,7 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
             result: Ok(document.clone()),
         },
     );
-    assert_eq!(events, vec![Event::Shown]);
+    assert_eq!(events, vec![Event::NewRelease, Event::Shown]);
     assert!(Rc::ptr_eq(&shown.document, &document));
     assert_eq!(shown.parsing, None);
 }
@@ -163,10 +163,8 @@ fn a_worker_failure_keeps_the_document_and_says_so() {
 fn an_edited_text_carries_its_annotations_along() {
     let before = annotated(TEXT, "representative of Chile");
     let edited = format!("Opening line added.\n\n{TEXT}");
-    let (after, events) = reduce(
-        &before,
-        WorkspaceAction::LoadText(Rc::from(edited.as_str())),
-    );
+    let (typed, _) = reduce(&before, WorkspaceAction::EditInput(Rc::from(edited.as_str())));
+    let (after, events) = reduce(&typed, WorkspaceAction::ParseInput);
     assert!(events.contains(&Event::Shown));
     assert!(notice_text(&events)
         .unwrap()
@@ -181,11 +179,13 @@ fn an_edited_text_carries_its_annotations_along() {
 #[test]
 fn a_text_that_would_orphan_most_annotations_waits_for_a_yes() {
     let before = annotated(TEXT, "mission must continue");
-    let other: Rc<str> = Rc::from("A different release altogether.");
-    let (asking, events) = reduce(&before, WorkspaceAction::LoadText(other.clone()));
+    // An edit (the text's end kept) that loses the annotated paragraph.
+    let other: Rc<str> = Rc::from("Opening.\n\nThe representative of Chile agreed with the proposal.");
+    let (typed, _) = reduce(&before, WorkspaceAction::EditInput(other.clone()));
+    let (asking, events) = reduce(&typed, WorkspaceAction::ParseInput);
     assert!(
         events.is_empty(),
-        "nothing is shown before the reader answers"
+        "nothing is shown before the reader answers: {events:?}"
     );
     let pending = asking.pending.clone().expect("a question");
     assert!(pending
@@ -200,7 +200,7 @@ fn a_text_that_would_orphan_most_annotations_waits_for_a_yes() {
 
     let (replaced, events) = reduce(&asking, WorkspaceAction::ConfirmPending);
     assert_eq!(events, vec![Event::Shown]);
-    assert_eq!(replaced.document.text, "A different release altogether.");
+    assert_eq!(replaced.document.text, *other);
     assert_eq!(replaced.session.set().annotations().len(), 0);
     assert_eq!(replaced.session.set().orphans().len(), 1);
 }
@@ -305,39 +305,31 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
 }
 
 #[test]
-fn another_tabs_work_merges_on_the_same_text_and_replaces_a_different_one() {
+fn a_replacement_is_one_undo_step_and_the_same_set_changes_nothing() {
     let mine = annotated(TEXT, "mission");
     let theirs = annotated(TEXT, "Chile");
-    let (merged, events) = reduce(
-        &mine,
-        WorkspaceAction::TakeOther {
-            text: TEXT.into(),
-            set: theirs.session.set().clone(),
-            merge: true,
-        },
-    );
-    assert!(events.is_empty());
-    assert_eq!(merged.session.set().annotations().len(), 2);
-
-    let (taken, events) = reduce(
-        &mine,
-        WorkspaceAction::TakeOther {
-            text: "Their own text.".into(),
-            set: AnnotationSet::default(),
-            merge: true,
-        },
-    );
-    assert_eq!(events, vec![Event::Shown]);
-    assert_eq!(taken.document.text, "Their own text.");
-    assert_eq!(&*taken.input, "Their own text.");
-    assert!(!taken.has_annotations());
+    let (replaced, _) = reduce(&mine, WorkspaceAction::Replace(theirs.session.set().clone()));
+    assert_eq!(replaced.session.set(), theirs.session.set());
+    assert!(replaced.session.can_undo());
+    let (again, _) = reduce(&replaced, WorkspaceAction::Replace(theirs.session.set().clone()));
+    assert!(Rc::ptr_eq(&again, &replaced));
 }
 
 #[test]
-fn touch_only_bumps_the_revision() {
-    let before = workspace(TEXT);
-    let (after, _) = reduce(&before, WorkspaceAction::Touch);
-    assert_eq!(after.revision, before.revision + 1);
-    assert!(Rc::ptr_eq(&after.document, &before.document));
-    assert!(Rc::ptr_eq(&after.session, &before.session));
+fn another_release_pasted_over_starts_fresh_and_an_edit_keeps_the_annotations() {
+    let mine = annotated(TEXT, "mission");
+    let other = "General Assembly\n\nDelegates debated the budget of the Organization for a whole day.";
+    let (fresh, events) = reduce(&mine, WorkspaceAction::EditInput(Rc::from(other)));
+    assert!(events.is_empty());
+    let (fresh, events) = reduce(&fresh, WorkspaceAction::ParseInput);
+    assert!(events.contains(&Event::NewRelease));
+    assert!(!fresh.has_annotations());
+    assert_eq!(fresh.session.set().tags(), mine.session.set().tags(), "the codebook stays");
+    assert!(fresh.pending.is_none(), "nothing to ask: the annotated release stays in the library");
+
+    let edited = TEXT.replace("must continue", "must go on");
+    let (edited, _) = reduce(&mine, WorkspaceAction::EditInput(Rc::from(edited.as_str())));
+    let (edited, events) = reduce(&edited, WorkspaceAction::ParseInput);
+    assert!(!events.contains(&Event::NewRelease));
+    assert_eq!(edited.session.set().annotations().len(), 1);
 }

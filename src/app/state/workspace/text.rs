@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::annotate::ReanchorReport;
+use crate::annotate::{AnnotationSet, ReanchorReport, Session};
 use crate::document::Document;
 use crate::parse::parse;
 
@@ -13,7 +13,9 @@ use crate::app::state::notice::Notice;
 
 impl Workspace {
     /// Parses `input`, here for a short text or in the worker for a long one.
-    pub(super) fn take_text(mut self, input: Rc<str>, events: &mut Vec<Event>) -> Self {
+    /// `fresh`: the text is a release of its own, not an edit of the one on
+    /// show.
+    pub(super) fn take_text(mut self, input: Rc<str>, fresh: bool, events: &mut Vec<Event>) -> Self {
         if *input == *self.document.text && self.pending.is_none() {
             self.input = input;
             self.parsing = None;
@@ -40,11 +42,15 @@ impl Workspace {
                 .map_or(1, |p| p.id + 1)
                 .max(self.revision + 1);
             self.input = input;
-            self.parsing = Some(Parsing { id, percent: 0 });
+            self.parsing = Some(Parsing {
+                id,
+                percent: 0,
+                fresh,
+            });
             return self;
         }
         let document = Rc::new(parse(&input));
-        self.take_document(input, document, events)
+        self.take_document(input, document, fresh, events)
     }
 
     /// The worker's answer to job `id`; an answer to a superseded job is
@@ -56,11 +62,11 @@ impl Workspace {
         result: Result<Rc<Document>, String>,
         events: &mut Vec<Event>,
     ) -> Self {
-        if self.parsing.as_ref().map(|p| p.id) != Some(id) {
+        let Some(fresh) = self.parsing.as_ref().filter(|p| p.id == id).map(|p| p.fresh) else {
             return self;
-        }
+        };
         match result {
-            Ok(document) => self.take_document(input, document, events),
+            Ok(document) => self.take_document(input, document, fresh, events),
             Err(error) => {
                 self.parsing = None;
                 events.push(Event::Notice(Some(Notice::error(format!(
@@ -71,16 +77,25 @@ impl Workspace {
         }
     }
 
-    /// Shows a parsed document; re-anchors annotations on it, or asks first
-    /// when most of them would lose their place.
+    /// Shows a parsed document. A release of its own starts with no
+    /// annotations (the codebook's tags kept); an edit of the one on show
+    /// takes its annotations along, re-anchored, or asks first when most of
+    /// them would lose their place.
     fn take_document(
         mut self,
         input: Rc<str>,
         document: Rc<Document>,
+        fresh: bool,
         events: &mut Vec<Event>,
     ) -> Self {
         self.parsing = None;
         self.input = input.clone();
+        if fresh {
+            let tags = self.session.set().tags().to_vec();
+            self.session = Rc::new(Session::new(AnnotationSet::with_tags(tags)));
+            events.push(Event::NewRelease);
+            return self.show(document, events);
+        }
         if !self.has_annotations() {
             return self.show(document, events);
         }
