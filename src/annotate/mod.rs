@@ -41,11 +41,11 @@ pub use export::{export_json, exported_annotations, ExportedAnnotation, FORMAT};
 pub use filename::{export_file_name, file_stem, slug, web_annotation_file_name};
 pub use history::{History, DEFAULT_HISTORY_CAPACITY};
 pub(crate) use import::foreign::{assemble, ForeignRelease, ForeignSpan};
+pub(crate) use import::items::read_tag;
 pub use import::{
     check_size, import_annotations, import_annotations_str, ImportError, ImportedFile, Problem,
 };
 pub(crate) use import::{decode as decode_import, json_error, read_export_value, Problems};
-pub(crate) use import::items::read_tag;
 pub use merge::{merge, same_work};
 pub use ranges::{fact_range, speaker_turns, turn_range_at, Span};
 pub use reanchor::{reanchor, Outcome, Placement, ReanchorReport};
@@ -53,7 +53,7 @@ pub use saved::{restore_state, save_state, RestoreError, Restored, SAVED_FORMAT}
 pub use session::Session;
 pub use set::AnnotationSet;
 pub use snap::snap_selection;
-pub use tags::{default_tags, Tag, MAX_TAG_DESCRIPTION_CHARS, MAX_TAG_NAME_CHARS};
 pub(crate) use tags::same_name as same_tag_name;
+pub use tags::{default_tags, Tag, MAX_TAG_DESCRIPTION_CHARS, MAX_TAG_NAME_CHARS};
 pub use timestamp::is_iso_datetime;
 pub use web_annotation::{web_annotation_json, ANNO_CONTEXT};

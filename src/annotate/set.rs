@@ -9,7 +9,9 @@ use crate::document::Document;
 use super::annotation::{Annotation, NewAnnotation, Orphan};
 use super::change::{Change, Placed};
 use super::error::EditError;
-use super::tags::{check_id, clean_color, clean_description, clean_tag_name, default_tags, same_name, Tag};
+use super::tags::{
+    check_id, clean_color, clean_description, clean_tag_name, default_tags, same_name, Tag,
+};
 use super::timestamp::is_iso_datetime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! act but that never changes:
 //!
 //! - [`Dispatch`]: sends an [`Action`] to the store;
-//! - [`Latest`]: the workspace as last rendered, for event handlers that
-//!   read it when they fire (exports, import) but show nothing of it, so
-//!   that they do not re-render at every edit.
+//! - [`Latest`]: the workspace and the library as last rendered, for event
+//!   handlers that read them when they fire (exports, import) but show
+//!   nothing of them, so that they do not re-render at every edit.
 //!
 //! (One context rather than one per handle: each provider is a component
 //! type of its own in the wasm.)
@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, Store, Workspace};
+use super::state::{Action, Library, Store, Workspace};
 
 impl Reducible for Store {
     type Action = Action;
@@ -50,25 +50,30 @@ impl Dispatch {
     }
 }
 
-/// The workspace of the last render.
-#[derive(Clone)]
-pub struct Latest(Rc<RefCell<Rc<Workspace>>>);
+/// A part of the state as last rendered (the workspace, the library).
+pub struct Latest<T = Workspace>(Rc<RefCell<Rc<T>>>);
 
-impl Latest {
-    pub fn new(workspace: Rc<Workspace>) -> Self {
-        Latest(Rc::new(RefCell::new(workspace)))
+impl<T> Clone for Latest<T> {
+    fn clone(&self) -> Self {
+        Latest(self.0.clone())
+    }
+}
+
+impl<T> Latest<T> {
+    pub fn new(value: Rc<T>) -> Self {
+        Latest(Rc::new(RefCell::new(value)))
     }
 
-    pub fn set(&self, workspace: Rc<Workspace>) {
-        *self.0.borrow_mut() = workspace;
+    pub fn set(&self, value: Rc<T>) {
+        *self.0.borrow_mut() = value;
     }
 
-    pub fn get(&self) -> Rc<Workspace> {
+    pub fn get(&self) -> Rc<T> {
         self.0.borrow().clone()
     }
 }
 
-impl PartialEq for Latest {
+impl<T> PartialEq for Latest<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -79,6 +84,7 @@ impl PartialEq for Latest {
 pub struct Handles {
     pub dispatch: Dispatch,
     pub latest: Latest,
+    pub library: Latest<Library>,
 }
 
 #[hook]
@@ -94,4 +100,9 @@ pub fn use_dispatch() -> Dispatch {
 #[hook]
 pub fn use_latest() -> Latest {
     use_handles().latest
+}
+
+#[hook]
+pub fn use_latest_library() -> Latest<Library> {
+    use_handles().library
 }

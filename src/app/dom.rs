@@ -182,6 +182,29 @@ pub fn scroll_to(id: &str) {
     container.scroll_to_with_scroll_to_options(&options);
 }
 
+/// Marks paragraph `id` (a place opened from a view of the library), and
+/// unmarks the one marked before.
+pub fn mark(id: &str) {
+    let document = gloo::utils::document();
+    if let Ok(marked) = document.query_selector_all(".para.marked") {
+        for i in 0..marked.length() {
+            if let Some(element) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = element.class_list().remove_1("marked");
+            }
+        }
+    }
+    if let Some(element) = document.get_element_by_id(id) {
+        let _ = element.class_list().add_1("marked");
+    }
+}
+
+/// Opens the file picker of a file input (a button stands for it).
+pub fn pick_files(input: &NodeRef) {
+    if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+        input.click();
+    }
+}
+
 /// Offers `contents` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));

@@ -53,6 +53,104 @@ pub fn read_picked(
     }))
 }
 
+/// Files being read together; reading stops if this is dropped.
+pub type Readings = Vec<Reading>;
+
+/// Starts reading every file of a list (a multiple file input, or files
+/// dropped on the page), as bytes; `on_files` gets them all, in order,
+/// once every one is read (those that could not be read are left out and
+/// reported through `on_error`).
+pub fn read_all(
+    files: Vec<web_sys::File>,
+    on_files: Callback<Vec<PickedFile>>,
+    on_error: Callback<String>,
+) -> Readings {
+    let count = files.len();
+    let results: std::rc::Rc<std::cell::RefCell<Vec<Option<PickedFile>>>> =
+        std::rc::Rc::new(std::cell::RefCell::new((0..count).map(|_| None).collect()));
+    let left = std::rc::Rc::new(std::cell::Cell::new(count));
+    let mut readings = Vec::new();
+    let finish = {
+        let results = results.clone();
+        let on_files = on_files.clone();
+        move || {
+            let files: Vec<PickedFile> = results.borrow_mut().drain(..).flatten().collect();
+            on_files.emit(files);
+        }
+    };
+    let finish = std::rc::Rc::new(finish);
+    for (index, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        let size = file.size() as u64;
+        if size > MAX_FILE_BYTES {
+            on_error.emit(format!(
+                "{name} is {:.1} MB; Rapporteur opens files of up to {} MB.",
+                size as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ));
+            left.set(left.get() - 1);
+            continue;
+        }
+        let (results, left, finish, on_error) = (
+            results.clone(),
+            left.clone(),
+            finish.clone(),
+            on_error.clone(),
+        );
+        let file = gloo::file::File::from(file);
+        readings.push(gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            match result {
+                Ok(bytes) => results.borrow_mut()[index] = Some(PickedFile { name, bytes }),
+                Err(error) => on_error.emit(format!("{name} could not be read: {error}.")),
+            }
+            left.set(left.get() - 1);
+            if left.get() == 0 {
+                finish();
+            }
+        }));
+    }
+    if readings.is_empty() {
+        finish();
+    }
+    readings
+}
+
+/// The files of a file input an event came from (emptied, so that picking
+/// the same files again fires again).
+pub fn picked_files(event: &Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    // Taken out of the list before it is cleared: the list is live.
+    let files = input
+        .files()
+        .map(|list| list_files(&list))
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The files of a list.
+pub fn list_files(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A release's text from a file: `.html` pages give their reading text,
+/// anything else is decoded as UTF-8 (bad bytes replaced, and said).
+pub fn release_text(file: &PickedFile) -> Result<(String, bool), String> {
+    let (text, replaced) = decode_text(&file.bytes);
+    if is_html(&file.name) {
+        text_of_html(&text)
+            .map(|text| (text, replaced))
+            .map_err(|error| format!("{} could not be read as HTML: {error}.", file.name))
+    } else {
+        Ok((text, replaced))
+    }
+}
+
 /// Elements whose text is not part of the page's reading text.
 const SKIPPED: &[&str] = &[
     "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "SVG", "IFRAME", "OBJECT",

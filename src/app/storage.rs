@@ -1,16 +1,16 @@
-//! Autosave in localStorage. Every failure is reported, never thrown: with
-//! storage full or disabled the work stays in memory and the user is told.
+//! The browser's storage outside IndexedDB: the old single-document
+//! autosave in localStorage (read once, to migrate it into the library,
+//! then removed), and the storage manager (persistent storage, the estimate
+//! of space used). Every failure is reported, never thrown.
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Storage;
 
 use super::dom::describe;
-use crate::annotate::{restore_state, save_state, AnnotationSet, RestoreError};
+use crate::annotate::{restore_state, AnnotationSet, RestoreError};
 
 pub const STATE_KEY: &str = "rapporteur.state";
-/// Browsers give a site about 5 MB of local storage (counted in UTF-16):
-/// longer texts are not even tried.
-pub const AUTOSAVE_MAX_BYTES: usize = 4_500_000;
-
 /// Where a saved state that could not be fully read is kept, untouched.
 pub const BACKUP_KEY: &str = "rapporteur.state.backup";
 
@@ -33,10 +33,12 @@ pub struct Loaded {
 pub fn load() -> Loaded {
     let storage = match storage() {
         Ok(storage) => storage,
-        Err(problem) => {
+        // Nothing to migrate can be read; the library says on its own how
+        // it is kept.
+        Err(_) => {
             return Loaded {
                 saved: None,
-                message: Some(format!("Autosave is off: {problem}. Your work will not survive a reload; use Export JSON to keep it.")),
+                message: None,
             }
         }
     };
@@ -99,17 +101,31 @@ fn keep_backup(storage: &Storage, raw: &str) -> String {
     }
 }
 
-/// Saves the text and annotations; the error says why it failed.
-pub fn save(text: &str, set: &AnnotationSet, now: &str) -> Result<(), String> {
-    let storage = storage()?;
-    storage
-        .set_item(STATE_KEY, &save_state(text, set, now))
-        .map_err(|error| {
-            let reason = describe(error);
-            if reason.contains("Quota") {
-                "local storage is full".to_owned()
-            } else {
-                reason
-            }
-        })
+/// Removes the old autosave, once the library holds its work.
+pub fn remove() {
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item(STATE_KEY);
+    }
+}
+
+fn manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent in some browsers and contexts: read it as a plain property.
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    manager.dyn_into().ok()
+}
+
+/// Asks the browser to keep the library under storage pressure; whether
+/// it agreed.
+pub async fn persist() -> Option<bool> {
+    let promise = manager()?.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Bytes used and the quota, as the browser estimates them.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let promise = manager()?.estimate().ok()?;
+    let estimate = JsFuture::from(promise).await.ok()?;
+    let read = |key: &str| js_sys::Reflect::get(&estimate, &key.into()).ok()?.as_f64();
+    Some((read("usage")?, read("quota")?))
 }

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::annotate::{decode_import, json_error, read_tag, same_tag_name, ImportError, Problems, Tag};
+use crate::annotate::{
+    decode_import, json_error, read_tag, same_tag_name, ImportError, Problems, Tag,
+};
 
 pub const CODEBOOK_FORMAT: &str = "rapporteur-codebook/1";
 
@@ -80,8 +82,8 @@ pub(crate) fn read_codebook(root: &Value) -> Result<Vec<Tag>, ImportError> {
         }
         None => {
             return Err(ImportError::NotOurFormat(format!(
-                "the file has no \"format\" field; a codebook says \"format\": \"{CODEBOOK_FORMAT}\""
-            )))
+            "the file has no \"format\" field; a codebook says \"format\": \"{CODEBOOK_FORMAT}\""
+        )))
         }
     }
     let mut problems = Problems::default();
@@ -94,13 +96,18 @@ pub(crate) fn read_codebook(root: &Value) -> Result<Vec<Tag>, ImportError> {
         let label = value
             .get("id")
             .and_then(Value::as_str)
-            .map_or(format!("tag {}", i + 1), |id| format!("tag {} ({id:?})", i + 1));
+            .map_or(format!("tag {}", i + 1), |id| {
+                format!("tag {} ({id:?})", i + 1)
+            });
         match read_tag(value) {
             Ok(tag) => {
                 if tags.iter().any(|t| t.id == tag.id) {
                     problems.add(label, format!("the id {:?} is used by another tag", tag.id));
                 } else if tags.iter().any(|t| same_tag_name(&t.name, &tag.name)) {
-                    problems.add(label, format!("the name {:?} is used by another tag", tag.name));
+                    problems.add(
+                        label,
+                        format!("the name {:?} is used by another tag", tag.name),
+                    );
                 } else {
                     tags.push(tag);
                 }
@@ -159,9 +166,13 @@ pub fn merge_codebook(
     let mut report = CodebookReport::default();
     let mut ids = HashMap::new();
     for tag in theirs {
-        if let Some(known) = merged.iter_mut().find(|t| same_tag_name(&t.name, &tag.name)) {
+        if let Some(known) = merged
+            .iter_mut()
+            .find(|t| same_tag_name(&t.name, &tag.name))
+        {
             ids.insert(tag.id.clone(), known.id.clone());
-            let description_changes = !tag.description.is_empty() && tag.description != known.description;
+            let description_changes =
+                !tag.description.is_empty() && tag.description != known.description;
             if known.color != tag.color || description_changes {
                 known.color = tag.color.clone();
                 if description_changes {
@@ -202,21 +213,43 @@ mod tests {
         assert_eq!(import_codebook(json.as_bytes()).unwrap(), tags);
 
         let theirs = vec![
-            Tag { id: "x1".into(), name: "CLAIM".into(), color: "#000000".into(), description: "Theirs.".into() },
-            Tag { id: "claim".into(), name: "Risk".into(), color: "#123456".into(), description: String::new() },
-            Tag { id: "t9".into(), name: "Concern".into(), color: "#e69f00".into(), description: String::new() },
+            Tag {
+                id: "x1".into(),
+                name: "CLAIM".into(),
+                color: "#000000".into(),
+                description: "Theirs.".into(),
+            },
+            Tag {
+                id: "claim".into(),
+                name: "Risk".into(),
+                color: "#123456".into(),
+                description: String::new(),
+            },
+            Tag {
+                id: "t9".into(),
+                name: "Concern".into(),
+                color: "#e69f00".into(),
+                description: String::new(),
+            },
         ];
         let (merged, report, ids) = merge_codebook(&tags, &theirs);
         assert_eq!(merged.len(), tags.len() + 1);
         assert_eq!(merged[0].color, "#000000");
         assert_eq!(merged[0].description, "Theirs.");
-        assert_eq!(merged.last().unwrap().id, "claim-2", "a taken id is not reused");
+        assert_eq!(
+            merged.last().unwrap().id,
+            "claim-2",
+            "a taken id is not reused"
+        );
         assert_eq!(ids["x1"], "claim");
         assert_eq!(ids["t9"], "concern");
         assert_eq!(report.added, vec!["Risk".to_owned()]);
         assert_eq!(report.updated, vec!["Claim".to_owned()]);
         assert_eq!(report.unchanged, 1);
-        assert_eq!(report.sentence(), "1 tag(s) added (Risk), 1 updated (Claim), 1 unchanged.");
+        assert_eq!(
+            report.sentence(),
+            "1 tag(s) added (Risk), 1 updated (Claim), 1 unchanged."
+        );
     }
 
     #[test]
@@ -225,8 +258,14 @@ mod tests {
         let error = import_codebook(bad.as_bytes()).unwrap_err().to_string();
         assert!(error.contains("tag 2"), "{error}");
         assert!(error.contains("tag 3"), "{error}");
-        assert!(matches!(import_codebook(b"{\"format\":\"rapporteur-annotations/1\"}"), Err(ImportError::NotOurFormat(_))));
+        assert!(matches!(
+            import_codebook(b"{\"format\":\"rapporteur-annotations/1\"}"),
+            Err(ImportError::NotOurFormat(_))
+        ));
         assert!(matches!(import_codebook(b""), Err(ImportError::Empty)));
-        assert!(matches!(import_codebook(b"{\"format\""), Err(ImportError::Truncated { .. })));
+        assert!(matches!(
+            import_codebook(b"{\"format\""),
+            Err(ImportError::Truncated { .. })
+        ));
     }
 }

@@ -54,7 +54,11 @@ fn row_of(release: &ReleaseRef<'_>, start: usize, kind: RowKind) -> String {
 
 /// Counts of placed annotations by row and tag.
 pub fn code_matrix(releases: &[ReleaseRef<'_>], tags: &[Tag], kind: RowKind) -> CodeMatrix {
-    let column: HashMap<&str, usize> = tags.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let column: HashMap<&str, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
     let mut rows: HashMap<String, Vec<u32>> = HashMap::new();
     for release in releases {
         for annotation in &release.work.annotations {
@@ -70,10 +74,17 @@ pub fn code_matrix(releases: &[ReleaseRef<'_>], tags: &[Tag], kind: RowKind) -> 
         let (ta, tb): (u32, u32) = (ca.iter().sum(), cb.iter().sum());
         tb.cmp(&ta).then_with(|| a.cmp(b))
     });
-    let max = rows.iter().flat_map(|(_, c)| c.iter().copied()).max().unwrap_or(0);
+    let max = rows
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .max()
+        .unwrap_or(0);
     CodeMatrix {
         totals: rows.iter().map(|(_, c)| c.iter().sum()).collect(),
-        tags: tags.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
+        tags: tags
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect(),
         rows: rows.iter().map(|(r, _)| r.clone()).collect(),
         counts: rows.into_iter().map(|(_, c)| c).collect(),
         max,

@@ -164,7 +164,10 @@ pub fn import_corpus(bytes: &[u8]) -> Result<ImportedCorpus, ImportError> {
 /// Files the problems of one part under its name.
 fn prefixed(problems: &mut Vec<Problem>, part: &str, error: ImportError) {
     match error {
-        ImportError::Invalid { problems: list, more } => {
+        ImportError::Invalid {
+            problems: list,
+            more,
+        } => {
             problems.extend(list.into_iter().map(|p| Problem {
                 location: format!("{part}, {}", p.location),
                 message: p.message,
@@ -210,8 +213,16 @@ mod tests {
         let empty = AnnotationSet::default();
         let json = corpus_json(
             &[
-                CorpusEntry { document: &a, set: session.set(), added: Some("2026-12-01T09:00:00Z") },
-                CorpusEntry { document: &b, set: &empty, added: None },
+                CorpusEntry {
+                    document: &a,
+                    set: session.set(),
+                    added: Some("2026-12-01T09:00:00Z"),
+                },
+                CorpusEntry {
+                    document: &b,
+                    set: &empty,
+                    added: None,
+                },
             ],
             &default_tags(),
             "2026-12-02T11:00:00Z",
@@ -220,7 +231,10 @@ mod tests {
         assert_eq!(corpus.tags, default_tags());
         assert_eq!(corpus.releases.len(), 2);
         assert_eq!(corpus.releases[0].file.text, a.text);
-        assert_eq!(corpus.releases[0].added.as_deref(), Some("2026-12-01T09:00:00Z"));
+        assert_eq!(
+            corpus.releases[0].added.as_deref(),
+            Some("2026-12-01T09:00:00Z")
+        );
         let (annotation, quote) = &corpus.releases[0].file.annotations[0];
         assert_eq!(annotation, &session.set().annotations()[0]);
         assert_eq!(quote.exact, a.slice(16, 28));
@@ -231,7 +245,11 @@ mod tests {
     fn one_bad_release_refuses_the_file() {
         let a = parse("First release.");
         let json = corpus_json(
-            &[CorpusEntry { document: &a, set: &AnnotationSet::default(), added: None }],
+            &[CorpusEntry {
+                document: &a,
+                set: &AnnotationSet::default(),
+                added: None,
+            }],
             &default_tags(),
             "2026-12-02T11:00:00Z",
         );
@@ -242,6 +260,9 @@ mod tests {
             import_corpus(br#"{"format":"rapporteur-annotations/1"}"#),
             Err(ImportError::NotOurFormat(_))
         ));
-        assert!(matches!(import_corpus(b"\x00\x01binary"), Err(ImportError::Binary { .. })));
+        assert!(matches!(
+            import_corpus(b"\x00\x01binary"),
+            Err(ImportError::Binary { .. })
+        ));
     }
 }

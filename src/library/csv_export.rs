@@ -79,9 +79,13 @@ pub fn library_csv(releases: &[CsvRelease<'_>], tags: &[Tag]) -> String {
                 opt(&summary.meeting),
                 paragraph.map(|p| p.to_string()).unwrap_or_default(),
                 speaker.map(|s| s.name.clone()).unwrap_or_default(),
-                speaker.and_then(|s| s.delegation.clone()).unwrap_or_default(),
+                speaker
+                    .and_then(|s| s.delegation.clone())
+                    .unwrap_or_default(),
                 speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
-                speaker.and_then(|s| s.on_behalf_of.clone()).unwrap_or_default(),
+                speaker
+                    .and_then(|s| s.on_behalf_of.clone())
+                    .unwrap_or_default(),
                 tag_name(&a.tag),
                 a.note.clone(),
                 slice(a.start, a.end).to_owned(),
@@ -122,7 +126,10 @@ pub fn library_csv(releases: &[CsvRelease<'_>], tags: &[Tag]) -> String {
 
 /// `rapporteur-library-2026-12-02.csv`.
 pub fn csv_file_name(today: &str) -> String {
-    format!("rapporteur-library-{}.csv", today.get(..10).unwrap_or(today))
+    format!(
+        "rapporteur-library-{}.csv",
+        today.get(..10).unwrap_or(today)
+    )
 }
 
 #[cfg(test)]
@@ -152,18 +159,30 @@ mod tests {
         let summary = Summary::of(&document);
         let work = Work::of(session.set());
         let csv = library_csv(
-            &[CsvRelease { summary: &summary, text: &document.text, work: &work }],
+            &[CsvRelease {
+                summary: &summary,
+                text: &document.text,
+                work: &work,
+            }],
             &default_tags(),
         );
         assert!(csv.starts_with('\u{feff}'));
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
         assert_eq!(header, CSV_COLUMNS);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);
         assert_eq!(&rows[0][11], "She said \"yes\", then\nleft 🎉");
         assert_eq!(&rows[0][12], "“bold” and 🎉");
         assert_eq!(&rows[0][10], "Claim");
-        assert_eq!(csv_file_name("2026-12-02T10:00:00Z"), "rapporteur-library-2026-12-02.csv");
+        assert_eq!(
+            csv_file_name("2026-12-02T10:00:00Z"),
+            "rapporteur-library-2026-12-02.csv"
+        );
     }
 }

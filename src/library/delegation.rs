@@ -99,7 +99,10 @@ mod tests {
             delegation_name("United States of America").as_deref(),
             Some("United States")
         );
-        assert_eq!(delegation_name("EU").as_deref(), delegation_name("European Union").as_deref());
+        assert_eq!(
+            delegation_name("EU").as_deref(),
+            delegation_name("European Union").as_deref()
+        );
         assert_eq!(
             delegation_name("the Group of Friends of X").as_deref(),
             Some("Group of Friends of X")

@@ -14,7 +14,10 @@ pub enum Who {
     Delegation(String),
     /// By folded name and delegation, so that two people of one surname in
     /// different delegations stay apart.
-    Speaker { name: String, delegation: Option<String> },
+    Speaker {
+        name: String,
+        delegation: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +83,9 @@ pub fn people(releases: &[ReleaseRef<'_>]) -> People {
         for speaker in &release.summary.speakers {
             let turns = speaker.turns.len();
             if let Some(delegation) = &speaker.delegation {
-                let acc = delegations.entry(Who::Delegation(delegation.clone())).or_default();
+                let acc = delegations
+                    .entry(Who::Delegation(delegation.clone()))
+                    .or_default();
                 acc.label = delegation.clone();
                 if let Some(form) = &speaker.affiliation {
                     acc.detail.insert(form.trim().to_owned());

@@ -67,8 +67,12 @@ impl SearchText {
 /// paragraph) becomes a space, so that a phrase matches across it.
 fn fix_inner_breaks(folded: String, starts: &[usize]) -> String {
     let mut bytes = folded.into_bytes();
-    let separators: std::collections::HashSet<usize> =
-        starts.iter().skip(1).map(|s| s - 1).chain(bytes.len().checked_sub(1)).collect();
+    let separators: std::collections::HashSet<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|s| s - 1)
+        .chain(bytes.len().checked_sub(1))
+        .collect();
     for (at, byte) in bytes.iter_mut().enumerate() {
         if *byte == b'\n' && !separators.contains(&at) {
             *byte = b' ';
@@ -166,9 +170,17 @@ fn hit_at(release: &ReleaseRef<'_>, text: &SearchText, at: usize, len: usize) ->
             .and_then(|p| p.speaker)
             .and_then(|s| release.summary.speakers.get(s))
             .map(|s| s.name.clone()),
-        before: format!("{}{}", if before_from > 0 { "…" } else { "" }, take(before_from, start)),
+        before: format!(
+            "{}{}",
+            if before_from > 0 { "…" } else { "" },
+            take(before_from, start)
+        ),
         matched: take(start, end),
-        after: format!("{}{}", take(end, after_to), if after_to < chars.len() { "…" } else { "" }),
+        after: format!(
+            "{}{}",
+            take(end, after_to),
+            if after_to < chars.len() { "…" } else { "" }
+        ),
     })
 }
 
@@ -185,15 +197,32 @@ mod tests {
         let summary = Summary::of(&document);
         let work = Work::default();
         let search_text = SearchText::new(Rc::from(document.text.as_str()), &summary);
-        let release = ReleaseRef { id: "r1", summary: &summary, work: &work };
+        let release = ReleaseRef {
+            id: "r1",
+            summary: &summary,
+            work: &work,
+        };
         let results = search(&[(release, &search_text)], "cote D'IVOIRE spoke", 10);
         assert_eq!(results.total, 1);
         let hit = &results.hits[0];
         assert_eq!(hit.matched, "Côte d’Ivoire spoke");
         assert_eq!(document.slice(hit.start, hit.end), "Côte d’Ivoire spoke");
         assert!(hit.before.ends_with("The delegate of "));
-        assert_eq!(search(&[(release, &search_text)], "about early   Action", 10).total, 1, "runs of spaces in the query are one");
-        assert_eq!(search(&[(release, &search_text)], "spoke about early action nothing", 10).total, 0, "no hit across paragraphs");
+        assert_eq!(
+            search(&[(release, &search_text)], "about early   Action", 10).total,
+            1,
+            "runs of spaces in the query are one"
+        );
+        assert_eq!(
+            search(
+                &[(release, &search_text)],
+                "spoke about early action nothing",
+                10
+            )
+            .total,
+            0,
+            "no hit across paragraphs"
+        );
         assert_eq!(search(&[(release, &search_text)], "  ", 10).total, 0);
     }
 }

@@ -36,7 +36,10 @@ mod tests {
     fn edits_and_new_releases() {
         let old = "Security Council\n\nThe Council met today on the situation in the region.\n\nFor information media.";
         assert!(is_edit_of(old, &old.replace("met", "meets")));
-        assert!(is_edit_of(old, &format!("{old}\n\nA paragraph added at the end.")));
+        assert!(is_edit_of(
+            old,
+            &format!("{old}\n\nA paragraph added at the end.")
+        ));
         assert!(is_edit_of("ab", "abc"), "typing");
         assert!(is_edit_of("", "anything"));
         let other = "General Assembly\n\nDelegates debated the budget of the Organization for a whole day.\n\nFor information media.";

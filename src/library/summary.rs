@@ -124,7 +124,11 @@ impl Summary {
 }
 
 fn title(document: &Document) -> String {
-    if let Some(headline) = document.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+    if let Some(headline) = document
+        .headline
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+    {
         return headline.trim().to_owned();
     }
     let first = document
@@ -198,10 +202,20 @@ mod tests {
             .flat_map(|s| &s.turns)
             .map(|t| t.paragraphs)
             .sum();
-        let in_turns = summary.paragraphs.iter().filter(|p| p.speaker.is_some()).count();
+        let in_turns = summary
+            .paragraphs
+            .iter()
+            .filter(|p| p.speaker.is_some())
+            .count();
         assert_eq!(covered, in_turns);
         let turn = &summary.speakers[0].turns[0];
-        assert!(document.paragraph_text(turn.paragraph).starts_with(turn.excerpt.trim_end_matches('…').split(' ').next().unwrap()));
+        assert!(document.paragraph_text(turn.paragraph).starts_with(
+            turn.excerpt
+                .trim_end_matches('…')
+                .split(' ')
+                .next()
+                .unwrap()
+        ));
         // Round trip through JSON, as IndexedDB stores it.
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);

@@ -213,6 +213,9 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start], 'C');
         let end = original_offset(text, at + "cote d'ivoire".len());
-        assert_eq!(chars[start..end].iter().collect::<String>(), "Co\u{302}te d’Ivoire");
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            "Co\u{302}te d’Ivoire"
+        );
     }
 }

@@ -15,7 +15,8 @@ pub(crate) fn read_tag(value: &Value) -> Result<Tag, String> {
     let name = clean_tag_name(string(obj, "name")?).map_err(|e| format!("\"name\": {e}"))?;
     let color = clean_color(string(obj, "color")?).map_err(|e| format!("\"color\": {e}"))?;
     let description = optional_string(obj, "description")?.unwrap_or_default();
-    let description = clean_description(description).map_err(|e| format!("\"description\": {e}"))?;
+    let description =
+        clean_description(description).map_err(|e| format!("\"description\": {e}"))?;
     Ok(Tag {
         id,
         name,

@@ -222,7 +222,7 @@ fn parse_export(json: &str) -> Result<ImportedFile, ImportError> {
 /// Reads an export already parsed as JSON (one release of a corpus file),
 /// with every check of a file import.
 pub(crate) fn read_export_value(root: &Value) -> Result<ImportedFile, ImportError> {
-    if let Some(why) = recognize::not_ours(&root) {
+    if let Some(why) = recognize::not_ours(root) {
         return Err(ImportError::NotOurFormat(why));
     }
     let mut problems = Problems::default();

@@ -5,27 +5,42 @@ use super::document::{layers_of, DocumentView, Progress};
 use super::facts_panel::FactsPanel;
 use super::header_card::HeaderCard;
 use super::input_panel::InputPanel;
-use super::notices::{Notices, OtherTabQuestion, PendingQuestion};
+use super::library::{add_files, CodesView, LibraryPanel, PeopleView, SearchView};
+use super::notices::{Notices, PendingQuestion};
 use super::site_header::SiteHeader;
 use super::speakers_panel::SpeakersPanel;
 use super::tag_palette::TagPalette;
 use crate::annotate::AnnotationSet;
 use crate::app::context::{Dispatch, Handles, Latest};
-use crate::app::hooks::{use_autosave, use_derived, use_parsing, use_shortcuts, use_storage_sync};
+use crate::app::hooks::{use_derived, use_file_drop, use_library, use_parsing, use_shortcuts};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Focus, Notice, Store, Workspace};
-use crate::app::storage;
+use crate::app::state::{Action, Focus, Notice, Storage, Store, Workspace};
 use crate::sample;
 
-/// The first state: what autosave kept, or the sample on a first visit.
+/// The first state: the sample, until the library is read (a first visit
+/// keeps it as the library's first release).
 fn initial_store() -> Store {
-    let loaded = storage::load();
-    let workspace = match loaded.saved {
-        Some((text, set)) => Workspace::new(text, set),
-        None => Workspace::new(sample::UN_MEETING.to_owned(), AnnotationSet::default()),
-    };
-    Store::new(workspace, loaded.message.map(Notice::error))
+    Store::new(
+        Workspace::new(sample::UN_MEETING.to_owned(), AnnotationSet::default()),
+        None,
+    )
+}
+
+/// What the header says when the library is not being saved.
+fn storage_problem(storage: &Storage) -> Option<AttrValue> {
+    match storage {
+        Storage::Memory(reason) => Some(format!(
+            "Your library is kept in memory only: {reason}. It will be lost when this tab closes; \
+             use Export corpus in the Library to keep it."
+        )),
+        Storage::Failing(reason) => Some(format!(
+            "Changes are not being saved: {reason}. Nothing is lost while this tab stays open; \
+             use Export corpus in the Library to keep a copy, or delete releases to make room."
+        )),
+        _ => None,
+    }
+    .map(AttrValue::from)
 }
 
 /// The page: the store, the page-wide hooks, and the panels, each handed
@@ -45,13 +60,16 @@ pub fn app() -> Html {
     };
     let workspace = store.workspace.clone();
     let view = store.view.clone();
+    let library = store.library.clone();
     use_shortcuts(dispatch.clone());
-    use_storage_sync(dispatch.clone());
     use_parsing(workspace.clone(), dispatch.clone());
-    use_autosave(
-        workspace.clone(),
-        store.sync.other_tab.is_some(),
-        dispatch.clone(),
+    use_library(library.clone(), dispatch.clone());
+    let dragging = use_file_drop(
+        {
+            let dispatch = dispatch.clone();
+            Callback::from(move |files| add_files(&dispatch, files))
+        },
+        dispatch.reform(|message: String| Action::Notify(Notice::error(message))),
     );
     crate::app::panic::remember(workspace.clone());
     let latest = (*use_memo((), {
@@ -60,6 +78,17 @@ pub fn app() -> Html {
     }))
     .clone();
     latest.set(workspace.clone());
+    let latest_library = (*use_memo((), {
+        let library = library.clone();
+        move |_| Latest::new(library)
+    }))
+    .clone();
+    latest_library.set(library.clone());
+    let handles = Handles {
+        dispatch,
+        latest,
+        library: latest_library,
+    };
 
     let document = Shared::new(workspace.document.clone());
     let session = Shared::new(workspace.session.clone());
@@ -69,11 +98,6 @@ pub fn app() -> Html {
     let progress = workspace.parsing.as_ref().map(|parsing| Progress {
         percent: parsing.percent,
         bytes: workspace.input.len(),
-    });
-    let other_tab = store.sync.other_tab.as_ref().map(|other| OtherTabQuestion {
-        same_text: other.text == workspace.document.text,
-        theirs: other.set.annotations().len(),
-        ours: workspace.session.set().annotations().len(),
     });
     let chosen_speaker = match view.focus {
         Some(Focus::Speaker(index)) => Some(index),
@@ -89,18 +113,50 @@ pub fn app() -> Html {
         question: AttrValue::from(pending.question.clone()),
         confirm_label: AttrValue::from(pending.confirm_label.clone()),
     });
-    html! {
-        <ContextProvider<Handles> context={Handles { dispatch, latest }}>
+    let header = html! {
+        <>
             <SiteHeader
                 can_undo={workspace.session.can_undo()}
                 can_redo={workspace.session.can_redo()}
-                save={store.sync.save_state(workspace.revision)}
+                save={store.save_state()}
             />
             <Notices
                 notice={store.notice.clone()}
-                storage_problem={store.sync.storage_problem.clone().map(AttrValue::from)}
-                {other_tab}
+                storage_problem={storage_problem(&library.storage)}
                 {pending}
+            />
+        </>
+    };
+    if !library.loaded() {
+        return html! {
+            <ContextProvider<Handles> context={handles}>
+                { header }
+                <main class="opening"><p role="status">{ "Opening your library…" }</p></main>
+            </ContextProvider<Handles>>
+        };
+    }
+    let releases = Shared::new(library.releases.clone());
+    let open = library.open.clone().map(AttrValue::from);
+    let trash = library
+        .trash
+        .as_ref()
+        .map(|t| AttrValue::from(t.release.summary.label().to_owned()));
+    html! {
+        <ContextProvider<Handles> context={handles}>
+            { header }
+            if dragging {
+                <div class="drop-target" aria-hidden="true">
+                    <p>{ "Drop .txt or .html files to add them to the library" }</p>
+                </div>
+            }
+            <LibraryPanel
+                releases={releases.clone()}
+                {open}
+                listing={library.listing.clone()}
+                storage={library.storage.clone()}
+                estimate={library.estimate}
+                persisted={library.persisted}
+                {trash}
             />
             <main class="workspace">
                 <div class="column column-left">
@@ -132,6 +188,11 @@ pub fn app() -> Html {
                     />
                 </div>
             </main>
+            <div class="corpus-views">
+                <PeopleView releases={releases.clone()} />
+                <CodesView releases={releases.clone()} tags={tags.clone()} texts={Shared::new(library.texts.clone())} />
+                <SearchView {releases} texts={Shared::new(library.search.clone())} complete={library.texts_complete} />
+            </div>
         </ContextProvider<Handles>>
     }
 }

@@ -10,6 +10,7 @@ pub mod facts_panel;
 pub mod file_button;
 pub mod header_card;
 pub mod input_panel;
+pub mod library;
 pub mod notices;
 pub mod site_header;
 pub mod speakers_panel;

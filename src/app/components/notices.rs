@@ -1,19 +1,9 @@
 use yew::prelude::*;
 
-use crate::app::context::use_dispatch;
+use super::library::export::export_corpus;
+use crate::app::context::{use_dispatch, use_latest_library};
 use crate::app::renders::rendered;
-use crate::app::state::{Action, Notice, NoticeKind, Settle, WorkspaceAction};
-
-/// What the reader is asked about a save by another tab.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OtherTabQuestion {
-    /// Whether the other tab saved the same text (then both can merge).
-    pub same_text: bool,
-    /// Annotations the other tab saved.
-    pub theirs: usize,
-    /// Annotations this tab holds.
-    pub ours: usize,
-}
+use crate::app::state::{Action, Notice, NoticeKind, WorkspaceAction};
 
 /// A change that waits for the reader's yes.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,14 +15,14 @@ pub struct PendingQuestion {
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notice: Option<Notice>,
+    /// Why the library is not being saved, when it is not.
     pub storage_problem: Option<AttrValue>,
-    pub other_tab: Option<OtherTabQuestion>,
     pub pending: Option<PendingQuestion>,
 }
 
 /// Messages for the reader: the latest notice (errors as alerts), a lasting
-/// autosave problem, another tab's save to settle, and the question a
-/// pending change asks.
+/// storage problem (with a way to keep a copy), and the question a pending
+/// change asks.
 #[component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     rendered("Notices");
@@ -50,30 +40,21 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
+    let library = use_latest_library();
     let storage = props.storage_problem.as_ref().map(|problem| {
-        html! { <div role="alert" class="notice error storage"><p>{ problem.clone() }</p></div> }
-    });
-    let other_tab = props.other_tab.as_ref().map(|other| {
-        let settle = |choice: Settle| dispatch.reform(move |_: MouseEvent| Action::SettleOtherTab(choice));
-        let (theirs, ours) = (other.theirs, other.ours);
-        let text = if other.same_text {
-            format!(
-                "Another tab of Rapporteur saved {theirs} annotation(s) on this document while this tab has {ours}. \
-                 Autosave is paused so that neither is lost."
-            )
-        } else {
-            "Another tab of Rapporteur saved a different document. Autosave is paused so that neither is lost.".to_owned()
+        let save_copy = {
+            let dispatch = dispatch.clone();
+            let library = library.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Err(problem) = export_corpus(&library.get()) {
+                    dispatch.emit(Action::Notify(Notice::error(format!("The export could not be made: {problem}"))));
+                }
+            })
         };
         html! {
-            <div role="alert" class="notice error other-tab">
-                <p>{ text }</p>
-                <div class="actions">
-                    if other.same_text {
-                        <button type="button" class="small primary" onclick={settle(Settle::Merge)}>{ "Merge both" }</button>
-                    }
-                    <button type="button" class="small" onclick={settle(Settle::TakeTheirs)}>{ "Use the other tab's" }</button>
-                    <button type="button" class="small" onclick={settle(Settle::KeepMine)}>{ "Keep this tab's" }</button>
-                </div>
+            <div role="alert" class="notice error storage">
+                <p>{ problem.clone() }</p>
+                <button type="button" class="small" onclick={save_copy}>{ "Download a copy of the library" }</button>
             </div>
         }
     });
@@ -96,7 +77,6 @@ pub fn notices(props: &NoticesProps) -> Html {
     html! {
         <div class="notices" aria-live="polite">
             { for storage }
-            { for other_tab }
             { for notice }
             { for pending }
         </div>

@@ -18,7 +18,8 @@ const NEW_TAG_COLORS: &[&str] = &[
     "#88ccee", "#44aa99", "#ddcc77", "#cc6677", "#aa4499", "#999933", "#117733",
 ];
 
-/// Add, rename, recolour and delete tags, behind a disclosure.
+/// Add, rename, recolour, describe and delete the codebook's tags (shared
+/// by every release of the library), behind a disclosure.
 #[component(TagEditor)]
 pub fn tag_editor(props: &TagEditorProps) -> Html {
     rendered("TagEditor");
@@ -45,6 +46,10 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
                 let id = id.clone();
                 dispatch.reform(move |event: Event| Edit::RecolorTag { id: id.clone(), color: field_value(&event) })
             };
+            let describe = {
+                let id = id.clone();
+                dispatch.reform(move |event: Event| Edit::DescribeTag { id: id.clone(), description: field_value(&event) })
+            };
             let delete = {
                 let id = id.clone();
                 dispatch.reform(move |_: MouseEvent| Edit::DeleteTag(id.clone()))
@@ -59,6 +64,9 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
                     <button type="button" class="small" onclick={delete} aria-label={format!("Delete tag {}", tag.name)}>{ "Delete" }</button>
                     <button type="button" class="small danger" onclick={delete_all}
                         aria-label={format!("Delete tag {} and its annotations", tag.name)}>{ "Delete with annotations" }</button>
+                    <textarea class="tag-description" rows="2" placeholder="What this code means, when to use it"
+                        value={tag.description.clone()} onchange={describe}
+                        aria-label={format!("Description of {}", tag.name)} />
                 </li>
             }
         })

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::dom::scroll_to;
+use crate::app::dom::{mark, scroll_to};
 use crate::app::state::Jump;
 
 /// Scrolls the document to the paragraph of each new jump request. Used by
@@ -10,7 +10,11 @@ use crate::app::state::Jump;
 pub fn use_jump_scroll(jump: Jump) {
     use_effect_with(jump.request, move |_| {
         if let Some(paragraph) = jump.paragraph {
-            scroll_to(&format!("para-{paragraph}"));
+            let id = format!("para-{paragraph}");
+            if jump.mark {
+                mark(&id);
+            }
+            scroll_to(&id);
         }
     });
 }

@@ -25,8 +25,10 @@ pub mod store;
 pub mod view;
 pub mod workspace;
 
+pub use library::{
+    bodies, listed, Library, LibraryAction, Listing, Release, Sort, Storage, StoredRelease,
+};
 pub use notice::{Notice, NoticeKind};
-pub use library::{Library, LibraryAction, Listing, Release, Sort, Storage, StoredRelease};
 pub use store::{Action, AddedText, Place, SaveState, Start, Store};
 pub use view::{snapped, Focus, Jump, Target, View, ViewAction, WINDOW};
 pub use workspace::{

@@ -264,7 +264,8 @@ impl Store {
             return;
         }
         let set = self.workspace.session.set();
-        let set = AnnotationSet::from_parts(tags, set.annotations().to_vec(), set.orphans().to_vec());
+        let set =
+            AnnotationSet::from_parts(tags, set.annotations().to_vec(), set.orphans().to_vec());
         self.workspace(WorkspaceAction::Replace(set));
     }
 }

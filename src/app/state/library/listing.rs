@@ -38,8 +38,15 @@ pub fn listed(releases: &[Rc<Release>], listing: &Listing) -> Vec<Rc<Release>> {
         .collect();
     match listing.sort {
         Sort::Date => shown.sort_by(|a, b| {
-            let date = |r: &Release| r.summary.date.clone().unwrap_or_else(|| r.added.get(..10).unwrap_or("").to_owned());
-            date(b).cmp(&date(a)).then_with(|| a.summary.title.cmp(&b.summary.title))
+            let date = |r: &Release| {
+                r.summary
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| r.added.get(..10).unwrap_or("").to_owned())
+            };
+            date(b)
+                .cmp(&date(a))
+                .then_with(|| a.summary.title.cmp(&b.summary.title))
         }),
         Sort::Title => shown.sort_by_key(|r| fold(&r.summary.title)),
     }
@@ -50,17 +57,32 @@ pub fn listed(releases: &[Rc<Release>], listing: &Listing) -> Vec<Rc<Release>> {
 /// (folded).
 fn matches(release: &Release, needle: &str) -> bool {
     let s = &release.summary;
-    let fields = [Some(&s.title), s.symbol.as_ref(), s.body.as_ref(), s.meeting.as_ref(), s.date.as_ref()];
-    fields.into_iter().flatten().any(|f| fold(f).contains(needle))
+    let fields = [
+        Some(&s.title),
+        s.symbol.as_ref(),
+        s.body.as_ref(),
+        s.meeting.as_ref(),
+        s.date.as_ref(),
+    ];
+    fields
+        .into_iter()
+        .flatten()
+        .any(|f| fold(f).contains(needle))
         || s.speakers.iter().any(|speaker| {
             fold(&speaker.name).contains(needle)
-                || speaker.delegation.as_deref().is_some_and(|d| fold(d).contains(needle))
+                || speaker
+                    .delegation
+                    .as_deref()
+                    .is_some_and(|d| fold(d).contains(needle))
         })
 }
 
 /// The bodies (organs) the library holds, for the filter, sorted.
 pub fn bodies(releases: &[Rc<Release>]) -> Vec<String> {
-    let mut bodies: Vec<String> = releases.iter().filter_map(|r| r.summary.body.clone()).collect();
+    let mut bodies: Vec<String> = releases
+        .iter()
+        .filter_map(|r| r.summary.body.clone())
+        .collect();
     bodies.sort();
     bodies.dedup();
     bodies

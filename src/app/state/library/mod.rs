@@ -164,7 +164,7 @@ pub enum LibraryAction {
     /// Another tab wrote a release (or deleted it: `None`).
     External {
         id: String,
-        release: Option<StoredRelease>,
+        release: Option<Box<StoredRelease>>,
         text: Option<Rc<str>>,
     },
     ExternalCodebook {
@@ -313,7 +313,9 @@ impl Library {
                     self.storage = Storage::Failing(reason);
                 }
             }
-            LibraryAction::External { id, release, text } => self.external(id, release, text),
+            LibraryAction::External { id, release, text } => {
+                self.external(id, release.map(|r| *r), text)
+            }
             LibraryAction::ExternalCodebook { tags, revision } => {
                 if revision > self.codebook.revision {
                     self.codebook.revision = revision;

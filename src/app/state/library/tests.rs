@@ -78,10 +78,14 @@ fn another_tabs_write_is_taken_when_nothing_here_waits_and_merged_when_something
     let mut library = loaded(vec![stored("r1", "Text one.", work(&["a"]), 3)]);
     library.reduce(LibraryAction::External {
         id: "r1".into(),
-        release: Some(stored("r1", "Text one.", work(&["b"]), 4)),
+        release: Some(Box::new(stored("r1", "Text one.", work(&["b"]), 4))),
         text: None,
     });
-    assert_eq!(library.release("r1").unwrap().work.annotations[0].id, "b", "a deletion there is a deletion here");
+    assert_eq!(
+        library.release("r1").unwrap().work.annotations[0].id,
+        "b",
+        "a deletion there is a deletion here"
+    );
 
     library.update("r1", |r| {
         r.work = Rc::new(work(&["b", "mine"]));
@@ -89,25 +93,42 @@ fn another_tabs_write_is_taken_when_nothing_here_waits_and_merged_when_something
     });
     library.reduce(LibraryAction::External {
         id: "r1".into(),
-        release: Some(stored("r1", "Text one.", work(&["b", "theirs"]), 5)),
+        release: Some(Box::new(stored(
+            "r1",
+            "Text one.",
+            work(&["b", "theirs"]),
+            5,
+        ))),
         text: None,
     });
     let release = library.release("r1").unwrap();
-    let ids: Vec<&str> = release.work.annotations.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = release
+        .work
+        .annotations
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     assert_eq!(ids, ["b", "mine", "theirs"]);
-    assert_eq!(release.revision, 5, "the next write builds on their revision");
+    assert_eq!(
+        release.revision, 5,
+        "the next write builds on their revision"
+    );
     assert!(release.dirty());
 
     // An older revision is nothing new.
     let before = library.release("r1").unwrap().clone();
     library.reduce(LibraryAction::External {
         id: "r1".into(),
-        release: Some(stored("r1", "Text one.", work(&[]), 2)),
+        release: Some(Box::new(stored("r1", "Text one.", work(&[]), 2))),
         text: None,
     });
     assert_eq!(**library.release("r1").unwrap(), *before);
 
-    library.reduce(LibraryAction::External { id: "r1".into(), release: None, text: None });
+    library.reduce(LibraryAction::External {
+        id: "r1".into(),
+        release: None,
+        text: None,
+    });
     assert!(library.release("r1").is_none());
 }
 
@@ -117,7 +138,10 @@ fn deleted_releases_come_back_whole() {
         stored("r1", "Text one.", work(&["a"]), 1),
         stored("r2", "Text two.", work(&[]), 1),
     ]);
-    library.reduce(LibraryAction::Texts(vec![("r1".into(), Rc::from("Text one."))]));
+    library.reduce(LibraryAction::Texts(vec![(
+        "r1".into(),
+        Rc::from("Text one."),
+    )]));
     assert_eq!(library.delete("r1"), Some(0));
     assert!(library.release("r1").is_none());
     assert_eq!(*library.deletions, vec!["r1".to_owned()]);
@@ -133,7 +157,12 @@ fn deleted_releases_come_back_whole() {
 #[test]
 fn the_list_filters_by_text_and_body_and_sorts() {
     let mut library = loaded(vec![
-        stored("r1", "SC/1\n\nSecurity Council\n\n1 May 2024\n\nZebra headline", work(&[]), 1),
+        stored(
+            "r1",
+            "SC/1\n\nSecurity Council\n\n1 May 2024\n\nZebra headline",
+            work(&[]),
+            1,
+        ),
         stored("r2", "Alpha release about Côte d’Ivoire.", work(&[]), 1),
     ]);
     library.listing.sort = Sort::Title;
@@ -156,7 +185,9 @@ fn the_list_filters_by_text_and_body_and_sorts() {
 #[test]
 fn failing_writes_are_said_and_a_good_write_ends_them() {
     let mut library = loaded(vec![stored("r1", "Text one.", work(&[]), 1)]);
-    library.reduce(LibraryAction::WriteFailed("the browser's storage for this site is full".into()));
+    library.reduce(LibraryAction::WriteFailed(
+        "the browser's storage for this site is full".into(),
+    ));
     assert!(matches!(library.storage, Storage::Failing(_)));
     library.reduce(LibraryAction::DeletionsWritten(vec![]));
     assert_eq!(library.storage, Storage::Saved);
@@ -168,5 +199,8 @@ fn failing_writes_are_said_and_a_good_write_ends_them() {
         storage: Storage::Memory("IndexedDB is not available".into()),
     });
     memory.reduce(LibraryAction::WriteFailed("x".into()));
-    assert!(matches!(memory.storage, Storage::Memory(_)), "memory stays memory");
+    assert!(
+        matches!(memory.storage, Storage::Memory(_)),
+        "memory stays memory"
+    );
 }

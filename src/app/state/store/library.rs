@@ -20,7 +20,10 @@ use super::Store;
 pub enum Place {
     Paragraph(usize),
     /// A span (code points): a search hit.
-    Span { start: usize, end: usize },
+    Span {
+        start: usize,
+        end: usize,
+    },
     Annotation(String),
 }
 
@@ -102,7 +105,10 @@ impl Store {
 
     pub(super) fn library_action(&mut self, action: LibraryAction) {
         let open = self.library.open.clone();
-        let before = open.as_deref().and_then(|id| self.library.release(id)).map(|r| r.work.clone());
+        let before = open
+            .as_deref()
+            .and_then(|id| self.library.release(id))
+            .map(|r| r.work.clone());
         let codebook = self.library.codebook.tags.clone();
         Rc::make_mut(&mut self.library).reduce(action);
         // Another tab (or a merge on write) changed what is on show.
@@ -203,7 +209,11 @@ impl Store {
         }
         let library = Rc::make_mut(&mut self.library);
         let id = library.new_id(document.text_sha256());
-        library.add(id.clone(), &document, Work::of(self.workspace.session.set()));
+        library.add(
+            id.clone(),
+            &document,
+            Work::of(self.workspace.session.set()),
+        );
         library.set_open(Some(id));
         self.synced = self.workspace.revision;
     }
@@ -318,7 +328,12 @@ impl Store {
     /// Adds a text with its annotations (tags merged into the codebook by
     /// name), or merges them into the release that has this text. Returns
     /// the release's id; `None` for an empty text.
-    fn take_release(&mut self, text: &str, set: &AnnotationSet, added: Option<&str>) -> Option<String> {
+    fn take_release(
+        &mut self,
+        text: &str,
+        set: &AnnotationSet,
+        added: Option<&str>,
+    ) -> Option<String> {
         if text.trim().is_empty() {
             return None;
         }
@@ -379,7 +394,11 @@ impl Store {
         }
         let mut sentences = Vec::new();
         if !added.is_empty() {
-            sentences.push(format!("Added {} release(s) to the library: {}.", added.len(), added.join(", ")));
+            sentences.push(format!(
+                "Added {} release(s) to the library: {}.",
+                added.len(),
+                added.join(", ")
+            ));
         }
         if !known.is_empty() {
             sentences.push(format!(
@@ -392,11 +411,8 @@ impl Store {
         }
         let message = sentences.join(" ");
         if let Some(id) = last {
-            Rc::make_mut(&mut self.library).open = self
-                .library
-                .open
-                .clone()
-                .filter(|open| *open != id);
+            Rc::make_mut(&mut self.library).open =
+                self.library.open.clone().filter(|open| *open != id);
             self.open_release(id, None);
         }
         if !message.is_empty() {
@@ -416,7 +432,10 @@ impl Store {
             let file = &release.file;
             let document = parse(&file.text);
             let placement = file.place(&document);
-            let existed = self.library.by_sha(document.text_sha256()).map(|r| r.work.count());
+            let existed = self
+                .library
+                .by_sha(document.text_sha256())
+                .map(|r| r.work.count());
             let id = self.take_release(&file.text, &placement.set, release.added.as_deref());
             annotations += placement.set.annotations().len() + placement.set.orphans().len();
             match (existed, id) {
@@ -466,7 +485,11 @@ impl Store {
             .filter(|r| Some(&r.id) != open.as_ref())
             .map(|r| {
                 let used = r.work.annotations.iter().filter(|a| a.tag == id).count()
-                    + r.work.orphans.iter().filter(|o| o.annotation.tag == id).count();
+                    + r.work
+                        .orphans
+                        .iter()
+                        .filter(|o| o.annotation.tag == id)
+                        .count();
                 (r.id.clone(), used)
             })
             .filter(|(_, used)| *used > 0)
@@ -490,7 +513,9 @@ impl Store {
             self.workspace(WorkspaceAction::Edit(super::Edit::DeleteTag(id)));
             return;
         }
-        self.workspace(WorkspaceAction::Edit(super::Edit::DeleteTagWithAnnotations(id.clone())));
+        self.workspace(WorkspaceAction::Edit(
+            super::Edit::DeleteTagWithAnnotations(id.clone()),
+        ));
         if self.workspace.session.set().tag(&id).is_some() {
             return; // Refused; the message says why.
         }

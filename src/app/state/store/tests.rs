@@ -188,7 +188,6 @@ fn notices_are_set_and_dismissed() {
     ));
 }
 
-
 mod library {
     use std::rc::Rc;
 
@@ -242,25 +241,55 @@ mod library {
         let second = pasted.library.open.clone().unwrap();
         assert_ne!(first, second);
         assert!(!pasted.workspace.has_annotations());
-        assert_eq!(pasted.library.release(&first).unwrap().work.annotations.len(), 1, "the first keeps its work");
+        assert_eq!(
+            pasted
+                .library
+                .release(&first)
+                .unwrap()
+                .work
+                .annotations
+                .len(),
+            1,
+            "the first keeps its work"
+        );
 
         // The first text again: taken to it, with its annotation.
         let again = paste(&pasted, TEXT);
         assert_eq!(again.library.releases.len(), 2);
         assert_eq!(again.library.open.as_deref(), Some(first.as_str()));
         assert_eq!(again.workspace.session.set().annotations().len(), 1);
-        assert!(again.notice.as_ref().unwrap().text.contains("already in your library"));
+        assert!(again
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already in your library"));
 
         // Files: one new, one known, one empty.
         let files = again.apply(Action::AddTexts(vec![
-            AddedText { name: "a.txt".into(), text: "A third release.\n\nWith its own words.".into() },
-            AddedText { name: "b.txt".into(), text: OTHER.into() },
-            AddedText { name: "c.txt".into(), text: "  ".into() },
+            AddedText {
+                name: "a.txt".into(),
+                text: "A third release.\n\nWith its own words.".into(),
+            },
+            AddedText {
+                name: "b.txt".into(),
+                text: OTHER.into(),
+            },
+            AddedText {
+                name: "c.txt".into(),
+                text: "  ".into(),
+            },
         ]));
         assert_eq!(files.library.releases.len(), 3);
         let notice = &files.notice.as_ref().unwrap().text;
-        assert!(notice.contains("Added 1 release(s) to the library: a.txt."), "{notice}");
-        assert!(notice.contains("Already in the library, not added again: b.txt"), "{notice}");
+        assert!(
+            notice.contains("Added 1 release(s) to the library: a.txt."),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("Already in the library, not added again: b.txt"),
+            "{notice}"
+        );
         assert!(notice.contains("No text in: c.txt."), "{notice}");
     }
 
@@ -278,21 +307,48 @@ mod library {
         );
         let b = paste(&a, OTHER);
         let second = b.library.open.clone().unwrap();
-        assert!(b.workspace.session.set().tag("t-risk").is_some(), "the new release has the codebook");
+        assert!(
+            b.workspace.session.set().tag("t-risk").is_some(),
+            "the new release has the codebook"
+        );
         let b = apply(&b, [select(4, 12), tag("b-1")]);
-        let back = b.apply(Action::OpenRelease { id: first.clone(), place: None });
+        let back = b.apply(Action::OpenRelease {
+            id: first.clone(),
+            place: None,
+        });
         assert_eq!(back.workspace.document.text, TEXT);
-        let ids: Vec<&str> = back.workspace.session.set().annotations().iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = back
+            .workspace
+            .session
+            .set()
+            .annotations()
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         assert_eq!(ids, ["a-1"]);
-        assert_eq!(back.library.release(&second).unwrap().work.annotations[0].id, "b-1");
+        assert_eq!(
+            back.library.release(&second).unwrap().work.annotations[0].id,
+            "b-1"
+        );
 
         // A tag used in the other release cannot simply be deleted here.
         let refused = back.apply(Edit::DeleteTag("claim".into()).into());
         assert!(refused.workspace.session.set().tag("claim").is_some());
-        assert!(refused.notice.as_ref().unwrap().text.contains("other release"));
+        assert!(refused
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("other release"));
         let gone = back.apply(Edit::DeleteTagWithAnnotations("claim".into()).into());
         assert!(gone.workspace.session.set().tag("claim").is_none());
-        assert!(gone.library.release(&second).unwrap().work.annotations.is_empty());
+        assert!(gone
+            .library
+            .release(&second)
+            .unwrap()
+            .work
+            .annotations
+            .is_empty());
         assert!(gone.library.tags().iter().all(|t| t.id != "claim"));
     }
 
@@ -307,7 +363,10 @@ mod library {
         assert_eq!(opened.workspace.document.text, TEXT);
         assert!(opened.view.jump.mark);
         assert_eq!(opened.view.jump.paragraph, Some(0));
-        assert_eq!(opened.view.target, Some(Target::Range { start: 4, end: 12 }));
+        assert_eq!(
+            opened.view.target,
+            Some(Target::Range { start: 4, end: 12 })
+        );
     }
 
     #[test]
@@ -318,7 +377,12 @@ mod library {
         assert_eq!(deleted.library.releases.len(), 1);
         assert_ne!(deleted.library.open.as_deref(), Some(open.as_str()));
         assert_eq!(deleted.workspace.document.text, TEXT);
-        assert!(deleted.notice.as_ref().unwrap().text.contains("its 1 annotation(s)"));
+        assert!(deleted
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("its 1 annotation(s)"));
         let back = deleted.apply(Action::UndoDelete);
         assert_eq!(back.library.open.as_deref(), Some(open.as_str()));
         assert_eq!(back.workspace.session.set().annotations()[0].id, "b-1");
@@ -347,7 +411,11 @@ mod library {
             legacy: Some((OTHER.into(), session.set().clone())),
             ..Start::default()
         });
-        assert_eq!(store.library.releases.len(), 1, "no sample when there is saved work");
+        assert_eq!(
+            store.library.releases.len(),
+            1,
+            "no sample when there is saved work"
+        );
         assert_eq!(store.workspace.document.text, OTHER);
         assert_eq!(store.workspace.session.set().annotations()[0].note, "kept");
         assert!(store.library.tags().iter().any(|t| t.name == "Old code"));
@@ -393,7 +461,10 @@ mod library {
 
     #[test]
     fn a_corpus_restores_a_fresh_library_and_merges_into_one_that_has_its_releases() {
-        let source = apply(&paste(&apply(&fresh(), [select(4, 12), tag("a-1")]), OTHER), [select(4, 12), tag("b-1")]);
+        let source = apply(
+            &paste(&apply(&fresh(), [select(4, 12), tag("a-1")]), OTHER),
+            [select(4, 12), tag("b-1")],
+        );
         let texts: Vec<(crate::document::Document, AnnotationSet)> = source
             .library
             .releases
@@ -405,7 +476,11 @@ mod library {
             .collect();
         let entries: Vec<CorpusEntry> = texts
             .iter()
-            .map(|(document, set)| CorpusEntry { document, set, added: None })
+            .map(|(document, set)| CorpusEntry {
+                document,
+                set,
+                added: None,
+            })
             .collect();
         let json = corpus_json(&entries, source.library.tags(), "2026-12-02T00:00:00.000Z");
         let corpus = import_corpus(json.as_bytes()).unwrap();
@@ -414,16 +489,36 @@ mod library {
             storage: Storage::Saved,
             ..Start::default()
         });
-        let restored = empty.apply(Action::ImportCorpus { corpus: corpus.clone(), file_name: "c.json".into() });
-        assert_eq!(restored.library.releases.len(), 2, "the sample's text is the first release: merged");
-        let all: usize = restored.library.releases.iter().map(|r| r.work.count()).sum();
+        let restored = empty.apply(Action::ImportCorpus {
+            corpus: corpus.clone(),
+            file_name: "c.json".into(),
+        });
+        assert_eq!(
+            restored.library.releases.len(),
+            2,
+            "the sample's text is the first release: merged"
+        );
+        let all: usize = restored
+            .library
+            .releases
+            .iter()
+            .map(|r| r.work.count())
+            .sum();
         assert_eq!(all, 2);
         // Importing again adds nothing.
-        let again = restored.apply(Action::ImportCorpus { corpus, file_name: "c.json".into() });
+        let again = restored.apply(Action::ImportCorpus {
+            corpus,
+            file_name: "c.json".into(),
+        });
         let all: usize = again.library.releases.iter().map(|r| r.work.count()).sum();
         assert_eq!(all, 2);
         assert_eq!(again.library.releases.len(), 2);
-        assert!(again.notice.as_ref().unwrap().text.contains("0 release(s) added, 2 already in the library merged"));
+        assert!(again
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("0 release(s) added, 2 already in the library merged"));
     }
 
     #[test]
@@ -453,7 +548,7 @@ mod library {
         let updated = store.apply(
             LibraryAction::External {
                 id: id.clone(),
-                release: Some(StoredRelease {
+                release: Some(Box::new(StoredRelease {
                     id: id.clone(),
                     sha256: document.text_sha256().into(),
                     added: String::new(),
@@ -461,12 +556,15 @@ mod library {
                     summary: Summary::of(&document),
                     work: theirs,
                     revision: 2,
-                }),
+                })),
                 text: None,
             }
             .into(),
         );
         assert_eq!(updated.workspace.session.set().annotations().len(), 2);
-        assert!(!updated.library.release(&id).unwrap().dirty(), "their work is not ours to write again");
+        assert!(
+            !updated.library.release(&id).unwrap().dirty(),
+            "their work is not ours to write again"
+        );
     }
 }

@@ -56,7 +56,11 @@ fn typing_changes_the_input_and_nothing_else_until_parsed() {
     assert!(typed.input_differs());
 
     let (parsed, events) = reduce(&typed, WorkspaceAction::ParseInput);
-    assert_eq!(events, vec![Event::NewRelease, Event::Shown], "another release");
+    assert_eq!(
+        events,
+        vec![Event::NewRelease, Event::Shown],
+        "another release"
+    );
     assert_eq!(parsed.document.text, "New text.");
     assert_eq!(parsed.revision, before.revision + 1);
     assert!(!parsed.input_differs());
@@ -163,7 +167,10 @@ fn a_worker_failure_keeps_the_document_and_says_so() {
 fn an_edited_text_carries_its_annotations_along() {
     let before = annotated(TEXT, "representative of Chile");
     let edited = format!("Opening line added.\n\n{TEXT}");
-    let (typed, _) = reduce(&before, WorkspaceAction::EditInput(Rc::from(edited.as_str())));
+    let (typed, _) = reduce(
+        &before,
+        WorkspaceAction::EditInput(Rc::from(edited.as_str())),
+    );
     let (after, events) = reduce(&typed, WorkspaceAction::ParseInput);
     assert!(events.contains(&Event::Shown));
     assert!(notice_text(&events)
@@ -180,7 +187,8 @@ fn an_edited_text_carries_its_annotations_along() {
 fn a_text_that_would_orphan_most_annotations_waits_for_a_yes() {
     let before = annotated(TEXT, "mission must continue");
     // An edit (the text's end kept) that loses the annotated paragraph.
-    let other: Rc<str> = Rc::from("Opening.\n\nThe representative of Chile agreed with the proposal.");
+    let other: Rc<str> =
+        Rc::from("Opening.\n\nThe representative of Chile agreed with the proposal.");
     let (typed, _) = reduce(&before, WorkspaceAction::EditInput(other.clone()));
     let (asking, events) = reduce(&typed, WorkspaceAction::ParseInput);
     assert!(
@@ -308,24 +316,38 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
 fn a_replacement_is_one_undo_step_and_the_same_set_changes_nothing() {
     let mine = annotated(TEXT, "mission");
     let theirs = annotated(TEXT, "Chile");
-    let (replaced, _) = reduce(&mine, WorkspaceAction::Replace(theirs.session.set().clone()));
+    let (replaced, _) = reduce(
+        &mine,
+        WorkspaceAction::Replace(theirs.session.set().clone()),
+    );
     assert_eq!(replaced.session.set(), theirs.session.set());
     assert!(replaced.session.can_undo());
-    let (again, _) = reduce(&replaced, WorkspaceAction::Replace(theirs.session.set().clone()));
+    let (again, _) = reduce(
+        &replaced,
+        WorkspaceAction::Replace(theirs.session.set().clone()),
+    );
     assert!(Rc::ptr_eq(&again, &replaced));
 }
 
 #[test]
 fn another_release_pasted_over_starts_fresh_and_an_edit_keeps_the_annotations() {
     let mine = annotated(TEXT, "mission");
-    let other = "General Assembly\n\nDelegates debated the budget of the Organization for a whole day.";
+    let other =
+        "General Assembly\n\nDelegates debated the budget of the Organization for a whole day.";
     let (fresh, events) = reduce(&mine, WorkspaceAction::EditInput(Rc::from(other)));
     assert!(events.is_empty());
     let (fresh, events) = reduce(&fresh, WorkspaceAction::ParseInput);
     assert!(events.contains(&Event::NewRelease));
     assert!(!fresh.has_annotations());
-    assert_eq!(fresh.session.set().tags(), mine.session.set().tags(), "the codebook stays");
-    assert!(fresh.pending.is_none(), "nothing to ask: the annotated release stays in the library");
+    assert_eq!(
+        fresh.session.set().tags(),
+        mine.session.set().tags(),
+        "the codebook stays"
+    );
+    assert!(
+        fresh.pending.is_none(),
+        "nothing to ask: the annotated release stays in the library"
+    );
 
     let edited = TEXT.replace("must continue", "must go on");
     let (edited, _) = reduce(&mine, WorkspaceAction::EditInput(Rc::from(edited.as_str())));

@@ -15,7 +15,12 @@ impl Workspace {
     /// Parses `input`, here for a short text or in the worker for a long one.
     /// `fresh`: the text is a release of its own, not an edit of the one on
     /// show.
-    pub(super) fn take_text(mut self, input: Rc<str>, fresh: bool, events: &mut Vec<Event>) -> Self {
+    pub(super) fn take_text(
+        mut self,
+        input: Rc<str>,
+        fresh: bool,
+        events: &mut Vec<Event>,
+    ) -> Self {
         if *input == *self.document.text && self.pending.is_none() {
             self.input = input;
             self.parsing = None;
@@ -62,7 +67,12 @@ impl Workspace {
         result: Result<Rc<Document>, String>,
         events: &mut Vec<Event>,
     ) -> Self {
-        let Some(fresh) = self.parsing.as_ref().filter(|p| p.id == id).map(|p| p.fresh) else {
+        let Some(fresh) = self
+            .parsing
+            .as_ref()
+            .filter(|p| p.id == id)
+            .map(|p| p.fresh)
+        else {
             return self;
         };
         match result {
