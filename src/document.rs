@@ -180,13 +180,13 @@ impl Document {
             .get_or_init(|| sha256_hex(self.text.as_bytes()))
     }
 
-    /// The same document with the derived caches (digest, code-point index)
-    /// cleared, for after `text` was replaced.
-    pub(crate) fn with_fresh_caches(mut self) -> Self {
-        self.sha256 = LazySha256::default();
+    /// The same document with its code-point index cleared, for after
+    /// `text` was put back (the digest, of the same text, kept).
+    pub(crate) fn with_fresh_index(mut self) -> Self {
         self.index = LazyCharIndex::default();
         self
     }
+
 
     pub(crate) fn empty(text: String) -> Self {
         Document {

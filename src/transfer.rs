@@ -33,6 +33,9 @@ pub fn split(mut document: Document) -> Vec<String> {
     let speakers = std::mem::take(&mut document.speakers);
     let facts = std::mem::take(&mut document.facts);
     let entities = std::mem::take(&mut document.entities);
+    // The digest travels with the header (computed here, off the page's
+    // thread); the text does not.
+    document.text_sha256();
     document.text = String::new();
     let mut parts = vec![Part::Header(Box::new(document))];
     parts.extend(chunks(paragraphs).into_iter().map(Part::Paragraphs));
@@ -76,7 +79,9 @@ impl Assembler {
             (Part::Header(header), None) => {
                 let mut header = *header;
                 header.text = std::mem::take(&mut self.text);
-                self.document = Some(header.with_fresh_caches());
+                // The same input, normalised the same way: the worker's
+                // digest holds for this text.
+                self.document = Some(header.with_fresh_index());
                 return Ok(());
             }
             (Part::Header(_), Some(_)) => {

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::text::{fold, fold_into, original_offset, CharIndex};
+use crate::text::{fold, fold_into, original_offset};
 
 use super::summary::Summary;
 use super::ReleaseRef;
@@ -26,26 +26,27 @@ pub struct SearchText {
 }
 
 impl SearchText {
+    /// Folds `text` paragraph by paragraph, in one pass over it.
     pub fn new(text: Rc<str>, summary: &Summary) -> Self {
-        let index = CharIndex::new(&text);
         let mut folded = String::with_capacity(text.len() + summary.paragraphs.len());
         let mut starts = Vec::with_capacity(summary.paragraphs.len());
         let mut spans = Vec::with_capacity(summary.paragraphs.len());
+        let mut cursor = Cursor::default();
         for p in &summary.paragraphs {
-            let from = index.byte_of_char(&text, p.start);
-            let to = index.byte_of_char(&text, p.end.max(p.start));
+            let from = cursor.byte_of(&text, p.start);
+            let to = cursor.byte_of(&text, p.end.max(p.start));
             starts.push(folded.len());
             spans.push((from, to));
+            let at = folded.len();
             fold_into(&text[from..to], &mut folded);
+            // Line breaks and tabs inside a paragraph read as spaces (the
+            // same length), so that a phrase matches across them.
+            if folded[at..].bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+                let tail = folded.split_off(at).replace(['\n', '\r', '\t'], " ");
+                folded.push_str(&tail);
+            }
             folded.push('\n');
         }
-        // Line breaks inside a paragraph read as spaces (same length).
-        let folded = folded
-            .split('\n')
-            .map(|part| part.replace(['\r', '\t'], " "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let folded = fix_inner_breaks(folded, &starts);
         SearchText {
             text,
             folded,
@@ -63,22 +64,33 @@ impl SearchText {
     }
 }
 
-/// Paragraph separators stay "\n"; every other "\n" (a line break inside a
-/// paragraph) becomes a space, so that a phrase matches across it.
-fn fix_inner_breaks(folded: String, starts: &[usize]) -> String {
-    let mut bytes = folded.into_bytes();
-    let separators: std::collections::HashSet<usize> = starts
-        .iter()
-        .skip(1)
-        .map(|s| s - 1)
-        .chain(bytes.len().checked_sub(1))
-        .collect();
-    for (at, byte) in bytes.iter_mut().enumerate() {
-        if *byte == b'\n' && !separators.contains(&at) {
-            *byte = b' ';
+/// Walks a text forwards from code-point offset to byte offset; offsets
+/// asked in order cost one pass in all.
+#[derive(Default)]
+struct Cursor {
+    chars: usize,
+    byte: usize,
+}
+
+impl Cursor {
+    fn byte_of(&mut self, text: &str, chars: usize) -> usize {
+        if chars < self.chars {
+            *self = Cursor::default();
         }
+        let rest = &text[self.byte..];
+        let ahead = chars - self.chars;
+        let step = rest
+            .char_indices()
+            .nth(ahead)
+            .map_or(rest.len(), |(at, _)| at);
+        self.byte += step;
+        self.chars = if self.byte == text.len() {
+            self.chars + rest[..step].chars().count()
+        } else {
+            chars
+        };
+        self.byte
     }
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,7 +27,10 @@ pub struct Summary {
     pub meeting: Option<String>,
     /// Code points in the text.
     pub chars: usize,
-    /// Each paragraph's span and the speaker whose turn it is part of.
+    /// Each paragraph's span and the speaker whose turn it is part of;
+    /// stored packed as bytes (one typed array in IndexedDB, not an object
+    /// per paragraph: a 50 MB text has a million paragraphs).
+    #[serde(with = "packed")]
     pub paragraphs: Vec<ParagraphRef>,
     pub speakers: Vec<SpeakerSummary>,
 }
@@ -179,6 +182,74 @@ fn excerpt(text: &str) -> String {
         format!("{short}…")
     } else {
         short
+    }
+}
+
+/// Paragraphs as little-endian `u32` triples (start, end, speaker or
+/// `u32::MAX`): bytes, which `serde-wasm-bindgen` hands to JavaScript as one
+/// `Uint8Array`.
+mod packed {
+    use serde::de::{Error, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use super::ParagraphRef;
+
+    const NONE: u32 = u32::MAX;
+
+    pub fn serialize<S: Serializer>(paragraphs: &[ParagraphRef], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(paragraphs.len() * 12);
+        for p in paragraphs {
+            let speaker = p.speaker.map_or(NONE, |s| s as u32);
+            for value in [p.start as u32, p.end as u32, speaker] {
+                bytes.extend_from_slice(&value.to_le_bytes());
+            }
+        }
+        serializer.serialize_bytes(&bytes)
+    }
+
+    struct Bytes;
+
+    impl<'de> Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("packed paragraphs")
+        }
+
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(v.to_vec())
+        }
+
+        fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(v)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(byte) = seq.next_element::<u8>()? {
+                out.push(byte);
+            }
+            Ok(out)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ParagraphRef>, D::Error> {
+        let bytes = deserializer.deserialize_byte_buf(Bytes)?;
+        if bytes.len() % 12 != 0 {
+            return Err(D::Error::custom("packed paragraphs are not whole"));
+        }
+        let word = |chunk: &[u8]| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        Ok(bytes
+            .chunks_exact(12)
+            .map(|c| ParagraphRef {
+                start: word(&c[0..4]) as usize,
+                end: word(&c[4..8]) as usize,
+                speaker: match word(&c[8..12]) {
+                    NONE => None,
+                    s => Some(s as usize),
+                },
+            })
+            .collect())
     }
 }
 

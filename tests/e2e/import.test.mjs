@@ -116,7 +116,12 @@ test('invalid files are refused with a message naming each problem; the document
     ['picture.annotations.json', Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'), 'the file is a PNG image'],
     ['latin1.annotations.json', Buffer.from(raw.replace('ZOË', 'ZO\xcb'), 'latin1'), 'the file is not UTF-8 text'],
     ['list.json', '[1, 2, 3]', 'the file holds a list of 3 items'],
-    ['saved.json', before.saved && JSON.stringify(before.saved), "the file is Rapporteur's autosave data, not an export"],
+    [
+      'saved.json',
+      // What the old single-document autosave wrote (rapporteur-saved/1).
+      JSON.stringify({ format: 'rapporteur-saved/1', saved: '2025-01-01T00:00:00Z', text: before.saved.text, tags: before.saved.tags, annotations: before.saved.annotations, orphans: [] }),
+      "the file is Rapporteur's autosave data, not an export",
+    ],
   ];
   for (const [name, contents, expected] of cases) {
     await refused(page, name, contents, expected);

@@ -1,12 +1,12 @@
 // A panic in the app shows a visible error with "Export what you have", not
 // a dead page, and loses nothing: the export holds the work made before the
-// crash and a reload restores the autosave. Needs the debug build (only it
+// crash and a reload restores the library. Needs the debug build (only it
 // has the Ctrl+Alt+Shift+P shortcut that panics on purpose): run.mjs serves
 // it with --debug-dist, as `make test` does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowser } from './support/app.mjs';
-import { assertExportConsistent, listedAnnotations, regions, storedWith } from './support/annotator.mjs';
+import { assertExportConsistent, listedAnnotations, readStored, regions, storedWith, until } from './support/annotator.mjs';
 import { downloadText, tagPassage } from './support/faults.mjs';
 import { openApp } from './support/app.mjs';
 
@@ -32,7 +32,7 @@ test(
     await note.fill('Made just before the crash.');
     await note.blur();
     const saved = await storedWith(page, 1);
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('rapporteur.state')).annotations[0].note !== '');
+    await until(() => readStored(page), (state) => state?.annotations[0]?.note !== '', 'the note stored');
 
     // Crash the app on purpose.
     await page.keyboard.press('Escape');

@@ -1,19 +1,25 @@
-// Storage faults: localStorage full or disabled, a damaged saved state, two
-// tabs editing at once. In each, the work stays in memory and exportable,
-// the reader is told, and no save silently destroys another.
+// Storage faults and the library in IndexedDB: the browser's storage full,
+// IndexedDB unavailable, the old single-document autosave (intact or
+// damaged) migrated into the library, two tabs editing at once. In each,
+// the work stays in memory and exportable, the reader is told, and no
+// write silently destroys another.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowser, openApp } from './support/app.mjs';
-import { STATE_KEY, fresh, listedAnnotations, regions, storedWith } from './support/annotator.mjs';
 import {
-  BACKUP_KEY,
-  exportedQuotes,
-  listedQuotes,
-  rawStored,
-  storedCount,
-  storedQuotes,
-  tagPassage,
-} from './support/faults.mjs';
+  SAMPLE_TEXT,
+  STATE_KEY,
+  codePoints,
+  listedAnnotations,
+  loadText,
+  readLibrary,
+  readStored,
+  regions,
+  selectByMouse,
+  storedWith,
+  until,
+} from './support/annotator.mjs';
+import { BACKUP_KEY, exportedQuotes, listedQuotes, rawStored, storedQuotes, tagPassage } from './support/faults.mjs';
 
 const browser = sharedBrowser();
 
@@ -22,218 +28,264 @@ const P2 = 'Rainfall has failed for three consecutive seasons';
 const P3 = 'Japan has supported the regional platform since 2021';
 
 const saveState = (page) => page.locator('.save-status').getAttribute('data-state');
+const problem = (page) => page.locator('.notice.storage[role="alert"]');
 
-test('localStorage full: a visible message, the work stays in memory and exports, and saves resume when there is room', async (t) => {
+test('storage full: a visible message, the work stays in memory and exports, and saves resume when there is room', async (t) => {
   const context = await browser.newContext();
   t.after(() => context.close());
-  // Every setItem fails as a full storage does, until the test frees it.
+  // Every put fails as a full storage does, until the test frees it.
   await context.addInitScript(() => {
     window.__storageFull = true;
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
       if (window.__storageFull) {
-        throw new DOMException(
-          `Failed to execute 'setItem' on 'Storage': Setting the value of '${key}' exceeded the quota.`,
-          'QuotaExceededError',
-        );
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
-      return setItem.call(this, key, value);
+      return put.apply(this, args);
     };
   });
   const { page, errors } = await openApp(browser, { context });
   await tagPassage(page, P1, 'Claim');
   await tagPassage(page, P2, 'Evidence');
 
-  const problem = page.locator('.notice.storage[role="alert"]');
-  await problem.waitFor();
+  await problem(page).waitFor();
   assert.equal(
-    await problem.textContent(),
-    'Autosave failed: local storage is full. Nothing is lost while this tab stays open; use Export JSON to keep a copy.',
+    await problem(page).locator('p').textContent(),
+    "Changes are not being saved: the browser's storage for this site is full. Nothing is lost while this tab stays open; " +
+      'use Export corpus in the Library to keep a copy, or delete releases to make room.',
   );
   assert.equal(await saveState(page), 'failed');
   assert.equal(await page.locator('.save-status').textContent(), 'Not saved');
-  assert.equal(await rawStored(page), null, 'nothing reached storage');
-  // Everything is still in memory: listed, drawn, and in the export.
+  // Everything is still in memory: listed, drawn, and in the exports.
   assert.deepEqual(await listedQuotes(page), [P1, P2].sort());
-  assert.equal(await regions(page).document.locator('[data-annotations]').count() >= 2, true);
+  assert.ok((await regions(page).document.locator('[data-annotations]').count()) >= 2);
   assert.deepEqual(await exportedQuotes(page), [P1, P2].sort());
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    problem(page).getByRole('button', { name: 'Download a copy of the library' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^rapporteur-corpus-\d{4}-\d\d-\d\d\.json$/);
 
   // Room again: the next change saves everything and the message goes.
   await page.evaluate(() => {
     window.__storageFull = false;
   });
   await tagPassage(page, P3, 'Commitment');
-  await problem.waitFor({ state: 'detached' });
+  await problem(page).waitFor({ state: 'detached' });
   await storedWith(page, 3);
   assert.deepEqual(await storedQuotes(page), [P1, P2, P3].sort());
   assert.equal(await saveState(page), 'saved');
   assert.deepEqual(errors, []);
 });
 
-test('localStorage disabled: told at start, the app works, exports hold the work', async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('Access is denied for this document.', 'SecurityError');
-      },
-    });
+for (const [how, script] of [
+  [
+    'window.indexedDB undefined',
+    () => Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined }),
+  ],
+  [
+    'indexedDB.open throwing',
+    () => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      };
+    },
+  ],
+]) {
+  test(`IndexedDB unavailable (${how}): said plainly at start, the app works in memory, exports hold the work`, async (t) => {
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(script);
+    const { page, errors } = await openApp(browser, { context });
+    await problem(page).waitFor();
+    assert.match(
+      await problem(page).locator('p').textContent(),
+      /^Your library is kept in memory only: IndexedDB is not available in this browser \(.+\)\. It will be lost when this tab closes; use Export corpus in the Library to keep it\.$/,
+    );
+    assert.equal(await page.locator('.save-status').textContent(), 'Not saved');
+    assert.match(await page.locator('.storage-line').textContent(), /in memory only/);
+    // The sample is shown and can be annotated; other releases can be added.
+    await tagPassage(page, P1);
+    await loadText(page, 'Another release.\n\nThe delegate of Chile said the fund must grow.');
+    await tagPassage(page, 'the fund must grow', 'Concern');
+    assert.equal(await page.getByRole('region', { name: 'Library' }).locator('li.release').count(), 2);
+    // The corpus export holds both releases' work.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export corpus', exact: true }).click(),
+    ]);
+    const corpus = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+    const exact = corpus.releases.flatMap((r) => r.annotations.map((a) => a.exact)).sort();
+    assert.deepEqual(exact, [P1, 'the fund must grow'].sort());
+    assert.deepEqual(errors, []);
   });
-  const { page, errors } = await openApp(browser, { context });
-  const atStart = page.getByRole('alert').filter({ hasText: 'Autosave is off' });
-  await atStart.waitFor();
-  assert.equal(
-    await atStart.locator('p').textContent(),
-    'Autosave is off: local storage is disabled (SecurityError: Access is denied for this document.). ' +
-      'Your work will not survive a reload; use Export JSON to keep it.',
+}
+
+/** The old autosave format (rapporteur-saved/1) for the sample, with a custom tag, a note and an orphan. */
+function oldSave() {
+  const points = codePoints(SAMPLE_TEXT);
+  const at = (quote) => {
+    const start = codePoints(SAMPLE_TEXT.slice(0, SAMPLE_TEXT.indexOf(quote))).length;
+    return { start, end: start + codePoints(quote).length };
+  };
+  const when = '2025-03-01T10:00:00.000Z';
+  return {
+    format: 'rapporteur-saved/1',
+    saved: when,
+    text: SAMPLE_TEXT,
+    tags: [
+      { id: 'claim', name: 'Claim', color: '#56b4e9' },
+      { id: 't-old', name: 'Old code', color: '#aabbcc' },
+    ],
+    annotations: [
+      { id: 'old-1', tag: 't-old', note: 'kept from the old save', ...at(P1), created: when, modified: when },
+      { id: 'old-2', tag: 'claim', note: '', ...at(P2), created: when, modified: when },
+    ],
+    orphans: [
+      {
+        id: 'old-3',
+        tag: 'claim',
+        note: 'lost its place long ago',
+        start: 0,
+        end: 5,
+        created: when,
+        modified: when,
+        exact: 'a passage that is gone',
+        prefix: '',
+        suffix: '',
+      },
+    ],
+    _points: points.length,
+  };
+}
+
+/** A context whose localStorage holds `raw` under the old key before the first load (once). */
+async function withOldSave(raw) {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ({ key, raw }) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, raw);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    { key: STATE_KEY, raw },
   );
-  // The sample is shown and can be annotated.
-  await tagPassage(page, P1);
-  await tagPassage(page, P3, 'Commitment');
-  const problem = page.locator('.notice.storage[role="alert"]');
-  await problem.waitFor();
-  assert.match(await problem.textContent(), /^Autosave failed: local storage is disabled \(SecurityError/);
-  assert.deepEqual(await listedQuotes(page), [P1, P3].sort());
-  assert.deepEqual(await exportedQuotes(page), [P1, P3].sort());
+  return context;
+}
+
+test('the old autosave is migrated into the library on first start, nothing lost, and only then removed', async (t) => {
+  const save = oldSave();
+  delete save._points;
+  const context = await withOldSave(JSON.stringify(save));
+  t.after(() => context.close());
+  const { page, errors } = await openApp(browser, { context });
+  await regions(page).annotations.locator('.annotation-list > li').nth(1).waitFor();
+  const list = await listedAnnotations(page);
+  assert.deepEqual(list.map((a) => a.quote).sort(), [P1, P2].sort());
+  assert.ok(list.some((a) => a.tag === 'Old code' && a.meta.endsWith('note: kept from the old save')));
+  await regions(page).annotations.locator('.orphan-list q').filter({ hasText: 'a passage that is gone' }).waitFor();
+  // In the library (one release: the save's text, not a second sample), then removed.
+  const library = await until(() => readLibrary(page), (l) => l?.releases[0]?.annotations.length === 2, 'the migrated release');
+  assert.equal(library.releases.length, 1);
+  assert.equal(library.releases[0].text, SAMPLE_TEXT);
+  assert.deepEqual(library.releases[0].orphans.map((o) => o.annotation.id), ['old-3']);
+  assert.ok(library.codebook.some((tag) => tag.name === 'Old code'));
+  await until(() => rawStored(page), (raw) => raw === null, 'the old save removed');
+  // A reload reads the library alone, all there.
+  await page.reload();
+  await regions(page).annotations.locator('.annotation-list > li').nth(1).waitFor();
+  assert.deepEqual((await listedAnnotations(page)).map((a) => a.quote).sort(), [P1, P2].sort());
+  assert.equal(await page.getByRole('region', { name: 'Library' }).locator('li.release').count(), 1);
   assert.deepEqual(errors, []);
 });
 
-/** Makes a real save with two annotations and returns its raw string. */
-async function realSave(page) {
-  await tagPassage(page, P1, 'Claim');
-  await tagPassage(page, P2, 'Evidence');
-  await storedWith(page, 2);
-  return rawStored(page);
-}
-
-test('a cut-off saved state: text and readable annotations restored, the raw string kept as a backup, the reader told', async (t) => {
-  const { page, errors } = await fresh(t, browser);
-  const raw = await realSave(page);
-  const saved = JSON.parse(raw);
-  assert.equal(saved.format, 'rapporteur-saved/1');
-  // Cut in the middle of the second annotation, as a crash during a write
-  // or a hand edit might leave it.
-  const second = saved.annotations[1].id;
-  const damaged = raw.slice(0, raw.indexOf(`"${second}"`) + 4);
-  await page.evaluate(({ key, damaged }) => localStorage.setItem(key, damaged), { key: STATE_KEY, damaged });
-  await page.reload();
-
+test('a cut-off old save: what could be read is migrated, the raw string kept as a backup, the reader told', async (t) => {
+  const save = oldSave();
+  delete save._points;
+  const raw = JSON.stringify(save);
+  // Cut in the middle of the second annotation, as a crash during a write might leave it.
+  const damaged = raw.slice(0, raw.indexOf('"old-2"') + 4);
+  const context = await withOldSave(damaged);
+  t.after(() => context.close());
+  const { page, errors } = await openApp(browser, { context });
   const message = page.getByRole('alert').filter({ hasText: 'Saved work was damaged' });
   await message.waitFor();
   const text = await message.locator('p').textContent();
   assert.match(text, /^Saved work was damaged; what could be read was restored\. Lost: .+\./);
-  assert.ok(
-    text.endsWith(`A copy of the saved data was kept in local storage under "${BACKUP_KEY}".`),
-    text,
-  );
-  assert.equal(await rawStored(page, BACKUP_KEY), damaged, 'the backup is the raw string, untouched');
-  // What could be read is back: the text and the first annotation.
+  assert.ok(text.endsWith(`A copy of the saved data was kept in local storage under "${BACKUP_KEY}".`), text);
   await page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 1);
   assert.deepEqual(await listedQuotes(page), [P1]);
-  assert.equal(await regions(page).document.locator('.para').first().textContent(), '9412th Meeting (AM)');
-  // Work goes on: a new annotation saves a whole state; the backup stays.
-  await tagPassage(page, P3, 'Commitment');
-  await storedCount(page, 2);
-  assert.deepEqual(await storedQuotes(page), [P1, P3].sort());
-  assert.equal(await rawStored(page, BACKUP_KEY), damaged);
+  await until(() => rawStored(page), (raw) => raw === null, 'the old save removed once migrated');
+  assert.equal(await rawStored(page, BACKUP_KEY), damaged, 'the backup is the raw string, untouched');
+  assert.deepEqual(await storedQuotes(page), [P1]);
   assert.deepEqual(errors, []);
 });
 
-test('an unreadable saved state: the app starts, the reader is told, the raw string is kept', async (t) => {
-  const { page, errors } = await fresh(t, browser);
-  const raw = await realSave(page);
-  // Damaged beyond reading: the format and text fields mangled.
-  const damaged = raw.replace('"format":"rapporteur-saved/1"', '"format":7').replace('"text":"', '"text":0,"x":"');
-  await page.evaluate(({ key, damaged }) => localStorage.setItem(key, damaged), { key: STATE_KEY, damaged });
-  await page.reload();
-  const message = page.getByRole('alert').filter({ hasText: 'Saved work' });
-  await message.waitFor();
-  const text = await message.locator('p').textContent();
-  assert.ok(text.includes(`kept in local storage under "${BACKUP_KEY}"`), text);
-  assert.equal(await rawStored(page, BACKUP_KEY), damaged);
-  // The app works on: the sample is shown and can be annotated.
-  await regions(page).document.getByText('For information media. Not an official record.').waitFor();
-  await tagPassage(page, P3, 'Commitment');
-  await storedCount(page, 1);
-  assert.equal(await rawStored(page, BACKUP_KEY), damaged, 'a new save leaves the backup alone');
-  assert.deepEqual(errors, []);
-});
-
-/** Two tabs of the app sharing one localStorage, as two browser tabs do. */
+/** Two tabs of the app sharing one profile, as two browser tabs do. */
 async function twoTabs(t) {
   const context = await browser.newContext();
   t.after(() => context.close());
-  return { a: await openApp(browser, { context }), b: await openApp(browser, { context }) };
+  const a = await openApp(browser, { context });
+  await storedWith(a.page, 0);
+  return { context, a, b: await openApp(browser, { context }) };
 }
 
-/** The notice a tab shows when another tab saved. */
-const otherTab = (page) => page.locator('.notice.other-tab[role="alert"]');
+const OTHER = 'General Assembly\n\nThe Assembly debated the budget.\n\nThe delegate of Chile said the budget must fund the mission.';
 
-test('two tabs annotating at once: the later save waits, "Merge both" keeps both tabs\' work, nothing is silently overwritten', async (t) => {
-  const { a, b } = await twoTabs(t);
-
-  // Tab A annotates and saves.
-  await tagPassage(a.page, P1, 'Claim');
-  await storedWith(a.page, 1);
-  assert.deepEqual(await storedQuotes(a.page), [P1]);
-
-  // Tab B hears of it and pauses its own autosave.
-  await otherTab(b.page).waitFor();
-  assert.match(
-    await otherTab(b.page).locator('p').textContent(),
-    /^Another tab of Rapporteur saved 1 annotation\(s\) on this document while this tab has 0\. Autosave is paused so that neither is lost\.$/,
+/**
+ * Selects `passage` and tags it, then waits until the Annotations list
+ * shows it (another tab's work may arrive at the same time).
+ */
+async function tagAndSee(page, passage, tag) {
+  await selectByMouse(page, passage);
+  await regions(page).tags.getByRole('button', { name: tag, exact: true }).click();
+  await page.waitForFunction(
+    (passage) => [...document.querySelectorAll('.annotations-panel .annotation-list q')].some((q) => q.textContent === passage),
+    passage,
   );
-  await tagPassage(b.page, P2, 'Evidence');
-  // Well past the autosave delay, A's save is still there, untouched.
-  await b.page.waitForTimeout(1000);
-  assert.deepEqual(await storedQuotes(a.page), [P1], "B's change did not overwrite A's save");
-  assert.equal(await b.page.locator('.save-status').getAttribute('data-state'), 'saving');
+}
 
-  // B merges: both annotations in B, then in storage.
-  await otherTab(b.page).getByRole('button', { name: 'Merge both' }).click();
-  await otherTab(b.page).waitFor({ state: 'detached' });
-  assert.deepEqual(await listedQuotes(b.page), [P1, P2].sort());
-  await storedWith(b.page, 2);
-  assert.deepEqual(await storedQuotes(b.page), [P1, P2].sort());
-
-  // A hears of B's merged save and merges too.
-  await otherTab(a.page).waitFor();
-  assert.match(await otherTab(a.page).locator('p').textContent(), /saved 2 annotation\(s\) on this document while this tab has 1\./);
-  await otherTab(a.page).getByRole('button', { name: 'Merge both' }).click();
-  await otherTab(a.page).waitFor({ state: 'detached' });
-  assert.deepEqual(await listedQuotes(a.page), [P1, P2].sort());
-  await storedWith(a.page, 2);
-
-  // Both tabs now hold the same work: A's save raises no new question in B.
-  await b.page.waitForTimeout(1000);
-  assert.equal(await otherTab(b.page).count(), 0, 'no endless back and forth between the tabs');
-  assert.equal(await otherTab(a.page).count(), 0);
-  assert.deepEqual(await storedQuotes(a.page), [P1, P2].sort());
-  assert.deepEqual((await listedAnnotations(b.page)).length, 2);
-  assert.deepEqual(a.errors, []);
-  assert.deepEqual(b.errors, []);
-});
-
-test('two tabs on different texts: the other tab\'s document can be taken, and this tab\'s is not lost until the reader chooses', async (t) => {
+test('two tabs tag the same release and different releases at once: nothing is lost, and after a reload all is there', async (t) => {
   const { a, b } = await twoTabs(t);
-  await tagPassage(a.page, P1, 'Claim');
-  await storedWith(a.page, 1);
-  // B pastes another release: its save would replace A's document.
-  await otherTab(b.page).waitFor();
-  await otherTab(b.page).getByRole('button', { name: 'Keep this tab\'s' }).click();
-  const textarea = b.page.getByRole('textbox', { name: 'Press release text' });
-  await textarea.fill('A different release.\n\nNothing in common with the sample.');
-  await regions(b.page).document.getByText('Nothing in common with the sample.').waitFor();
-  // B's save (the reader chose to keep B's) reaches A, which asks.
-  await otherTab(a.page).filter({ hasText: 'saved a different document' }).waitFor();
-  assert.equal(await otherTab(a.page).getByRole('button', { name: 'Merge both' }).count(), 0);
-  // A's annotation is still in A while it decides, and exportable.
-  assert.deepEqual(await listedQuotes(a.page), [P1]);
-  assert.deepEqual(await exportedQuotes(a.page), [P1]);
-  await otherTab(a.page).getByRole('button', { name: 'Use the other tab\'s' }).click();
-  await regions(a.page).document.getByText('Nothing in common with the sample.').waitFor();
+  // Both tag the sample at the same time, each its own passage.
+  await Promise.all([tagAndSee(a.page, P1, 'Claim'), tagAndSee(b.page, P2, 'Evidence')]);
+  // B adds a release and tags it while A tags a third passage of the sample.
+  await Promise.all([
+    (async () => {
+      await loadText(b.page, OTHER);
+      await tagAndSee(b.page, 'the budget must fund the mission', 'Concern');
+    })(),
+    tagAndSee(a.page, P3, 'Commitment'),
+  ]);
+  // A hears of B's work: the other release is listed, the sample holds all three.
+  await a.page.getByRole('region', { name: 'Library' }).locator('li.release').nth(1).waitFor();
+  await a.page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 3);
+  const library = await until(
+    () => readLibrary(a.page),
+    (l) => l?.releases.length === 2 && l.releases.reduce((n, r) => n + r.annotations.length, 0) === 4,
+    "both tabs' work stored",
+  );
+  const quotes = (release) => release.annotations.map((x) => codePoints(release.text).slice(x.start, x.end).join('')).sort();
+  const sample = library.releases.find((r) => r.text === SAMPLE_TEXT);
+  const other = library.releases.find((r) => r.text === OTHER);
+  assert.deepEqual(quotes(sample), [P1, P2, P3].sort());
+  assert.deepEqual(quotes(other), ['the budget must fund the mission']);
+  // After a reload of both, all there, in both.
+  for (const tab of [a, b]) {
+    await tab.page.waitForFunction(() => document.querySelector('.save-status')?.dataset.state === 'saved');
+    await tab.page.reload();
+    await tab.page.getByRole('region', { name: 'Library' }).locator('li.release').nth(1).waitFor();
+    await tab.page
+      .getByRole('region', { name: 'Library' })
+      .locator('li.release')
+      .filter({ hasText: 'SC/15630' })
+      .getByRole('button')
+      .first()
+      .click();
+    await tab.page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 3);
+    assert.deepEqual(await listedQuotes(tab.page), [P1, P2, P3].sort());
+  }
   assert.deepEqual(a.errors, []);
   assert.deepEqual(b.errors, []);
 });

@@ -12,7 +12,9 @@ use super::speakers_panel::SpeakersPanel;
 use super::tag_palette::TagPalette;
 use crate::annotate::AnnotationSet;
 use crate::app::context::{Dispatch, Handles, Latest};
-use crate::app::hooks::{use_derived, use_file_drop, use_library, use_parsing, use_shortcuts};
+use crate::app::hooks::{
+    use_derived, use_file_drop, use_library, use_parsing, use_search_index, use_shortcuts,
+};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Focus, Notice, Storage, Store, Workspace};
@@ -64,6 +66,7 @@ pub fn app() -> Html {
     use_shortcuts(dispatch.clone());
     use_parsing(workspace.clone(), dispatch.clone());
     use_library(library.clone(), dispatch.clone());
+    use_search_index(library.clone(), dispatch.clone());
     let dragging = use_file_drop(
         {
             let dispatch = dispatch.clone();
@@ -191,7 +194,7 @@ pub fn app() -> Html {
             <div class="corpus-views">
                 <PeopleView releases={releases.clone()} />
                 <CodesView releases={releases.clone()} tags={tags.clone()} texts={Shared::new(library.texts.clone())} />
-                <SearchView {releases} texts={Shared::new(library.search.clone())} complete={library.texts_complete} />
+                <SearchView {releases} texts={Shared::new(library.search.clone())} complete={library.search_ready()} />
             </div>
         </ContextProvider<Handles>>
     }

@@ -13,6 +13,7 @@ mod use_keyboard_selection;
 mod use_library;
 mod use_parsing;
 mod use_progressive_mount;
+mod use_search_index;
 mod use_selection_reading;
 mod use_shortcuts;
 
@@ -24,5 +25,6 @@ pub use use_keyboard_selection::use_keyboard_selection;
 pub use use_library::use_library;
 pub use use_parsing::use_parsing;
 pub use use_progressive_mount::use_progressive_mount;
+pub use use_search_index::use_search_index;
 pub use use_selection_reading::use_selection_reading;
 pub use use_shortcuts::use_shortcuts;

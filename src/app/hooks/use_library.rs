@@ -14,7 +14,7 @@ use crate::app::{broadcast, storage};
 
 /// Quiet time after a change before it is written, so that a burst of
 /// edits (a note typed) is one write.
-const WRITE_DELAY_MS: u32 = 150;
+const WRITE_DELAY_MS: u32 = 50;
 
 /// The library as last rendered, the database, and whether a write is under
 /// way: shared by the timer, the page-hide listener and the writer.

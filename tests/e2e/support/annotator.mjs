@@ -207,24 +207,117 @@ export async function clickInDocument(page, text) {
 }
 
 /**
- * The autosaved state (`rapporteur-saved/1`), or null, once autosave has
- * caught up with the last change (it writes shortly after each change).
+ * The open release as the library stored it in IndexedDB, or null: its
+ * text, the codebook's tags, its annotations and orphans (the fields of the
+ * old autosave, so that tests read it alike). Never creates the database.
+ */
+export const readStored = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('rapporteur');
+        request.onupgradeneeded = () => request.transaction.abort();
+        request.onerror = () => resolve(null);
+        request.onsuccess = () => {
+          const db = request.result;
+          const stores = ['settings', 'texts', 'annotations', 'codebook'];
+          if (!stores.every((s) => db.objectStoreNames.contains(s))) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const tx = db.transaction(stores, 'readonly');
+          const get = (store, key) =>
+            new Promise((done) => {
+              const r = tx.objectStore(store).get(key);
+              r.onsuccess = () => done(r.result ?? null);
+              r.onerror = () => done(null);
+            });
+          (async () => {
+            const settings = await get('settings', 'settings');
+            const id = settings?.open;
+            if (!id) return null;
+            const [text, work, codebook] = await Promise.all([
+              get('texts', id),
+              get('annotations', id),
+              get('codebook', 'codebook'),
+            ]);
+            if (!text) return null;
+            return {
+              id,
+              text: text.text,
+              tags: codebook?.tags ?? [],
+              annotations: work?.annotations ?? [],
+              // As the old autosave had them: the annotation's fields and its quote.
+              orphans: (work?.orphans ?? []).map((o) => ({ ...o.annotation, ...o.quote })),
+              revision: work?.revision ?? 0,
+            };
+          })().then((state) => {
+            db.close();
+            resolve(state);
+          });
+        };
+      }),
+  );
+
+/** Every release the library stored: id, text, annotations. */
+export const readLibrary = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('rapporteur');
+        request.onupgradeneeded = () => request.transaction.abort();
+        request.onerror = () => resolve(null);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['documents', 'texts', 'annotations', 'codebook'], 'readonly');
+          const all = (store) =>
+            new Promise((done) => {
+              const r = tx.objectStore(store).getAll();
+              r.onsuccess = () => done(r.result);
+            });
+          Promise.all([all('documents'), all('texts'), all('annotations'), all('codebook')]).then(
+            ([documents, texts, works, codebook]) => {
+              db.close();
+              resolve({
+                codebook: codebook[0]?.tags ?? [],
+                releases: documents.map((d) => ({
+                  id: d.id,
+                  summary: d.summary,
+                  text: texts.find((t) => t.id === d.id)?.text,
+                  annotations: works.find((w) => w.id === d.id)?.annotations ?? [],
+                  orphans: works.find((w) => w.id === d.id)?.orphans ?? [],
+                })),
+              });
+            },
+          );
+        };
+      }),
+  );
+
+/** Polls `read` until `ok` holds of its result (10 s at most). */
+export async function until(read, ok, what = 'the condition') {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 500)}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/**
+ * The open release as stored, or null, once the library has written the
+ * last change ("All changes saved" in the header).
  */
 export async function stored(page) {
   await page.waitForFunction(() => document.querySelector('.save-status')?.dataset.state !== 'saving');
-  const raw = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
-  return raw === null ? null : JSON.parse(raw);
+  return readStored(page);
 }
 
-/** Waits until autosave holds `count` annotations, and returns the state. */
+/** Waits until the open release is stored with `count` annotations, and returns it. */
 export async function storedWith(page, count) {
-  await page.waitForFunction(
-    ({ key, count }) => {
-      const raw = localStorage.getItem(key);
-      return raw !== null && JSON.parse(raw).annotations.length === count;
-    },
-    { key: STATE_KEY, count },
-  );
+  await until(() => readStored(page), (state) => state?.annotations.length === count, `${count} stored annotation(s)`);
   return stored(page);
 }
 

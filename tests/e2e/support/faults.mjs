@@ -3,7 +3,7 @@
 // stores, and watching the page for things that must not happen.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { STATE_KEY, exportJson, listedAnnotations, regions, selectByMouse } from './annotator.mjs';
+import { STATE_KEY, exportJson, listedAnnotations, readStored, regions, selectByMouse, until } from './annotator.mjs';
 
 export const BACKUP_KEY = 'rapporteur.state.backup';
 
@@ -33,28 +33,15 @@ export const rawStored = (page, key = STATE_KEY) =>
     }
   }, key);
 
-/**
- * Waits until storage holds a readable save with `count` annotations (what
- * is there may be damaged on purpose until then).
- */
+/** Waits until the library holds the open release with `count` annotations. */
 export async function storedCount(page, count) {
-  await page.waitForFunction(
-    ({ key, count }) => {
-      try {
-        return JSON.parse(localStorage.getItem(key)).annotations.length === count;
-      } catch {
-        return false;
-      }
-    },
-    { key: STATE_KEY, count },
-  );
+  await until(() => readStored(page), (state) => state?.annotations.length === count, `${count} stored annotation(s)`);
 }
 
-/** The exact quotes of the stored annotations (none when nothing is stored). */
+/** The exact quotes of the open release's stored annotations (none when nothing is stored). */
 export async function storedQuotes(page) {
-  const raw = await rawStored(page);
-  if (raw === null) return [];
-  const state = JSON.parse(raw);
+  const state = await readStored(page);
+  if (state === null) return [];
   const points = [...state.text];
   return state.annotations.map((a) => points.slice(a.start, a.end).join('')).sort();
 }

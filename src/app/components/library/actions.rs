@@ -120,7 +120,7 @@ pub fn library_actions() -> Html {
     html! {
         <div class="library-actions">
             <button type="button" class="primary" onclick={open_files}>{ "Open files" }</button>
-            <input ref={input} type="file" multiple=true hidden=true aria-label="Open files"
+            <input ref={input} type="file" multiple=true hidden=true
                 accept=".txt,.text,.html,.htm,text/plain,text/html" {onchange} />
             <button type="button" onclick={corpus}>{ "Export corpus" }</button>
             <button type="button" onclick={csv}>{ "Export CSV" }</button>

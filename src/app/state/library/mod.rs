@@ -141,6 +141,8 @@ pub enum LibraryAction {
     Texts(Vec<(String, Rc<str>)>),
     /// Every text is loaded.
     TextsComplete,
+    /// Texts folded for search.
+    Indexed(Vec<(String, Rc<SearchText>)>),
     /// A release record was written at `revision` (with the stamps the
     /// writer gave it); `merged` is the work written when another tab had
     /// written in between and both were merged.
@@ -258,6 +260,15 @@ impl Library {
             }
             LibraryAction::Texts(texts) => self.add_texts(texts),
             LibraryAction::TextsComplete => self.texts_complete = true,
+            LibraryAction::Indexed(indexed) => {
+                let search = Rc::make_mut(&mut self.search);
+                for (id, folded) in indexed {
+                    // A text replaced meanwhile is folded again.
+                    if self.texts.get(&id).is_some_and(|t| Rc::ptr_eq(t, &folded.text)) {
+                        search.insert(id, folded);
+                    }
+                }
+            }
             LibraryAction::Written {
                 id,
                 edits,
@@ -279,7 +290,12 @@ impl Library {
                     r.added = added;
                     r.modified = modified;
                     if let Some(work) = merged {
-                        r.work = Rc::new(work);
+                        // Edits made here since the write stay on top.
+                        r.work = if r.edits > edits {
+                            Rc::new(merge_work(&r.work, &work))
+                        } else {
+                            Rc::new(work)
+                        };
                     }
                 });
             }
@@ -357,21 +373,36 @@ impl Library {
         }
     }
 
+    /// Texts in memory; their folded forms for search are built apart
+    /// (`LibraryAction::Indexed`), a few at a time, off the reducer.
     fn add_texts(&mut self, texts: Vec<(String, Rc<str>)>) {
         if texts.is_empty() {
             return;
         }
         let map = Rc::make_mut(&mut self.texts);
-        let search = Rc::make_mut(&mut self.search);
         for (id, text) in texts {
-            if let Some(release) = self.releases.iter().find(|r| r.id == id) {
-                search.insert(
-                    id.clone(),
-                    Rc::new(SearchText::new(text.clone(), &release.summary)),
-                );
+            if self.search.contains_key(&id) {
+                Rc::make_mut(&mut self.search).remove(&id);
             }
             map.insert(id, text);
         }
+    }
+
+    /// Texts in memory not yet folded for search (with their summaries).
+    pub fn unindexed(&self) -> Vec<(String, Rc<str>, Rc<Summary>)> {
+        self.releases
+            .iter()
+            .filter(|r| !self.search.contains_key(&r.id))
+            .filter_map(|r| {
+                let text = self.texts.get(&r.id)?;
+                Some((r.id.clone(), text.clone(), r.summary.clone()))
+            })
+            .collect()
+    }
+
+    /// Every release is in memory and folded: search sees the whole library.
+    pub fn search_ready(&self) -> bool {
+        self.texts_complete && self.releases.iter().all(|r| self.search.contains_key(&r.id))
     }
 
     /// Changes release `id` in place (a new `Rc`), if it is there.

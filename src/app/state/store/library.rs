@@ -141,12 +141,10 @@ impl Store {
         }
     }
 
-    /// Puts `set` in the session without counting it as an edit of ours.
+    /// Puts the library's work for the open release in the session (it
+    /// came from another tab, or from a merge with it).
     fn replace_open_work(&mut self, set: AnnotationSet) {
-        self.workspace(WorkspaceAction::Replace(set));
-        if let Some(id) = self.library.open.clone() {
-            Rc::make_mut(&mut self.library).update(&id, |r| r.written = r.edits);
-        }
+        self.workspace(WorkspaceAction::Adopt(set));
     }
 
     /// The library takes in what changed in the workspace: the codebook's

@@ -97,9 +97,13 @@ pub enum WorkspaceAction {
         /// Annotations the file started or ended inside a character.
         widened: usize,
     },
-    /// The annotations replaced (a merge, the codebook's tags), as one
-    /// undo step, without a message.
+    /// The annotations replaced (an import merged, the codebook's tags), as
+    /// one undo step, without a message.
     Replace(AnnotationSet),
+    /// The annotations as another tab left them (merged with these): taken
+    /// as they are, with a fresh history, since undoing into another tab's
+    /// work would undo it there too.
+    Adopt(AnnotationSet),
 }
 
 impl From<Edit> for WorkspaceAction {
@@ -207,6 +211,12 @@ impl Workspace {
             } => next.import(set, &report, &file_name, widened, &mut events),
             WorkspaceAction::Replace(set) if *next.session.set() == set => next,
             WorkspaceAction::Replace(set) => next.replace(set, &mut events),
+            WorkspaceAction::Adopt(set) if *next.session.set() == set => next,
+            WorkspaceAction::Adopt(set) => Workspace {
+                session: Rc::new(Session::new(set)),
+                ..next
+            }
+            .changed(),
         };
         let workspace = if next.same_as(self) {
             Rc::clone(self)
