@@ -187,7 +187,6 @@ impl Document {
         self
     }
 
-
     pub(crate) fn empty(text: String) -> Self {
         Document {
             text,

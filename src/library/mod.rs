@@ -36,7 +36,7 @@ pub use corpus::{corpus_json, import_corpus, ImportedCorpus, CORPUS_FORMAT};
 pub use csv_export::{csv_file_name, library_csv, CSV_COLUMNS};
 pub use delegation::delegation_name;
 pub use people::{people, turns_of, People, Person, TurnLine, Who};
-pub use search::{search, SearchHit, SearchResults, SearchText};
+pub use search::{search, SearchHit, SearchResults, SearchText, SearchTextBuilder};
 pub use similar::is_edit_of;
 pub use summary::{ParagraphRef, SpeakerSummary, Summary, TurnSummary};
 

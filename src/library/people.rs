@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::text::fold;
+use crate::text::{fold, CharCursor};
 
 use super::ReleaseRef;
 
@@ -48,8 +48,12 @@ pub struct TurnLine {
     pub release_label: String,
     pub paragraph: usize,
     pub speaker: String,
-    pub excerpt: String,
+    /// The turn's first words, when the release's text is in memory.
+    pub excerpt: Option<String>,
 }
+
+/// Code points of a turn shown in its line.
+pub const EXCERPT_CHARS: usize = 240;
 
 fn speaker_key(name: &str, delegation: Option<&str>) -> Who {
     Who::Speaker {
@@ -124,10 +128,16 @@ pub fn people(releases: &[ReleaseRef<'_>]) -> People {
     }
 }
 
-/// Every turn of `who`, release by release in library order.
-pub fn turns_of(releases: &[ReleaseRef<'_>], who: &Who) -> Vec<TurnLine> {
+/// Every turn of `who`, release by release in library order, each with its
+/// first words read from `text_of(release id)`.
+pub fn turns_of<'t>(
+    releases: &[ReleaseRef<'_>],
+    who: &Who,
+    text_of: impl Fn(&str) -> Option<&'t str>,
+) -> Vec<TurnLine> {
     let mut lines = Vec::new();
     for release in releases {
+        let first = lines.len();
         for speaker in &release.summary.speakers {
             let matches = match who {
                 Who::Delegation(d) => speaker.delegation.as_ref() == Some(d),
@@ -142,15 +152,34 @@ pub fn turns_of(releases: &[ReleaseRef<'_>], who: &Who) -> Vec<TurnLine> {
                     release_label: release.summary.label().to_owned(),
                     paragraph: turn.paragraph,
                     speaker: speaker.name.clone(),
-                    excerpt: turn.excerpt.clone(),
+                    excerpt: None,
                 });
             }
         }
+        // Reading order, and the words read in one pass over the text.
+        let these = &mut lines[first..];
+        these.sort_by_key(|l| l.paragraph);
+        if let Some(text) = text_of(release.id) {
+            let mut cursor = CharCursor::default();
+            for line in these.iter_mut() {
+                let Some(p) = release.summary.paragraphs.get(line.paragraph) else {
+                    continue;
+                };
+                let from = cursor.byte_of(text, p.start);
+                let to = cursor.byte_of(text, p.end.max(p.start));
+                line.excerpt = Some(excerpt(&text[from..to]));
+            }
+        }
     }
-    lines.sort_by_key(|l| l.paragraph);
-    // Library order first, then reading order (the sort above is stable
-    // per release only when releases are grouped: regroup).
-    let order: Vec<&str> = releases.iter().map(|r| r.id).collect();
-    lines.sort_by_key(|l| (order.iter().position(|id| *id == l.release), l.paragraph));
     lines
+}
+
+fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = flat.chars().take(EXCERPT_CHARS).collect();
+    if short.len() < flat.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::text::{fold, fold_into, original_offset};
+use crate::text::{fold, fold_into, original_offset, CharCursor};
 
 use super::summary::Summary;
 use super::ReleaseRef;
@@ -28,31 +28,10 @@ pub struct SearchText {
 impl SearchText {
     /// Folds `text` paragraph by paragraph, in one pass over it.
     pub fn new(text: Rc<str>, summary: &Summary) -> Self {
-        let mut folded = String::with_capacity(text.len() + summary.paragraphs.len());
-        let mut starts = Vec::with_capacity(summary.paragraphs.len());
-        let mut spans = Vec::with_capacity(summary.paragraphs.len());
-        let mut cursor = Cursor::default();
-        for p in &summary.paragraphs {
-            let from = cursor.byte_of(&text, p.start);
-            let to = cursor.byte_of(&text, p.end.max(p.start));
-            starts.push(folded.len());
-            spans.push((from, to));
-            let at = folded.len();
-            fold_into(&text[from..to], &mut folded);
-            // Line breaks and tabs inside a paragraph read as spaces (the
-            // same length), so that a phrase matches across them.
-            if folded[at..].bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-                let tail = folded.split_off(at).replace(['\n', '\r', '\t'], " ");
-                folded.push_str(&tail);
-            }
-            folded.push('\n');
-        }
-        SearchText {
-            text,
-            folded,
-            starts,
-            spans,
-        }
+        let mut builder = SearchTextBuilder::new(text);
+        let mut unlimited = usize::MAX;
+        builder.step(summary, &mut unlimited);
+        builder.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -64,32 +43,70 @@ impl SearchText {
     }
 }
 
-/// Walks a text forwards from code-point offset to byte offset; offsets
-/// asked in order cost one pass in all.
-#[derive(Default)]
-struct Cursor {
-    chars: usize,
-    byte: usize,
+/// A text being folded a part at a time, so that folding a very long one
+/// never holds the page: each [`Self::step`] folds whole paragraphs up to a
+/// budget of bytes.
+#[derive(Debug, Clone)]
+pub struct SearchTextBuilder {
+    text: Rc<str>,
+    folded: String,
+    starts: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    cursor: CharCursor,
 }
 
-impl Cursor {
-    fn byte_of(&mut self, text: &str, chars: usize) -> usize {
-        if chars < self.chars {
-            *self = Cursor::default();
+impl SearchTextBuilder {
+    pub fn new(text: Rc<str>) -> Self {
+        SearchTextBuilder {
+            folded: String::with_capacity(text.len()),
+            text,
+            starts: Vec::new(),
+            spans: Vec::new(),
+            cursor: CharCursor::default(),
         }
-        let rest = &text[self.byte..];
-        let ahead = chars - self.chars;
-        let step = rest
-            .char_indices()
-            .nth(ahead)
-            .map_or(rest.len(), |(at, _)| at);
-        self.byte += step;
-        self.chars = if self.byte == text.len() {
-            self.chars + rest[..step].chars().count()
-        } else {
-            chars
-        };
-        self.byte
+    }
+
+    /// Whether this folds `text` (the very same text).
+    pub fn is_for(&self, text: &Rc<str>) -> bool {
+        Rc::ptr_eq(&self.text, text)
+    }
+
+    /// Folds the next paragraphs of `summary` (the text's own) until
+    /// `budget` bytes are spent; whether every paragraph is folded.
+    pub fn step(&mut self, summary: &Summary, budget: &mut usize) -> bool {
+        let text = self.text.clone();
+        while let Some(p) = summary.paragraphs.get(self.starts.len()) {
+            if *budget == 0 {
+                return false;
+            }
+            let from = self.cursor.byte_of(&text, p.start);
+            let to = self.cursor.byte_of(&text, p.end.max(p.start));
+            self.starts.push(self.folded.len());
+            self.spans.push((from, to));
+            let at = self.folded.len();
+            fold_into(&text[from..to], &mut self.folded);
+            // Line breaks and tabs inside a paragraph read as spaces (the
+            // same length), so that a phrase matches across them.
+            if self.folded[at..]
+                .bytes()
+                .any(|b| matches!(b, b'\n' | b'\r' | b'\t'))
+            {
+                let tail = self.folded.split_off(at).replace(['\n', '\r', '\t'], " ");
+                self.folded.push_str(&tail);
+            }
+            self.folded.push('\n');
+            *budget = budget.saturating_sub(to - from + 1);
+        }
+        true
+    }
+
+    pub fn finish(self) -> SearchText {
+        SearchText {
+            text: self.text,
+            folded: self.folded,
+            starts: self.starts,
+            spans: self.spans,
+        }
     }
 }
 

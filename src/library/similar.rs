@@ -55,8 +55,13 @@ mod tests {
         ));
         assert!(is_edit_of("ab", "abc"), "typing");
         assert!(is_edit_of("", "anything"));
-        let both_ends = old.replace("Security Council", "Security  Council").replace("media.", "media");
-        assert!(is_edit_of(old, &both_ends), "edited at both ends, the middle kept");
+        let both_ends = old
+            .replace("Security Council", "Security  Council")
+            .replace("media.", "media");
+        assert!(
+            is_edit_of(old, &both_ends),
+            "edited at both ends, the middle kept"
+        );
         let other = "General Assembly\n\nDelegates debated the budget of the Organization for a whole day.\n\nFor information media.";
         assert!(!is_edit_of(old, other));
     }

@@ -9,9 +9,6 @@ use crate::document::{Document, ParagraphRole};
 
 use super::delegation::delegation_name;
 
-/// Code points of a turn kept for the views' keyword-in-context lines.
-pub const EXCERPT_CHARS: usize = 240;
-
 /// Longest title kept when a release has no headline.
 const TITLE_CHARS: usize = 120;
 
@@ -52,18 +49,19 @@ pub struct SpeakerSummary {
     pub delegation: Option<String>,
     pub role: Option<String>,
     pub on_behalf_of: Option<String>,
+    /// Packed as bytes, like the paragraphs.
+    #[serde(with = "packed_turns")]
     pub turns: Vec<TurnSummary>,
 }
 
-/// One turn: a run of consecutive paragraphs of one speaker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One turn: a run of consecutive paragraphs of one speaker. Its words are
+/// read from the text when a view shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TurnSummary {
     /// Its first paragraph.
     pub paragraph: usize,
     /// How many paragraphs it runs to.
     pub paragraphs: usize,
-    /// Its first [`EXCERPT_CHARS`] code points.
-    pub excerpt: String,
 }
 
 impl Summary {
@@ -89,7 +87,7 @@ impl Summary {
                 delegation: speaker.affiliation.as_deref().and_then(delegation_name),
                 role: speaker.role.clone(),
                 on_behalf_of: speaker.on_behalf_of.clone(),
-                turns: turns(document, &paragraph_speakers, index),
+                turns: turns(&paragraph_speakers, index),
             })
             .collect();
         Summary {
@@ -155,7 +153,7 @@ fn title(document: &Document) -> String {
 }
 
 /// The turns of speaker `index`: runs of consecutive paragraphs.
-fn turns(document: &Document, speakers: &[Option<usize>], index: usize) -> Vec<TurnSummary> {
+fn turns(speakers: &[Option<usize>], index: usize) -> Vec<TurnSummary> {
     let mut turns: Vec<TurnSummary> = Vec::new();
     let mut previous: Option<usize> = None;
     for (p, speaker) in speakers.iter().enumerate() {
@@ -167,7 +165,6 @@ fn turns(document: &Document, speakers: &[Option<usize>], index: usize) -> Vec<T
             _ => turns.push(TurnSummary {
                 paragraph: p,
                 paragraphs: 1,
-                excerpt: excerpt(document.paragraph_text(p)),
             }),
         }
         previous = Some(p);
@@ -175,13 +172,39 @@ fn turns(document: &Document, speakers: &[Option<usize>], index: usize) -> Vec<T
     turns
 }
 
-fn excerpt(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let short: String = flat.chars().take(EXCERPT_CHARS).collect();
-    if short.len() < flat.len() {
-        format!("{short}…")
-    } else {
-        short
+/// Turns as little-endian `u32` pairs (first paragraph, count).
+mod packed_turns {
+    use serde::de::Error;
+    use serde::{Deserializer, Serializer};
+
+    use super::packed::{read_words, write_words};
+    use super::TurnSummary;
+
+    pub fn serialize<S: Serializer>(
+        turns: &[TurnSummary],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let words: Vec<u32> = turns
+            .iter()
+            .flat_map(|t| [t.paragraph as u32, t.paragraphs as u32])
+            .collect();
+        serializer.serialize_bytes(&write_words(&words))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<TurnSummary>, D::Error> {
+        let words = read_words(deserializer)?;
+        if words.len() % 2 != 0 {
+            return Err(D::Error::custom("packed turns are not whole"));
+        }
+        Ok(words
+            .chunks_exact(2)
+            .map(|w| TurnSummary {
+                paragraph: w[0] as usize,
+                paragraphs: w[1] as usize,
+            })
+            .collect())
     }
 }
 
@@ -196,15 +219,38 @@ mod packed {
 
     const NONE: u32 = u32::MAX;
 
-    pub fn serialize<S: Serializer>(paragraphs: &[ParagraphRef], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut bytes = Vec::with_capacity(paragraphs.len() * 12);
-        for p in paragraphs {
-            let speaker = p.speaker.map_or(NONE, |s| s as u32);
-            for value in [p.start as u32, p.end as u32, speaker] {
-                bytes.extend_from_slice(&value.to_le_bytes());
-            }
+    pub fn serialize<S: Serializer>(
+        paragraphs: &[ParagraphRef],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let words: Vec<u32> = paragraphs
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.start as u32,
+                    p.end as u32,
+                    p.speaker.map_or(NONE, |s| s as u32),
+                ]
+            })
+            .collect();
+        serializer.serialize_bytes(&write_words(&words))
+    }
+
+    pub(super) fn write_words(words: &[u32]) -> Vec<u8> {
+        words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    pub(super) fn read_words<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<u32>, D::Error> {
+        let bytes = deserializer.deserialize_byte_buf(Bytes)?;
+        if bytes.len() % 4 != 0 {
+            return Err(D::Error::custom("packed numbers are not whole"));
         }
-        serializer.serialize_bytes(&bytes)
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
     }
 
     struct Bytes;
@@ -233,18 +279,19 @@ mod packed {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ParagraphRef>, D::Error> {
-        let bytes = deserializer.deserialize_byte_buf(Bytes)?;
-        if bytes.len() % 12 != 0 {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<ParagraphRef>, D::Error> {
+        let words = read_words(deserializer)?;
+        if words.len() % 3 != 0 {
             return Err(D::Error::custom("packed paragraphs are not whole"));
         }
-        let word = |chunk: &[u8]| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-        Ok(bytes
-            .chunks_exact(12)
-            .map(|c| ParagraphRef {
-                start: word(&c[0..4]) as usize,
-                end: word(&c[4..8]) as usize,
-                speaker: match word(&c[8..12]) {
+        Ok(words
+            .chunks_exact(3)
+            .map(|w| ParagraphRef {
+                start: w[0] as usize,
+                end: w[1] as usize,
+                speaker: match w[2] {
                     NONE => None,
                     s => Some(s as usize),
                 },
@@ -280,13 +327,7 @@ mod tests {
             .count();
         assert_eq!(covered, in_turns);
         let turn = &summary.speakers[0].turns[0];
-        assert!(document.paragraph_text(turn.paragraph).starts_with(
-            turn.excerpt
-                .trim_end_matches('…')
-                .split(' ')
-                .next()
-                .unwrap()
-        ));
+        assert_eq!(document.paragraphs[turn.paragraph].speaker, Some(0));
         // Round trip through JSON, as IndexedDB stores it.
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);

@@ -192,7 +192,7 @@ pub fn app() -> Html {
                 </div>
             </main>
             <div class="corpus-views">
-                <PeopleView releases={releases.clone()} />
+                <PeopleView releases={releases.clone()} texts={Shared::new(library.texts.clone())} />
                 <CodesView releases={releases.clone()} tags={tags.clone()} texts={Shared::new(library.texts.clone())} />
                 <SearchView {releases} texts={Shared::new(library.search.clone())} complete={library.search_ready()} />
             </div>

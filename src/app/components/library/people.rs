@@ -11,6 +11,8 @@ use crate::library::{people, turns_of, Person, ReleaseRef, Who};
 #[derive(Properties, PartialEq)]
 pub struct PeopleViewProps {
     pub releases: Shared<Vec<Rc<Release>>>,
+    /// The library's texts in memory, for the turns' words.
+    pub texts: Shared<std::collections::HashMap<String, Rc<str>>>,
 }
 
 pub fn refs(releases: &[Rc<Release>]) -> Vec<ReleaseRef<'_>> {
@@ -54,7 +56,7 @@ pub fn people_view(props: &PeopleViewProps) -> Html {
         }
     };
     let turns = chosen.as_ref().map(|who| {
-        let lines = turns_of(&refs(&props.releases), who);
+        let lines = turns_of(&refs(&props.releases), who, |id| props.texts.get(id).map(|t| &**t));
         let items: Html = lines
             .into_iter()
             .map(|line| {
@@ -70,7 +72,7 @@ pub fn people_view(props: &PeopleViewProps) -> Html {
                         <button type="button" class="kwic" onclick={open}>
                             <span class="kwic-release">{ line.release_label }</span>
                             <span class="kwic-speaker">{ line.speaker }</span>
-                            <span class="kwic-text">{ line.excerpt }</span>
+                            <span class="kwic-text">{ line.excerpt.unwrap_or_else(|| "…".to_owned()) }</span>
                         </button>
                     </li>
                 }

@@ -264,7 +264,11 @@ impl Library {
                 let search = Rc::make_mut(&mut self.search);
                 for (id, folded) in indexed {
                     // A text replaced meanwhile is folded again.
-                    if self.texts.get(&id).is_some_and(|t| Rc::ptr_eq(t, &folded.text)) {
+                    if self
+                        .texts
+                        .get(&id)
+                        .is_some_and(|t| Rc::ptr_eq(t, &folded.text))
+                    {
                         search.insert(id, folded);
                     }
                 }
@@ -402,7 +406,11 @@ impl Library {
 
     /// Every release is in memory and folded: search sees the whole library.
     pub fn search_ready(&self) -> bool {
-        self.texts_complete && self.releases.iter().all(|r| self.search.contains_key(&r.id))
+        self.texts_complete
+            && self
+                .releases
+                .iter()
+                .all(|r| self.search.contains_key(&r.id))
     }
 
     /// Changes release `id` in place (a new `Rc`), if it is there.
