@@ -32,7 +32,19 @@ impl Drop for Mounted {
     }
 }
 
-/// Mounts a fresh app (with nothing autosaved) and waits for its first render.
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts a fresh app (an empty library: the database deleted, nothing in
+/// local storage) and waits until its library is open, saved and indexed,
+/// so that no background work renders during the test.
 async fn mount() -> Mounted {
     gloo::utils::window()
         .local_storage()
@@ -40,10 +52,36 @@ async fn mount() -> Mounted {
         .unwrap()
         .clear()
         .unwrap();
+    let factory = js_sys::Reflect::get(&gloo::utils::window(), &"indexedDB".into()).unwrap();
+    let delete: js_sys::Function = js_sys::Reflect::get(&factory, &"deleteDatabase".into())
+        .unwrap()
+        .into();
+    delete.call1(&factory, &"rapporteur".into()).unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        let settled = root
+            .query_selector("[role=region][aria-label=Document]")
+            .unwrap()
+            .is_some()
+            && root
+                .query_selector(".save-status[data-state=saved]")
+                .unwrap()
+                .is_some()
+            && root
+                .query_selector(".search-view .loading")
+                .unwrap()
+                .is_none();
+        if settled {
+            break;
+        }
+        pause(10).await;
+    }
+    // Let the last writes' reports (the storage estimate) arrive.
+    pause(50).await;
     yew::scheduler::flush().await;
     Mounted {
         root,

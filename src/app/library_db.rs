@@ -110,6 +110,13 @@ pub fn write_problem(error: impl std::fmt::Display) -> String {
     }
 }
 
+impl Db {
+    /// Closes the connection (once no transaction is running).
+    pub fn close(&self) {
+        self.0.close();
+    }
+}
+
 /// Opens (and on first use creates) the database.
 pub async fn open() -> Result<Db, String> {
     let factory = Factory::new().map_err(unavailable)?;

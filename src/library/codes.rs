@@ -32,6 +32,8 @@ pub struct CodeMatrix {
     /// `counts[row][tag]`.
     pub counts: Vec<Vec<u32>>,
     pub max: u32,
+    /// Rows left out (past the fullest ones asked for).
+    pub hidden_rows: usize,
 }
 
 /// The row an annotation at `start` of `release` counts under.
@@ -52,8 +54,20 @@ fn row_of(release: &ReleaseRef<'_>, start: usize, kind: RowKind) -> String {
     }
 }
 
-/// Counts of placed annotations by row and tag.
+/// Counts of placed annotations by row and tag; at most `max_rows` rows,
+/// those with the most annotations (a library has thousands of speakers).
 pub fn code_matrix(releases: &[ReleaseRef<'_>], tags: &[Tag], kind: RowKind) -> CodeMatrix {
+    code_matrix_top(releases, tags, kind, usize::MAX)
+}
+
+/// [`code_matrix`] with at most `max_rows` rows, the fullest; `hidden_rows`
+/// says how many were left out.
+pub fn code_matrix_top(
+    releases: &[ReleaseRef<'_>],
+    tags: &[Tag],
+    kind: RowKind,
+    max_rows: usize,
+) -> CodeMatrix {
     let column: HashMap<&str, usize> = tags
         .iter()
         .enumerate()
@@ -74,6 +88,8 @@ pub fn code_matrix(releases: &[ReleaseRef<'_>], tags: &[Tag], kind: RowKind) -> 
         let (ta, tb): (u32, u32) = (ca.iter().sum(), cb.iter().sum());
         tb.cmp(&ta).then_with(|| a.cmp(b))
     });
+    let hidden_rows = rows.len().saturating_sub(max_rows);
+    rows.truncate(max_rows);
     let max = rows
         .iter()
         .flat_map(|(_, c)| c.iter().copied())
@@ -88,6 +104,7 @@ pub fn code_matrix(releases: &[ReleaseRef<'_>], tags: &[Tag], kind: RowKind) -> 
         rows: rows.iter().map(|(r, _)| r.clone()).collect(),
         counts: rows.into_iter().map(|(_, c)| c).collect(),
         max,
+        hidden_rows,
     }
 }
 

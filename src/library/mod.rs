@@ -31,7 +31,7 @@ use crate::annotate::{Annotation, AnnotationSet, Orphan, Tag};
 pub use codebook::{
     codebook_json, import_codebook, merge_codebook, CodebookReport, CODEBOOK_FORMAT,
 };
-pub use codes::{code_matrix, passages, CodeMatrix, Passage, RowKind};
+pub use codes::{code_matrix, code_matrix_top, passages, CodeMatrix, Passage, RowKind};
 pub use corpus::{corpus_json, import_corpus, ImportedCorpus, CORPUS_FORMAT};
 pub use csv_export::{csv_file_name, library_csv, CSV_COLUMNS};
 pub use delegation::delegation_name;

@@ -5,7 +5,7 @@ use super::document::{layers_of, DocumentView, Progress};
 use super::facts_panel::FactsPanel;
 use super::header_card::HeaderCard;
 use super::input_panel::InputPanel;
-use super::library::{add_files, CodesView, LibraryPanel, PeopleView, SearchView};
+use super::library::{add_files, summaries_of, CodesView, LibraryPanel, PeopleView, SearchView};
 use super::notices::{Notices, PendingQuestion};
 use super::site_header::SiteHeader;
 use super::speakers_panel::SpeakersPanel;
@@ -116,6 +116,11 @@ pub fn app() -> Html {
         question: AttrValue::from(pending.question.clone()),
         confirm_label: AttrValue::from(pending.confirm_label.clone()),
     });
+    // What the people view shows: unchanged by tagging. (A hook: before
+    // the early return below.)
+    let summaries = use_derived(Shared::new(library.releases.clone()), |releases| {
+        summaries_of(releases)
+    });
     let header = html! {
         <>
             <SiteHeader
@@ -192,8 +197,8 @@ pub fn app() -> Html {
                 </div>
             </main>
             <div class="corpus-views">
-                <PeopleView releases={releases.clone()} texts={Shared::new(library.texts.clone())} />
-                <CodesView releases={releases.clone()} tags={tags.clone()} texts={Shared::new(library.texts.clone())} />
+                <PeopleView {summaries} />
+                <CodesView releases={releases.clone()} tags={tags.clone()} />
                 <SearchView {releases} texts={Shared::new(library.search.clone())} complete={library.search_ready()} />
             </div>
         </ContextProvider<Handles>>

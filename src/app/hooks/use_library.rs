@@ -16,6 +16,10 @@ use crate::app::{broadcast, storage};
 /// edits (a note typed) is one write.
 const WRITE_DELAY_MS: u32 = 50;
 
+/// After the library opens, the wait before every text is read: the page
+/// is painted and answers its first input before that work starts.
+const TEXTS_DELAY_MS: u32 = 300;
+
 /// The library as last rendered, the database, and whether a write is under
 /// way: shared by the timer, the page-hide listener and the writer.
 #[derive(Default)]
@@ -44,6 +48,7 @@ pub fn use_library(library: Rc<Library>, dispatch: Dispatch) {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             spawn_local(start(writer.clone(), dispatch.clone()));
+            let writer_for_close = writer.clone();
             let flush = {
                 let writer = writer.clone();
                 let dispatch = dispatch.clone();
@@ -60,17 +65,25 @@ pub fn use_library(library: Rc<Library>, dispatch: Dispatch) {
                     }
                 }
             });
-            move || drop((hide, hidden, heard))
+            move || {
+                drop((hide, hidden, heard));
+                // The app is gone: its connection too, so that nothing
+                // holds the database open (a test deletes it between runs).
+                if let Some(db) = writer_for_close.borrow_mut().db.take() {
+                    db.close();
+                }
+            }
         });
     }
-    // Once open (and painted), every text, for search and exports.
+    // Once open (and painted, and the first input answered), every text,
+    // for search and exports.
     let storage_ready = library.loaded();
     {
         let writer = writer.clone();
         let dispatch = dispatch.clone();
         use_effect_with(storage_ready, move |ready| {
             let timer = ready.then(|| {
-                Timeout::new(0, move || {
+                Timeout::new(TEXTS_DELAY_MS, move || {
                     let db = writer.borrow().db.clone();
                     spawn_local(load_texts(db, dispatch));
                 })

@@ -6,19 +6,20 @@ use yew::prelude::*;
 use super::heat_map::HeatMap;
 use super::people::refs;
 use crate::annotate::Tag;
-use crate::app::context::use_dispatch;
+use crate::app::context::{use_dispatch, use_latest_library};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Place, Release};
-use crate::library::{code_matrix, passages, RowKind};
+use crate::library::{code_matrix_top, passages, RowKind};
+
+/// Rows drawn at most: the fullest; the table and the note say the rest.
+const MAX_ROWS: usize = 80;
 use crate::text::CharIndex;
 
 #[derive(Properties, PartialEq)]
 pub struct CodesViewProps {
     pub releases: Shared<Vec<Rc<Release>>>,
     pub tags: Shared<Vec<Tag>>,
-    /// The library's texts in memory, for the passages' words.
-    pub texts: Shared<HashMap<String, Rc<str>>>,
 }
 
 /// The text of a passage, if the release's text is in memory.
@@ -47,12 +48,15 @@ fn quote(
 pub fn codes_view(props: &CodesViewProps) -> Html {
     rendered("CodesView");
     let dispatch = use_dispatch();
+    // The texts, for the passages' words: read when the passages are
+    // drawn, not a prop, so that texts arriving do not redraw the map.
+    let library = use_latest_library();
     let kind = use_state(RowKind::default);
     let chosen = use_state(|| None::<(String, String)>);
     let table_shown = use_state(|| false);
     let matrix = use_memo(
         (props.releases.clone(), props.tags.clone(), *kind),
-        |(releases, tags, kind)| code_matrix(&refs(releases), tags, *kind),
+        |(releases, tags, kind)| code_matrix_top(&refs(releases), tags, *kind, MAX_ROWS),
     );
     let rows_are = if *kind == RowKind::Delegations {
         "delegation"
@@ -66,8 +70,7 @@ pub fn codes_view(props: &CodesViewProps) -> Html {
     });
     let on_choose = {
         let chosen = chosen.clone();
-        let matrix = matrix.clone();
-        Callback::from(move |(row, col): (usize, usize)| {
+        use_callback(matrix.clone(), move |(row, col): (usize, usize), matrix| {
             chosen.set(Some((matrix.rows[row].clone(), matrix.tags[col].0.clone())))
         })
     };
@@ -86,6 +89,7 @@ pub fn codes_view(props: &CodesViewProps) -> Html {
     };
     let list = chosen.as_ref().map(|(row, tag)| {
         let found = passages(&refs(&props.releases), *kind, row, tag);
+        let texts = library.get().texts.clone();
         let tag_name = props
             .tags
             .iter()
@@ -94,8 +98,8 @@ pub fn codes_view(props: &CodesViewProps) -> Html {
         let items: Html = found
             .into_iter()
             .map(|p| {
-                let text = quote(&props.texts, &p.release, p.start, p.end)
-                    .unwrap_or_else(|| "…".to_owned());
+                let text =
+                    quote(&texts, &p.release, p.start, p.end).unwrap_or_else(|| "…".to_owned());
                 let open = {
                     let (id, annotation) = (p.release.clone(), p.annotation.clone());
                     dispatch.reform(move |_: MouseEvent| Action::OpenRelease {
@@ -161,6 +165,9 @@ pub fn codes_view(props: &CodesViewProps) -> Html {
                 <div class="heat-map-scroll">
                     <HeatMap matrix={matrix.clone()} chosen={chosen_cell} {on_choose} rows_are={rows_are} />
                 </div>
+            }
+            if matrix.hidden_rows > 0 {
+                <p class="more">{ format!("The {} {rows_are}s with the most annotations are shown; {} more have fewer.", matrix.rows.len(), matrix.hidden_rows) }</p>
             }
             <table class={classes!("codes-table", (!*table_shown).then_some("visually-hidden"))}>
                 <caption>{ format!("Annotations by {rows_are} and tag, across the library") }</caption>

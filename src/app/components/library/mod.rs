@@ -15,7 +15,7 @@ mod storage_line;
 
 pub use actions::{add_files, LibraryActions};
 pub use codes::CodesView;
-pub use people::PeopleView;
+pub use people::{summaries_of, PeopleView};
 pub use release_list::ReleaseList;
 pub use search::SearchView;
 pub use storage_line::StorageLine;

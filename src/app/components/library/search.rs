@@ -12,7 +12,7 @@ use crate::app::state::{Action, Place, Release};
 use crate::library::{search, SearchText};
 
 /// Hits shown with their context; the rest are counted.
-const SHOWN_HITS: usize = 200;
+const SHOWN_HITS: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchViewProps {
