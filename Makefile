@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load clean
+.PHONY: run test interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load bench-library clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -67,6 +67,12 @@ bench-compare: setup-bench
 bench-load: setup
 	trunk build --release --offline
 	node tests/e2e/bench/load.bench.mjs dist
+
+## bench-library: release build, then the library of 200 releases (reload,
+## switching, views after a tag, search) in headless Chromium
+bench-library: setup
+	trunk build --release --offline
+	node tests/e2e/bench/library.bench.mjs dist
 
 ## lint: rustfmt, clippy, and which modules touch browser APIs, as the test
 ## command runs them

@@ -1,7 +1,8 @@
 // Every benchmark of the issue in one run, one table: the native parser
 // (cargo bench, both profiles), the wasm parser against compromise in one
 // page, parse-to-render and tag-to-highlight in the annotator, first load
-// to interactive, and the bundle's sizes. `make bench` builds the release
+// to interactive, the library of 200 releases (reload, switching, views,
+// search), and the bundle's sizes. `make bench` builds the release
 // first and runs this; BENCHMARKS.md holds its output.
 //
 //   node tests/e2e/bench/all.mjs dist [--runs N] [--big-runs N] [--load-runs N]
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { annotatorBench, annotatorTables, BUDGETS as ANNOTATOR } from './annotator.bench.mjs';
 import { compareBench, compareTable } from './compare.bench.mjs';
 import { loadBench, loadTable } from './load.bench.mjs';
+import { libraryBench, libraryTable } from './library.bench.mjs';
 import { ROOT, machine } from './corpus.mjs';
 
 const args = process.argv.slice(2);
@@ -55,6 +57,9 @@ log('annotator: parse to render, tag to highlight');
 const annotator = await annotatorBench({ dist, runs: flag('--runs', 7) });
 log('first load to interactive');
 const load = await loadBench({ dist, runs: flag('--load-runs', 9) });
+log('the library: 200 releases, reload, switching, views after a tag, search');
+const library = await libraryBench({ dist, runs: flag('--runs', 7) });
+const libraryRows = libraryTable(library);
 const size = sizes();
 const ended = uptime();
 
@@ -97,6 +102,7 @@ row('Parse to rendered, sample (in the DOM; next frame)', `< ${ANNOTATOR.sample}
 row('Parse to rendered, 1 MB (last paragraph in the DOM; next frame; first paragraphs in the DOM)', `< ${ANNOTATOR.mb} ms (earlier issue)`, `${f1(mbRender.dom)} ms; ${f1(mbRender.frame)} ms; ${f1(mbRender.first)} ms`, mbRender.dom < ANNOTATOR.mb);
 row('Tag key to highlight, 1 MB (in the DOM; next frame)', `< ${ANNOTATOR.tag} ms`, `${f1(tag.dom)} ms; ${f1(tag.frame)} ms`, tag.dom < ANNOTATOR.tag);
 row('First load to interactive, local server, cold context', '< 500 ms', `${f1(load.medians.interactive)} ms`, load.medians.interactive < 500);
+for (const [figure, budget, value, ok] of libraryRows.rows) row(figure, budget, value, ok);
 const wasm = size['rapporteur_bg.wasm'];
 row('Release wasm, raw / gzipped', '< 400 KB gzipped', `${kb(wasm.raw)} / ${kb(wasm.gz)} (${wasm.gz.toLocaleString('en')} B)`, wasm.gz < 400 * 1000);
 const js = Object.entries(size).filter(([file]) => file.endsWith('.js'));
@@ -122,6 +128,10 @@ const lines = [
   '### First load',
   '',
   loadTable(load),
+  '',
+  '### The library',
+  '',
+  libraryRows.text,
   '',
   '### Sizes',
   '',
