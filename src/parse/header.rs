@@ -5,8 +5,9 @@
 use super::dates::{date_line, month_number, read_date};
 use super::draft::{Para, Section};
 use super::symbols::{body_of, is_statement_symbol, is_un_anchor, meeting_line, symbol_line};
-use super::words::{ends_like_sentence, fold, is_capitalized, is_upper_word, tidy, words};
+use super::words::{ends_like_sentence, fold, tidy, words};
 use crate::document::{DocumentKind, Meeting, ParagraphRole};
+use crate::text::scan::{is_all_caps, is_capitalized};
 
 #[derive(Debug, Default)]
 pub struct Header {
@@ -273,7 +274,7 @@ pub fn dateline(paragraph: &str) -> Option<(&str, Option<String>)> {
         let region = after_comma && is_capitalized(word) && month_number(word).is_none();
         if in_place && (is_place_word(word) || region || (saw_place && matches!(word, "and" | "&")))
         {
-            saw_place |= is_upper_word(word);
+            saw_place |= is_all_caps(word);
             after_comma = saw_place && word.ends_with(',');
             continue;
         }
@@ -305,7 +306,7 @@ fn is_dash(word: &str) -> bool {
 /// (but not a month's: `Jan.` starts the date).
 fn is_place_word(word: &str) -> bool {
     let bare = word.trim_end_matches(',');
-    let capitals = is_upper_word(bare) && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let capitals = is_all_caps(bare) && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let abbreviation = bare.ends_with('.')
         && bare.len() <= 6
         && bare.chars().next().is_some_and(char::is_uppercase)

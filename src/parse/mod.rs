@@ -6,8 +6,8 @@
 //! 2. `clutter`: web-page furniture pasted along with the release;
 //! 3. `header`: meeting line, symbol, date, headline, dateline, kind;
 //! 4. `sections`: headings, summary, turns zone, contact, boilerplate, footer;
-//! 5. `times`: when a meeting began and ended;
-//! 6. speakers: `turns` in UN coverage, `people` from quotations and
+//! 5. `sitting`: when a meeting began and ended;
+//! 6. speakers: `turns` in UN coverage, `release_speakers` from quotations and
 //!    statement intros elsewhere;
 //! 7. `mentions` and `attribution`: references to speakers and who spoke
 //!    each quotation;
@@ -23,12 +23,12 @@ mod draft;
 mod header;
 mod mentions;
 mod paragraphs;
-mod people;
-mod persons;
+mod person_phrase;
 mod quotes;
+mod release_speakers;
 mod sections;
+mod sitting;
 mod symbols;
-mod times;
 mod titles;
 mod turns;
 mod un_openers;
@@ -57,8 +57,8 @@ pub fn parse(input: &str) -> Document {
     let kind = header.kind.unwrap_or(DocumentKind::PressRelease);
     let turns_start = sections::assign(&mut paras, kind, header.body_start);
     let sitting = match kind {
-        DocumentKind::UnMeeting => times::find(&paras),
-        _ => times::Sitting::default(),
+        DocumentKind::UnMeeting => sitting::find(&paras),
+        _ => sitting::Sitting::default(),
     };
 
     let mut speakers = SpeakerList::default();
@@ -77,8 +77,13 @@ pub fn parse(input: &str) -> Document {
                 .collect()
         }
         _ => {
-            people::from_remarks_intro(text, &mut paras, header.body_start, &mut speakers);
-            people::from_quotes(text, &paras, &quotes, &mut speakers)
+            release_speakers::from_remarks_intro(
+                text,
+                &mut paras,
+                header.body_start,
+                &mut speakers,
+            );
+            release_speakers::from_quotes(text, &paras, &quotes, &mut speakers)
         }
     };
 
@@ -128,7 +133,7 @@ fn known_speaker(speakers: &SpeakerList, printed: &str) -> Option<usize> {
 /// person's paragraph. Short (scare) quotations do not count.
 fn assign_quoted_paragraphs(
     paras: &mut [Para],
-    quotes: &[people::FoundQuote],
+    quotes: &[release_speakers::FoundQuote],
     speakers: &mut SpeakerList,
 ) {
     for found in quotes {

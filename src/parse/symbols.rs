@@ -1,8 +1,9 @@
 //! UN meeting lines (`8967th Meeting (AM)`) and document symbols
 //! (`SC/14794`, `SG/SM/21952`), and the organ a symbol names.
 
-use super::words::is_space;
 use crate::document::Meeting;
+use crate::lexicon::organs::{self, Genre};
+use crate::text::scan::is_space;
 
 /// Reads a meeting line: `8967th Meeting (AM)`, `61st meeting (PM)`,
 /// `Seventy-eighth Session, 12th & 13th Meetings (AM & PM)`.
@@ -112,47 +113,12 @@ fn symbol_len(s: &str) -> Option<usize> {
 
 /// Statements and remarks, as opposed to meeting coverage.
 pub fn is_statement_symbol(symbol: &str) -> bool {
-    ["SG/SM/", "DSG/SM/", "SG/T/", "SG/A/", "SG/2", "DSG/2"]
-        .iter()
-        .any(|prefix| symbol.starts_with(prefix))
+    organs::of_symbol(symbol).is_some_and(|organ| organ.genre == Genre::Statements)
 }
 
 /// The organ or office a symbol's series belongs to.
 pub fn body_of(symbol: &str) -> Option<&'static str> {
-    let series = symbol.rsplit_once('/').map_or(symbol, |(series, _)| series);
-    let series = series
-        .trim_end_matches("/Rev.")
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == '.');
-    Some(match series {
-        "SC" => "Security Council",
-        "GA" => "General Assembly",
-        "GA/DIS" => "General Assembly First Committee",
-        "GA/EF" => "General Assembly Second Committee",
-        "GA/SHC" => "General Assembly Third Committee",
-        "GA/SPD" => "General Assembly Fourth Committee",
-        "GA/AB" => "General Assembly Fifth Committee",
-        "GA/L" => "General Assembly Sixth Committee",
-        "GA/COL" => "Special Committee on Decolonization",
-        "GA/PK" => "Special Committee on Peacekeeping Operations",
-        "GA/PAL" => "Committee on the Exercise of the Inalienable Rights of the Palestinian People",
-        "GA/NGO" | "ECOSOC/NGO" | "NGO" => "Committee on Non-Governmental Organizations",
-        "ECOSOC" => "Economic and Social Council",
-        "SG/SM" | "SG/A" | "SG/T" | "SG" => "Secretary-General",
-        "DSG/SM" | "DSG" => "Deputy Secretary-General",
-        "HR" => "Human Rights",
-        "WOM" => "Commission on the Status of Women",
-        "POP" => "Commission on Population and Development",
-        "SOC" => "Commission for Social Development",
-        "ENV/DEV" => "Commission on Sustainable Development",
-        "SEA" => "Law of the Sea",
-        "L" => "Office of Legal Affairs",
-        "OBV" => "Observances",
-        "PI" => "Department of Global Communications",
-        "ICJ" => "International Court of Justice",
-        "DC" => "Disarmament Commission",
-        "CD" => "Conference on Disarmament",
-        _ => return None,
-    })
+    organs::of_symbol(symbol).map(|organ| organ.name)
 }
 
 /// Whether `line` starts with a meeting line or a symbol: the anchor of a

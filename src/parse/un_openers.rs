@@ -6,7 +6,8 @@
 //! `The representative of X said ...`.
 
 use super::titles::split_title;
-use super::words::{is_space, is_upper_word, strip_article, words};
+use super::words::{strip_article, words};
+use crate::text::scan::{is_all_caps, is_space};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opener<'a> {
@@ -56,7 +57,7 @@ fn parse_named(paragraph: &str) -> Option<Opener<'_>> {
         }
         let bare = word.strip_suffix(',').unwrap_or(word);
         let is_particle = PARTICLES.contains(&bare) && upper_words > 0;
-        let is_upper = is_upper_word(bare) && !bare.chars().any(|c| c.is_ascii_digit());
+        let is_upper = is_all_caps(bare) && !bare.chars().any(|c| c.is_ascii_digit());
         if !(is_upper || is_particle) {
             break;
         }

@@ -1,10 +1,7 @@
 //! Word-level helpers shared by the passes. Everything here works on byte
 //! offsets into one paragraph and never slices inside a character.
 
-/// Whitespace as pasted text has it: spaces, tabs, no-break spaces.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-}
+use crate::text::scan::{char_at, char_before, is_space};
 
 /// The whitespace-separated words of `s` with their byte offsets.
 pub fn words(s: &str) -> Words<'_> {
@@ -80,17 +77,6 @@ fn next_non_space(s: &str, mut at: usize) -> usize {
     }
 }
 
-/// A word written in capitals: at least one letter and no lower-case letter
-/// (`ZHANG`, `DE`, `T.`, `D’ANGELO`, `OKONKWO-LINDQVIST`).
-pub fn is_upper_word(word: &str) -> bool {
-    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
-}
-
-/// A word starting with a capital letter (`Stephan`, `O’Neill`, `McDonald`).
-pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Lower-cases and folds typographic variants, so that `Côte d’Ivoire` and
 /// `COTE D'IVOIRE`-style spellings meet: curly apostrophes become straight,
 /// runs of whitespace one space, a leading "the " goes.
@@ -150,16 +136,6 @@ pub fn ends_like_sentence(s: &str) -> bool {
         is_space(c) || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
     });
     trimmed.ends_with(['.', '!', '?', ':', ';', ','])
-}
-
-/// The character before byte `at`, if any.
-pub fn char_before(s: &str, at: usize) -> Option<char> {
-    s.get(..at)?.chars().next_back()
-}
-
-/// The character at byte `at`, if any.
-pub fn char_at(s: &str, at: usize) -> Option<char> {
-    s.get(at..)?.chars().next()
 }
 
 /// Whether `at..at + len` in `s` is a whole word: not glued to letters or
@@ -239,15 +215,6 @@ mod tests {
             let got: Vec<(usize, String)> = words(s).map(|(at, w)| (at, w.to_owned())).collect();
             assert_eq!(got, reference(s), "{s:?}");
         }
-    }
-
-    #[test]
-    fn upper_and_capitalised_words() {
-        assert!(is_upper_word("D’ANGELO"));
-        assert!(is_upper_word("T."));
-        assert!(!is_upper_word("Zhang"));
-        assert!(!is_upper_word("—"));
-        assert!(is_capitalized("Édouard"));
     }
 
     #[test]

@@ -7,8 +7,12 @@ use std::cell::OnceCell;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::facts::{Entity, Fact};
 use crate::text::{sha256_hex, CharIndex};
+
+mod fact;
+pub mod fact_value;
+
+pub use fact::{Entity, Fact, FactKind};
 
 /// Serialised by hand (see below) so that `text_sha256`, which costs as much
 /// as a fifth of a parse, is computed only when someone asks for it.
