@@ -37,6 +37,7 @@ pub fn meeting_line(line: &str) -> Option<Meeting> {
         title: line.trim().to_owned(),
         number,
         session,
+        ..Meeting::default()
     })
 }
 

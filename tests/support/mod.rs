@@ -1,6 +1,8 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
+pub mod gold;
+
 use rapporteur::document::{Document, Speaker};
 
 pub fn fixture(name: &str) -> String {
