@@ -324,12 +324,31 @@ pub fn printed(line: &str) -> Option<&'static Organ> {
         Some(open) if line.ends_with(')') => &line[..open],
         _ => line,
     };
-    if line.len() > 180 {
+    if line.len() > 180 || line.is_empty() {
         return None;
     }
-    ORGANS.iter().find(|o| {
-        o.name.eq_ignore_ascii_case(line) || o.printed.iter().any(|p| p.eq_ignore_ascii_case(line))
-    })
+    let same = |name: &str| name.eq_ignore_ascii_case(line) || same_without_articles(name, line);
+    ORGANS
+        .iter()
+        .find(|o| same(o.name) || o.printed.iter().any(|p| same(p)))
+}
+
+/// The same words, case aside, once every `the` is left out: releases
+/// print `Committee on Elimination of Discrimination against Women`.
+fn same_without_articles(a: &str, b: &str) -> bool {
+    let mut left = a
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"));
+    let mut right = b
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"));
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Every name a release may print for an organ, with the organ: for
@@ -437,6 +456,11 @@ mod tests {
             Some("Economic and Social Council")
         );
         assert_eq!(name("Security Council members"), None);
+        assert_eq!(
+            name("Committee on Elimination of Discrimination against Women"),
+            Some("Committee on the Elimination of Discrimination against Women")
+        );
+        assert_eq!(name("The Security Council"), Some("Security Council"));
     }
 
     #[test]

@@ -95,6 +95,29 @@ const FURNITURE: &[&str] = &[
     "fraud alert",
     "faq",
     "accessibility",
+    "in progress at unhq",
+    "media alert",
+    "media alerts",
+    "press conference",
+    "press conferences",
+    "related documents",
+    "related document",
+    "a-z site index",
+    "site index",
+    "search the united nations",
+    "language:",
+    "languages:",
+    "un web tv",
+    "webcast",
+    "photo",
+    "photos",
+    "video",
+    "meeting summaries",
+    "meetings summaries",
+    "daily press briefing",
+    "print this",
+    "email this",
+    "share via",
 ];
 
 /// Marks furniture lines anywhere in the text as clutter.
@@ -113,6 +136,8 @@ pub fn is_furniture(line: &str) -> bool {
     }
     (line.len() <= 48 && FURNITURE.contains(&fold(line).as_str()))
         || is_breadcrumb(line)
+        || is_slash_breadcrumb(line)
+        || is_language_list(line)
         || is_bracketed_link(line)
         || is_link_prompt(line)
 }
@@ -125,6 +150,52 @@ fn is_breadcrumb(line: &str) -> bool {
     let separators =
         line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" » ").count();
     separators >= 1 && line.chars().count() < 160 && !ends_like_sentence(line)
+}
+
+/// `Home / Meetings Coverage / General Assembly`: short items joined by
+/// spaced slashes, starting at `Home` or with at least three items.
+fn is_slash_breadcrumb(line: &str) -> bool {
+    if !line.contains(" / ") || ends_like_sentence(line) {
+        return false;
+    }
+    let items: Vec<&str> = line.split(" / ").map(str::trim).collect();
+    let short = items
+        .iter()
+        .all(|item| !item.is_empty() && item.chars().count() <= 60);
+    let home = items[0].eq_ignore_ascii_case("home");
+    short && (items.len() >= 3 || home)
+}
+
+/// `English Français Español Русский 中文 العربية`: a language picker
+/// copied as one line.
+fn is_language_list(line: &str) -> bool {
+    const LANGUAGES: &[&str] = &[
+        "english",
+        "français",
+        "francais",
+        "español",
+        "espanol",
+        "русский",
+        "中文",
+        "العربية",
+        "português",
+        "kiswahili",
+        "deutsch",
+        "arabic",
+        "chinese",
+        "french",
+        "russian",
+        "spanish",
+        "|",
+    ];
+    let mut count = 0;
+    for word in line.split_whitespace() {
+        if !LANGUAGES.contains(&fold(word).as_str()) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// `[WATCH A VIDEO THAT FEATURES ...]`: link text in square brackets, in
@@ -164,6 +235,11 @@ mod tests {
             "[WATCH A VIDEO ABOUT THE PROGRAMME]",
             "Click here for Full Press Release.",
             "Español",
+            "English Français Español Русский 中文 العربية",
+            "Home / Meetings Coverage / General Assembly / Third Committee",
+            "Home / Press",
+            "In progress at UNHQ",
+            "Related documents",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -177,6 +253,9 @@ mod tests {
             "Share prices rose 5 per cent > expectations.",
             "[The Organization was established in 1994.]",
             "Email the team at press@example.org for details.",
+            "Prices rose / fell by turns.",
+            "English is one of the six official languages.",
+            "SG/SM/21952-SC/15430",
         ] {
             assert!(!is_furniture(line), "{line}");
         }

@@ -18,9 +18,12 @@ mod also_speaking;
 mod assemble;
 mod attribution;
 mod clutter;
+mod contact;
+mod dateline;
 mod dates;
 mod draft;
 mod header;
+mod meeting_line;
 mod mentions;
 mod paragraphs;
 mod person_phrase;
@@ -42,7 +45,8 @@ use draft::{Para, Section, SpeakerList};
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
     let original = normalize_line_endings(input);
-    let view = view::View::new(&original);
+    let wraps = paragraphs::wrapped_line_breaks(&original);
+    let view = view::View::new(&original, &wraps);
     let text = &view.text;
     let mut paras: Vec<Para> = paragraphs::split(text)
         .into_iter()

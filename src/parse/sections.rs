@@ -1,8 +1,8 @@
 //! Sections: headings, the UN summary before the first turn, contact
 //! blocks, "About X" boilerplate and the footer.
 
+use super::contact::is_contact_detail;
 use super::draft::{Para, Section};
-use super::header::is_contact_detail;
 use super::un_openers;
 use super::words::{ends_like_sentence, fold, words};
 use crate::document::{DocumentKind, ParagraphRole};
