@@ -87,7 +87,6 @@ fn the_seed_release_is_exact() {
 }
 
 #[test]
-#[ignore = "the parser does not read every shape yet"]
 fn our_releases_of_every_organ_and_shape_are_exact() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un");
     let mut names: Vec<String> = std::fs::read_dir(&dir)

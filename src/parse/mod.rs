@@ -5,6 +5,8 @@
 //! 1. `paragraphs`: one paragraph per non-blank line;
 //! 2. `clutter`: web-page furniture pasted along with the release;
 //! 3. `header`: meeting line, symbol, date, headline, dateline, kind;
+//!    `genre`: meeting coverage recognised by its turns where no header
+//!    says so;
 //! 4. `sections`: headings, summary, turns zone, contact, boilerplate, footer;
 //! 5. `sitting`: when a meeting began and ended;
 //! 6. speakers: `turns` in UN coverage, `release_speakers` from quotations and
@@ -22,9 +24,14 @@ mod contact;
 mod dateline;
 mod dates;
 mod draft;
+mod genre;
 mod header;
 mod meeting_line;
 mod mentions;
+mod opener_delegations;
+mod opener_names;
+mod opener_tail;
+mod panels;
 mod paragraphs;
 mod person_phrase;
 mod quotes;
@@ -54,11 +61,24 @@ pub fn parse(input: &str) -> Document {
         .collect();
 
     clutter::mark(&mut paras);
-    let header = header::read(&mut paras);
+    let mut header = header::read(&mut paras);
     for para in &mut paras[..header.body_start] {
         para.section = Section::Header;
     }
-    let kind = header.kind.unwrap_or(DocumentKind::PressRelease);
+    let mut kind = header.kind.unwrap_or(DocumentKind::PressRelease);
+    if kind == DocumentKind::PressRelease && genre::has_turns(&paras, header.body_start) {
+        kind = DocumentKind::UnMeeting;
+        header.kind = Some(kind);
+    }
+    if kind == DocumentKind::UnMeeting && header.body.is_none() {
+        let first_text = paras[header.body_start..].iter().find(|p| p.is_text());
+        let texts = header
+            .headline
+            .as_deref()
+            .into_iter()
+            .chain(first_text.map(|p| p.text));
+        header.body = genre::organ_named_in(texts).map(str::to_owned);
+    }
     let turns_start = sections::assign(&mut paras, kind, header.body_start);
     let sitting = match kind {
         DocumentKind::UnMeeting => sitting::find(&paras),
@@ -69,7 +89,14 @@ pub fn parse(input: &str) -> Document {
     let mut quotes = attribution::collect(&paras);
     let named = match kind {
         DocumentKind::UnMeeting => {
-            turns::find(&mut paras, &mut speakers, turns_start);
+            let roster = panels::Roster::read(&paras);
+            turns::find(
+                &mut paras,
+                &mut speakers,
+                header.body_start,
+                turns_start,
+                &roster,
+            );
             quotes
                 .iter()
                 .map(|found| match &found.who {

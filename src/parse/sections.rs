@@ -49,7 +49,7 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
             continue;
         }
         let in_summary = section == Section::Summary;
-        if in_summary && un_openers::parse(para.text).is_some_and(|o| o.named) {
+        if in_summary && un_openers::parse(para.text).is_some_and(|o| o.is_strong()) {
             section = Section::Statements;
             turns_start = turns_start.min(at);
         }
@@ -119,6 +119,9 @@ fn is_heading(line: &str) -> bool {
     }
     let count = words(line).count();
     if count == 0 || count > 12 || line.chars().count() > 100 {
+        return false;
+    }
+    if line.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
     }
     if !line

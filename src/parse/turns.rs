@@ -1,17 +1,69 @@
-//! Speakers' turns in UN meeting coverage: each opener starts a turn that
-//! runs over the following paragraphs until the next opener or heading.
+//! Speakers' turns in UN meeting coverage. An opener (`un_openers`) starts
+//! a turn that runs over the following paragraphs until the next opener,
+//! a heading, or a sentence about the meeting.
+//!
+//! Where the turns are: an old-style release has a summary, then its turns
+//! after a heading (`Briefings`, `Statements`) or the first name in
+//! capitals. Openers in such a summary describe speakers whose turns come
+//! later (`India’s delegate said …`): they are mentions, not turns. An
+//! opener in the summary whose speaker has no turn later does open a turn,
+//! and a release with no such headings or names (current style: briefers
+//! inside sentences, delegations by possessive) is all turns after its
+//! first opener; there the summary ends at that opener, and the briefers'
+//! turns are `briefings`, the others' `statements`.
+//!
+//! Who speaks: a name (its identity is the name, folded); a title of
+//! address with a surname (`Ms. SATO`), resolved to someone introduced
+//! (`panels::Roster`) or a speaker so far; or an unnamed delegation, which
+//! is the delegation's named speaker if there is one, else one speaker per
+//! delegation (`Malta’s delegate` and `the representative of Malta` are one).
 
-use super::draft::{Para, SpeakerDraft, SpeakerList};
-use super::un_openers;
-use super::words::fold;
+use std::collections::{HashMap, HashSet};
+
+use super::draft::{Para, Section, SpeakerDraft, SpeakerList};
+use super::panels::Roster;
+use super::un_openers::{self, Form, Opener};
+use super::words::{fold, strip_article, words};
 use crate::document::ParagraphRole;
+use crate::lexicon::countries;
 
-pub fn find(paras: &mut [Para], speakers: &mut SpeakerList, from: usize) {
+/// The identity of a delegation: its canonical country name, or its name
+/// folded.
+pub fn delegation_key(delegation: &str) -> String {
+    match countries::canonical(delegation) {
+        Some(country) => format!("delegation of {}", fold(country)),
+        None => format!("delegation of {}", fold(strip_article(delegation))),
+    }
+}
+
+/// A speaker an opener denotes, before it is added.
+struct Who {
+    draft: SpeakerDraft,
+    /// Keys that denote the same speaker: the name folded, the delegation.
+    delegation: Option<String>,
+}
+
+pub fn find(
+    paras: &mut [Para],
+    speakers: &mut SpeakerList,
+    body_start: usize,
+    turns_start: usize,
+    roster: &Roster,
+) {
+    let in_turns_zone = turns_start < paras.len();
+    let later = Identities::of_turns(paras, turns_start.max(body_start), roster);
+    let mut by_delegation: HashMap<String, usize> = HashMap::new();
     let mut current: Option<usize> = None;
-    for (index, para) in paras.iter_mut().enumerate().skip(from) {
+    // Whether the current turn was opened by a name in capitals: such a
+    // turn's later sentences report its speaker's words, not new turns.
+    let mut current_in_capitals = false;
+    let mut narrative: Option<Section> = None;
+
+    for (index, para) in paras.iter_mut().enumerate().skip(body_start) {
         match para.role {
             ParagraphRole::Heading => {
                 current = None;
+                narrative = None;
                 continue;
             }
             ParagraphRole::Text => {}
@@ -21,26 +73,67 @@ pub fn find(paras: &mut [Para], speakers: &mut SpeakerList, from: usize) {
             current = None;
             continue;
         }
-        if is_procedural(para.text) {
+        let text = para.text;
+        let first = un_openers::parse(text);
+        let starts_in_capitals = first.as_ref().is_some_and(|o| o.form == Form::Capitals);
+        let mut openers: Vec<Opener> = first.into_iter().collect();
+        if !(starts_in_capitals || current_in_capitals && openers.is_empty()) {
+            openers.extend(un_openers::in_later_sentences(text));
+        }
+        if openers.is_empty() && is_procedural(text) {
             current = None;
             continue;
         }
-        if let Some(opener) = un_openers::parse(para.text) {
-            let key = match (&opener.affiliation, opener.named) {
-                (_, true) => fold(opener.name),
-                (Some(affiliation), false) => format!("delegation of {}", fold(affiliation)),
-                (None, false) => fold(opener.name),
+        let in_summary = para.section == Section::Summary;
+        let mut opened: Vec<(usize, bool)> = Vec::new(); // (speaker, in capitals)
+        for opener in &openers {
+            let who = identify(opener, speakers, roster, &by_delegation);
+            if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
+                continue;
+            }
+            if in_summary {
+                // The summary has ended: briefers' turns first, then the others'.
+                narrative = Some(match narrative {
+                    Some(Section::Briefings) if opener.briefer => Section::Briefings,
+                    Some(_) => Section::Statements,
+                    None => narrative_section(opener.briefer),
+                });
+            }
+            let section = match (&narrative, in_summary) {
+                (Some(section), true) => section.clone(),
+                _ => para.section.clone(),
             };
-            current = Some(speakers.upsert(SpeakerDraft {
-                name: opener.name.to_owned(),
-                key,
-                affiliation: opener.affiliation,
-                role: opener.role,
-                on_behalf_of: opener.on_behalf_of,
-                national_capacity: opener.national_capacity,
-                section: para.section.name().to_owned(),
-                ..SpeakerDraft::default()
-            }));
+            let mut draft = who.draft;
+            draft.section = section.name().to_owned();
+            let speaker = speakers.upsert(draft);
+            if let Some(delegation) = who.delegation {
+                if opener.named() {
+                    by_delegation.insert(delegation, speaker);
+                }
+            }
+            opened.push((speaker, opener.form == Form::Capitals));
+        }
+        if in_summary {
+            if let Some(section) = &narrative {
+                para.section = section.clone();
+            }
+        }
+        if let Some(&(speaker, capitals)) = opened.last() {
+            current_in_capitals = capitals;
+            para.speaker = Some(opened[0].0);
+            for &(speaker, _) in &opened {
+                let list = &mut speakers.list[speaker].paragraphs;
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
+            current = Some(speaker);
+            continue;
+        }
+        if !openers.is_empty() {
+            // Its opener names a speaker whose turn comes later: a mention.
+            current = None;
+            continue;
         }
         if let Some(speaker) = current {
             para.speaker = Some(speaker);
@@ -49,20 +142,165 @@ pub fn find(paras: &mut [Para], speakers: &mut SpeakerList, from: usize) {
     }
 }
 
+fn narrative_section(briefer: bool) -> Section {
+    if briefer {
+        Section::Briefings
+    } else {
+        Section::Statements
+    }
+}
+
+/// The speaker an opener denotes.
+fn identify(
+    opener: &Opener,
+    speakers: &SpeakerList,
+    roster: &Roster,
+    by_delegation: &HashMap<String, usize>,
+) -> Who {
+    let delegation = opener.affiliation.as_deref().map(delegation_key);
+    let mut draft = SpeakerDraft {
+        name: opener.name.to_owned(),
+        key: fold(opener.name),
+        affiliation: opener.affiliation.clone(),
+        role: opener.role.clone(),
+        on_behalf_of: opener.on_behalf_of.clone(),
+        national_capacity: opener.national_capacity,
+        ..SpeakerDraft::default()
+    };
+    match opener.form {
+        Form::Capitals | Form::OrdinaryCase => {
+            if let Some(person) = roster.by_name(opener.name) {
+                draft.role = draft.role.or_else(|| person.role.clone());
+                draft.affiliation = draft.affiliation.or_else(|| person.affiliation.clone());
+            }
+        }
+        Form::TitleOfAddress => {
+            let surname = opener.surname.unwrap_or(opener.name);
+            if let Some(person) = roster.by_surname(surname) {
+                draft.name = person.name.clone();
+                draft.key = fold(&person.name);
+                draft.role = draft.role.or_else(|| person.role.clone());
+                draft.affiliation = draft.affiliation.or_else(|| person.affiliation.clone());
+            } else if let Some(known) = by_surname(speakers, surname) {
+                draft.key = speakers.list[known].key.clone();
+                draft.name = speakers.list[known].name.clone();
+            }
+        }
+        Form::Delegation => {
+            let key = delegation.clone().unwrap_or_else(|| fold(opener.name));
+            match by_delegation.get(&key) {
+                Some(&named) => {
+                    draft.key = speakers.list[named].key.clone();
+                    draft.name = speakers.list[named].name.clone();
+                }
+                None => draft.key = key,
+            }
+        }
+    }
+    Who { draft, delegation }
+}
+
+/// The one named speaker so far whose name ends with `surname`.
+fn by_surname(speakers: &SpeakerList, surname: &str) -> Option<usize> {
+    let surname = fold(surname);
+    let suffix = format!(" {surname}");
+    let mut matching = speakers.list.iter().enumerate().filter(|(_, s)| {
+        !s.key.starts_with("delegation of ") && (s.key == surname || s.key.ends_with(&suffix))
+    });
+    let first = matching.next()?;
+    matching.next().is_none().then_some(first.0)
+}
+
+/// Who has a turn in the turns zone: names, surnames and delegations.
+#[derive(Default)]
+struct Identities {
+    names: HashSet<String>,
+    surnames: HashSet<String>,
+    delegations: HashSet<String>,
+}
+
+impl Identities {
+    fn of_turns(paras: &[Para], from: usize, roster: &Roster) -> Identities {
+        let mut found = Identities::default();
+        for para in paras.iter().skip(from) {
+            if para.role != ParagraphRole::Text || !para.section.is_spoken() {
+                continue;
+            }
+            let Some(opener) = un_openers::parse(para.text) else {
+                continue;
+            };
+            let name = match (opener.form, opener.surname) {
+                (Form::TitleOfAddress, Some(surname)) => roster
+                    .by_surname(surname)
+                    .map_or_else(|| surname.to_owned(), |p| p.name.clone()),
+                _ => opener.name.to_owned(),
+            };
+            if opener.named() {
+                let folded = fold(&name);
+                if let Some((_, last)) = words(&folded).last() {
+                    found.surnames.insert(last.to_owned());
+                }
+                found.names.insert(folded);
+            }
+            if let Some(affiliation) = &opener.affiliation {
+                found.delegations.insert(delegation_key(affiliation));
+            }
+        }
+        found
+    }
+
+    /// Whether the speaker has a turn in the turns zone.
+    fn holds(&self, who: &Who) -> bool {
+        let key = &who.draft.key;
+        self.names.contains(key)
+            || who
+                .delegation
+                .as_ref()
+                .is_some_and(|d| self.delegations.contains(d))
+            || words(key).last().is_some_and(|(_, last)| {
+                self.surnames.contains(last) && !key.contains("delegation")
+            })
+    }
+}
+
 /// Sentences about the meeting rather than anyone's turn: `Also speaking
-/// were ...`, `The meeting began at ...`, `The Committee will reconvene ...`.
+/// were ...`, `The meeting began at ...`, `The Committee will reconvene
+/// ...`, `Speakers welcomed ...`, `In the interactive dialogue, speakers
+/// ...`.
 fn is_procedural(paragraph: &str) -> bool {
     const OPENINGS: &[&str] = &[
         "Also ",
         "Speaking also ",
+        "Speaking were ",
+        "Taking the floor were ",
+        "The following ",
         "The meeting ",
         "The Committee will ",
         "The Council will ",
         "The Assembly will ",
         "The General Assembly will ",
         "The Commission will ",
+        "The Committee then ",
+        "The Council then ",
+        "The Assembly then ",
+        "The Commission then ",
+        "Speakers ",
+        "Several speakers ",
+        "Many speakers ",
+        "Some speakers ",
+        "Other speakers ",
+        "Delegates ",
+        "Several delegates ",
+        "Many delegates ",
+        "In the interactive dialogue, speakers ",
+        "In the ensuing dialogue, speakers ",
+        "In the ensuing debate, speakers ",
+        "In the ensuing discussion, speakers ",
+        "In the general debate, ",
+        "By a recorded vote ",
     ];
     OPENINGS
         .iter()
         .any(|opening| paragraph.starts_with(opening))
+        || paragraph.ends_with(" also took the floor.")
 }
