@@ -1,8 +1,14 @@
-//! `Also delivering statements were representatives of the United Kingdom,
-//! France, ... and Belarus.`: delegations that spoke without a reported turn.
+//! Delegations and organisations that spoke without a reported turn: `Also
+//! delivering statements were representatives of the United Kingdom,
+//! France, ... and Belarus.`, the Geneva style's `Speaking were Sierra
+//! Leone on behalf of the African Group, Brazil and China.`, `The United
+//! Nations Children's Fund also took the floor.`, `The following civil
+//! society organizations also took the floor: A, B and C.`, and the plural
+//! `the representatives of Kenya, Peru and Chile asked …`.
 
 use super::draft::Para;
 use super::words::{strip_article, tidy};
+use crate::lexicon::countries;
 
 /// Names that hold an "and" of their own, so that a list is not split
 /// inside them.
@@ -33,16 +39,29 @@ const OPENINGS: &[&str] = &[
     "Also addressing the Council were",
     "Also addressing the meeting were",
     "Speaking also were",
+    "Speaking were",
+    "Also taking part were",
+    "Taking the floor were",
+    "Speaking in the interactive dialogue were",
+    "Speaking in the general debate were",
+    "Speaking in the debate were",
+    "Statements were made by",
+    "Statements were also made by",
+    "Delivering statements were",
 ];
 
 pub fn find(paras: &[Para]) -> Vec<String> {
     let mut found = Vec::new();
-    // Every opening holds "lso " ("Also", "also"): one search rules most
-    // paragraphs out.
-    for para in paras
-        .iter()
-        .filter(|p| p.is_text() && p.text.contains("lso "))
-    {
+    // Every opening holds "lso ", "ere ", "by " or "representatives": one
+    // search each rules most paragraphs out.
+    for para in paras.iter().filter(|p| {
+        p.is_text()
+            && ["lso ", "ere ", "by ", "representatives"]
+                .iter()
+                .any(|key| p.text.contains(key))
+    }) {
+        took_the_floor(para.text, &mut found);
+        plural_representatives(para.text, &mut found);
         for opening in OPENINGS {
             let Some(at) = para.text.find(opening) else {
                 continue;
@@ -63,6 +82,59 @@ pub fn find(paras: &[Para]) -> Vec<String> {
         }
     }
     found
+}
+
+/// `The United Nations Children's Fund also took the floor.`, `The
+/// following civil society organizations also took the floor: A, B and C.`
+fn took_the_floor(text: &str, found: &mut Vec<String>) {
+    const TOOK: &str = " also took the floor";
+    for sentence in text.split(". ") {
+        let Some(at) = sentence.find(TOOK) else {
+            continue;
+        };
+        let after = sentence[at + TOOK.len()..].trim_start();
+        if let Some(list) = after.strip_prefix(':') {
+            found.extend(split_list(list.trim().trim_end_matches('.')));
+        } else if after.trim_end_matches('.').is_empty() {
+            let who = sentence[..at].trim();
+            if who.chars().next().is_some_and(char::is_uppercase) && who.len() <= 120 {
+                found.push(clean(who));
+            }
+        }
+    }
+}
+
+/// `the representatives of Kenya, Peru and Chile asked …`: several
+/// delegations in one sentence, each a State.
+fn plural_representatives(text: &str, found: &mut Vec<String>) {
+    const LEAD: &str = "representatives of ";
+    let mut from = 0;
+    while let Some(at) = text[from..].find(LEAD) {
+        let start = from + at + LEAD.len();
+        from = start;
+        // Not the openings' own lists (`Also speaking were representatives of`).
+        let before = text[..start - LEAD.len()].trim_end();
+        if OPENINGS.iter().any(|o| before.ends_with(o)) || before.ends_with(" were") {
+            continue;
+        }
+        // The list runs to the first word in lower case other than `and`/`the`.
+        let mut end = start;
+        for word in text[start..].split_inclusive(' ') {
+            let bare = word.trim();
+            let lower = bare.chars().next().is_some_and(char::is_lowercase);
+            if lower && !matches!(bare, "and" | "the" | "of") {
+                break;
+            }
+            end += word.len();
+            if bare.ends_with('.') {
+                break;
+            }
+        }
+        let names = split_list(text[start..end].trim().trim_end_matches([',', '.']));
+        if names.len() >= 2 && names.iter().all(|n| countries::canonical(n).is_some()) {
+            found.extend(names);
+        }
+    }
 }
 
 /// Splits `A, B, C and D` into names, keeping names that contain "and".
@@ -111,7 +183,14 @@ fn is_known_and_name(name: &str) -> bool {
         .any(|known| known.eq_ignore_ascii_case(name))
 }
 
+/// A name as listed, without `the` and without the group it spoke for
+/// (`Sierra Leone on behalf of the African Group`).
 fn clean(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .find(" on behalf of ")
+        .or_else(|| name.find(" speaking for "))
+        .map_or(name, |at| &name[..at]);
     tidy(strip_article(name.trim()))
 }
 
@@ -144,5 +223,32 @@ mod tests {
             "Also delivering statements were representatives of Ecuador, Malta and the Niger.";
         let paras = [Para::new(text, 0..text.len())];
         assert_eq!(find(&paras), vec!["Ecuador", "Malta", "Niger"]);
+    }
+
+    #[test]
+    fn geneva_lists_and_organisations_that_took_the_floor() {
+        let text = "Speaking were Chad on behalf of the African Group, Fiji, Peru and Bosnia and Herzegovina.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert_eq!(
+            find(&paras),
+            vec!["Chad", "Fiji", "Peru", "Bosnia and Herzegovina"]
+        );
+        let text = "The World Food Programme also took the floor.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert_eq!(find(&paras), vec!["World Food Programme"]);
+        let text = "The following civil society organizations also took the floor: Open Doors, Child Aid and River Watch.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert_eq!(find(&paras), vec!["Open Doors", "Child Aid", "River Watch"]);
+    }
+
+    #[test]
+    fn several_representatives_in_one_sentence() {
+        let text =
+            "In the dialogue, the representatives of Kenya, Peru and Chile asked about funding.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert_eq!(find(&paras), vec!["Kenya", "Peru", "Chile"]);
+        let text = "He thanked the representatives of civil society and the donors.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert!(find(&paras).is_empty());
     }
 }

@@ -134,7 +134,7 @@ mod tests {
     fn splits() {
         let cases = [
             ("Secretary-General of the United Nations", "Secretary-General", Some("United Nations")),
-            ("Secretary-General of the Collective Security Treaty Organization", "Secretary-General", Some("Collective Security Treaty Organization")),
+            ("Secretary-General of the Andean Water Compact", "Secretary-General", Some("Andean Water Compact")),
             ("Permanent Observer of the State of Palestine", "Permanent Observer", Some("State of Palestine")),
             ("Executive Secretary of the Lake Chad Basin Commission (LCBC)", "Executive Secretary", Some("Lake Chad Basin Commission")),
             ("Under-Secretary-General for Humanitarian Affairs", "Under-Secretary-General for Humanitarian Affairs", Some("United Nations")),

@@ -303,4 +303,24 @@ fn is_procedural(paragraph: &str) -> bool {
         .iter()
         .any(|opening| paragraph.starts_with(opening))
         || paragraph.ends_with(" also took the floor.")
+        || is_about_the_sitting(paragraph)
+}
+
+/// `The morning meeting began at …`, `The afternoon session was suspended
+/// at …`: the meeting's own times.
+fn is_about_the_sitting(paragraph: &str) -> bool {
+    paragraph.starts_with("The ")
+        && words(paragraph)
+            .take(4)
+            .any(|(_, w)| matches!(w, "meeting" | "meetings" | "session" | "sitting"))
+        && [
+            "began",
+            "ended",
+            "adjourned",
+            "suspended",
+            "called to order",
+            "opened",
+        ]
+        .iter()
+        .any(|verb| paragraph.contains(verb))
 }

@@ -18,7 +18,7 @@ use crate::text::scan::is_space;
 /// How the opener names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// `ZHANG JUN (China)`, `ANTÓNIO GUTERRES, Secretary-General …`.
+    /// `LIU YANG (China)`, `ANA SOUZA, Secretary-General …`.
     Capitals,
     /// `Inés Valbuena Ortiz, Special Representative …, said`.
     OrdinaryCase,
@@ -30,7 +30,7 @@ pub enum Form {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opener<'a> {
-    /// As printed: `ZHANG JUN`, `Ms. SATO`, `The representative of Kenya`.
+    /// As printed: `LIU YANG`, `Ms. SATO`, `The representative of Kenya`.
     pub name: &'a str,
     /// Byte offset of `name` in the text read.
     pub at: usize,
