@@ -358,3 +358,94 @@ I welcome the ceasefire announced this morning.\n\nI urge all parties to respect
         ["Ana Lucía Ferreira"]
     );
 }
+
+#[test]
+fn geneva_dialogue_lists_those_without_turns_and_ends_turns_at_summaries() {
+    let doc = parse(&fixture("un/hrc_dialogue.txt"));
+    assert_eq!(
+        doc.also_speaking,
+        [
+            "Sierra Leone",
+            "Luxembourg",
+            "Estonia",
+            "Pakistan",
+            "Brazil",
+            "China",
+            "Ecuador",
+            "Egypt",
+            "France",
+            "Indonesia",
+            "Malaysia",
+            "Maldives",
+            "Portugal",
+            "United Nations Human Settlements Programme",
+            "Habitat International Coalition",
+            "Coastal Communities Forum",
+            "Geneva Housing Rights Centre",
+        ]
+    );
+    // The Special Rapporteur's three turns, the second as `Mr. Mehta-Castellanos`.
+    assert_eq!(
+        turn_openings(&doc, "Rohan Mehta-Castellanos"),
+        [
+            "Rohan Mehta-Castellanos, ",
+            "Mr. Mehta-Castellanos sai",
+            "Mr. MEHTA-CASTELLANOS, in"
+        ]
+    );
+    let summary = doc
+        .paragraphs
+        .iter()
+        .position(|p| {
+            doc.slice(p.start, p.end)
+                .starts_with("In the interactive dialogue, speakers")
+        })
+        .unwrap();
+    assert_eq!(doc.paragraphs[summary].speaker, None);
+}
+
+#[test]
+fn panellists_speak_under_their_introduced_names() {
+    let doc = parse(&fixture("un/ecosoc_panel.txt"));
+    assert_eq!(
+        turn_openings(&doc, "Aiko Sato-Whitfield"),
+        ["Ms. SATO-WHITFIELD said s", "Responding, Ms. SATO-WHIT"]
+    );
+    // Introduced but silent people are no speakers; their introduction is
+    // a mention of those who speak.
+    assert_eq!(mention_texts(&doc, "Tomás Berglund"), ["Tomás Berglund"]);
+    assert_eq!(doc.also_speaking, ["Kenya", "Philippines", "Norway"]);
+    // The sitting times end the last turn.
+    let eu = speaker(&doc, "The representative of the European Union");
+    assert_eq!(eu.paragraphs.len(), 1);
+}
+
+#[test]
+fn current_style_summary_ends_at_the_first_turn() {
+    let doc = parse(&fixture("un/sc_2025_current.txt"));
+    let sections: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Text)
+        .map(|p| p.section.as_str())
+        .collect();
+    assert_eq!(
+        &sections[..4],
+        ["summary", "summary", "briefings", "briefings"]
+    );
+    assert_eq!(sections[6], "statements");
+    // A delegation speaking twice is one speaker, under its first phrase.
+    let doc = parse(&fixture("un/ga_plenary_votes.txt"));
+    assert_eq!(
+        turn_openings(&doc, "The delegate of Egypt"),
+        ["The delegate of Egypt sai", "The representative of Egy"]
+    );
+    assert_eq!(
+        mention_texts(&doc, "Trinidad and Tobago’s delegate"),
+        ["Trinidad and Tobago’s delegate"]
+    );
+    assert_eq!(
+        mention_texts(&doc, "BATJARGAL TSOGTBAATAR"),
+        ["BATJARGAL TSOGTBAATAR"]
+    );
+}

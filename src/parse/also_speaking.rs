@@ -81,6 +81,9 @@ pub fn find(paras: &[Para]) -> Vec<String> {
             found.extend(split_list(list));
         }
     }
+    // A name listed twice (in two sentences) is listed once.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|name| seen.insert(name.clone()));
     found
 }
 
@@ -114,6 +117,7 @@ fn plural_representatives(text: &str, found: &mut Vec<String>) {
         from = start;
         // Not the openings' own lists (`Also speaking were representatives of`).
         let before = text[..start - LEAD.len()].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
         if OPENINGS.iter().any(|o| before.ends_with(o)) || before.ends_with(" were") {
             continue;
         }

@@ -51,7 +51,18 @@ pub fn find(
     roster: &Roster,
 ) {
     let in_turns_zone = turns_start < paras.len();
-    let later = Identities::of_turns(paras, turns_start.max(body_start), roster);
+    // Each paragraph's opener, read once.
+    let mut firsts: Vec<Option<Opener>> = paras
+        .iter()
+        .enumerate()
+        .map(|(index, para)| {
+            let spoken = para.role == ParagraphRole::Text && para.section.is_spoken();
+            (index >= body_start && spoken)
+                .then(|| un_openers::parse(para.text))
+                .flatten()
+        })
+        .collect();
+    let later = Identities::of_turns(&firsts[turns_start.max(body_start)..], roster);
     let mut by_delegation: HashMap<String, usize> = HashMap::new();
     let mut current: Option<usize> = None;
     // Whether the current turn was opened by a name in capitals: such a
@@ -74,7 +85,7 @@ pub fn find(
             continue;
         }
         let text = para.text;
-        let first = un_openers::parse(text);
+        let first = firsts[index].take();
         let starts_in_capitals = first.as_ref().is_some_and(|o| o.form == Form::Capitals);
         let mut openers: Vec<Opener> = first.into_iter().collect();
         if !(starts_in_capitals || current_in_capitals && openers.is_empty()) {
@@ -220,15 +231,9 @@ struct Identities {
 }
 
 impl Identities {
-    fn of_turns(paras: &[Para], from: usize, roster: &Roster) -> Identities {
+    fn of_turns(openers: &[Option<Opener>], roster: &Roster) -> Identities {
         let mut found = Identities::default();
-        for para in paras.iter().skip(from) {
-            if para.role != ParagraphRole::Text || !para.section.is_spoken() {
-                continue;
-            }
-            let Some(opener) = un_openers::parse(para.text) else {
-                continue;
-            };
+        for opener in openers.iter().flatten() {
             let name = match (opener.form, opener.surname) {
                 (Form::TitleOfAddress, Some(surname)) => roster
                     .by_surname(surname)
