@@ -89,7 +89,8 @@ pub fn parse(input: &str) -> Document {
     let mut quotes = attribution::collect(&paras);
     let named = match kind {
         DocumentKind::UnMeeting => {
-            let roster = panels::Roster::read(&paras);
+            let mut roster = panels::Roster::read(&paras);
+            roster.add_quoted(&paras, &quotes);
             turns::find(
                 &mut paras,
                 &mut speakers,

@@ -103,6 +103,10 @@ const TITLE_WORDS: &[&str] = &[
     "Permanent",
     "Representative",
     "Observer",
+    "Expert",
+    "Member",
+    "Co-Chair",
+    "Moderator",
 ];
 
 /// Titles of address before a surname.
@@ -207,7 +211,7 @@ pub fn capitals(s: &str) -> Option<Named<'_>> {
 
 /// `Council President ABDULLAH AL-MANSOORI`: the title words before a
 /// name in capitals, and where the name starts.
-fn title_before_name(s: &str) -> (Option<&str>, usize) {
+pub fn title_before_name(s: &str) -> (Option<&str>, usize) {
     let mut end = 0;
     let mut count = 0;
     for (at, word) in words(s) {
@@ -236,7 +240,18 @@ fn title_before_name(s: &str) -> (Option<&str>, usize) {
 /// in lower case may describe the person first (`civil society
 /// representative`, `Keynote speaker`).
 pub fn ordinary_case(s: &str) -> Option<Named<'_>> {
-    let name_start = after_description(s);
+    ordinary_case_titled(s, false)
+}
+
+/// [`ordinary_case`] where the title was printed before (`The moderator,
+/// NAME, asked`), so that the name needs no title of its own.
+pub fn ordinary_case_titled(s: &str, titled_before: bool) -> Option<Named<'_>> {
+    let (title_before, after_title) = title_before_name(s);
+    let name_start = if title_before.is_some() {
+        after_title
+    } else {
+        after_description(s)
+    };
     let (name_end, count) = ordinary_name(&s[name_start..]);
     if count < 2 {
         return None;
@@ -250,11 +265,15 @@ pub fn ordinary_case(s: &str) -> Option<Named<'_>> {
         }
         None => (None, rest),
     };
-    if delegation.is_none() && !rest.starts_with(',') {
+    if delegation.is_none() && title_before.is_none() && !rest.starts_with(',') {
         return None;
     }
     let clauses = read_clauses(rest)?;
-    let titled = !clauses.roles.is_empty() || clauses.of.is_some() || delegation.is_some();
+    let titled = !clauses.roles.is_empty()
+        || clauses.of.is_some()
+        || delegation.is_some()
+        || title_before.is_some()
+        || titled_before;
     if !(titled && clauses.verb) {
         return None;
     }
@@ -263,7 +282,7 @@ pub fn ordinary_case(s: &str) -> Option<Named<'_>> {
         at: name_start,
         delegation,
         clauses,
-        title_before: None,
+        title_before,
     })
 }
 
@@ -447,6 +466,11 @@ mod tests {
         assert_eq!(n.name, "Idris Baako");
         let n = ordinary_case("Amina Diallo (Senegal) said").unwrap();
         assert_eq!(n.delegation, Some("Senegal"));
+        let n = ordinary_case("Committee Chairperson Maria Solis said the session").unwrap();
+        assert_eq!(
+            (n.name, n.title_before),
+            ("Maria Solis", Some("Committee Chairperson"))
+        );
         // Without a verb, or without a title, no turn opens.
         assert!(ordinary_case("Lena Okafor, Head of the Office, was appointed in 2023.").is_none());
         assert!(ordinary_case("Lena Okafor said that").is_none());

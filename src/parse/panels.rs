@@ -9,6 +9,8 @@ use super::draft::Para;
 use super::opener_names::is_capital_name_word;
 use super::opener_tail::clause_end;
 use super::person_phrase::is_initial_or_abbreviation;
+use super::quotes::Who;
+use super::release_speakers::FoundQuote;
 use super::titles::split_title;
 use super::words::{fold, strip_article, tidy, words};
 use crate::document::ParagraphRole;
@@ -93,6 +95,28 @@ impl Roster {
             }
         }
         roster
+    }
+
+    /// People named, with a title, as the authors of quotations.
+    pub fn add_quoted(&mut self, paras: &[Para], quotes: &[FoundQuote]) {
+        for found in quotes {
+            let Some(Who::Named(person)) = &found.who else {
+                continue;
+            };
+            if person.role.is_none() && person.affiliation.is_none() {
+                continue;
+            }
+            let name = tidy(&paras[found.para].text[person.name.clone()]);
+            if words(&name).count() < 2 || self.by_name(&name).is_some() {
+                continue;
+            }
+            self.people.push(Introduced {
+                folded: fold(&name),
+                name,
+                role: person.role.clone(),
+                affiliation: person.affiliation.clone(),
+            });
+        }
     }
 
     /// The people of a list: `NAME, Title; NAME, Title; and NAME, Title`,
@@ -297,6 +321,23 @@ mod tests {
         assert_eq!(
             row(r.by_surname("Baako").unwrap()).2,
             Some("University of Ghana")
+        );
+    }
+
+    #[test]
+    fn authors_of_quotations_with_titles() {
+        let text = "“We are running out of time,” said Ana Lima, Under-Secretary-General for Political Affairs.";
+        let paras = [Para::new(text, 0..text.len())];
+        let quotes = crate::parse::attribution::collect(&paras);
+        let mut r = Roster::default();
+        r.add_quoted(&paras, &quotes);
+        assert_eq!(
+            row(r.by_surname("LIMA").unwrap()),
+            (
+                "Ana Lima",
+                Some("Under-Secretary-General for Political Affairs"),
+                Some("United Nations")
+            )
         );
     }
 

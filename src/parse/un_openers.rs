@@ -9,9 +9,10 @@
 //! `opener_delegations` (unnamed delegations).
 
 use super::opener_delegations::{unnamed, Unnamed};
-use super::opener_names::{capitals, honorific, ordinary_case, Named};
+use super::opener_names::{capitals, honorific, ordinary_case, ordinary_case_titled, Named};
 use super::opener_tail::{clause_end, group_spoken_for};
 use super::person_phrase::is_initial_or_abbreviation;
+use super::titles::split_title;
 use super::words::strip_article;
 use crate::text::scan::is_space;
 
@@ -73,6 +74,9 @@ struct Lead<'a> {
     national_capacity: bool,
     briefing: bool,
     clauses: usize,
+    /// `The President of the General Assembly, NAME (Mongolia), said`: a
+    /// title in apposition before the name.
+    title: Option<&'a str>,
 }
 
 /// The opener at the start of a paragraph, after any introductory
@@ -130,6 +134,11 @@ fn form_at<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
     if let Some(named) = capitals(s) {
         return Some(from_named(named, Form::Capitals, lead));
     }
+    if lead.title.is_some() {
+        // A title in apposition names a person, not a delegation.
+        return ordinary_case_titled(s, true)
+            .map(|named| from_named(named, Form::OrdinaryCase, lead));
+    }
     if let Some(found) = unnamed(s) {
         return Some(from_unnamed(found, lead));
     }
@@ -137,7 +146,17 @@ fn form_at<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
 }
 
 fn from_named<'a>(named: Named<'a>, form: Form, lead: &Lead) -> Opener<'a> {
-    let (role, affiliation) = named.role_and_affiliation();
+    let (mut role, mut affiliation) = named.role_and_affiliation();
+    if let (None, Some(title)) = (&role, lead.title) {
+        match named.delegation {
+            Some(_) => role = Some(title.to_owned()),
+            None => {
+                let (title_role, title_affiliation) = split_title(title);
+                role = Some(title_role.to_owned());
+                affiliation = affiliation.or_else(|| title_affiliation.map(str::to_owned));
+            }
+        }
+    }
     let briefer = lead.briefing || (named.delegation.is_none() && role.is_some());
     Opener {
         name: named.name,
@@ -256,6 +275,9 @@ fn is_participle(word: &str) -> bool {
 /// An introductory clause at the start of `s`: its length up to the name
 /// after it, and what it says.
 fn leading_clause<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
+    if let Some(found) = title_in_apposition(s, lead) {
+        return Some(found);
+    }
     let first = s.split(is_space).next()?.trim_end_matches(',');
     let opens = is_participle(first)
         || CLAUSE_OPENERS.contains(&first)
@@ -279,8 +301,61 @@ fn leading_clause<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
         national_capacity: lead.national_capacity || lower.contains("national capacity"),
         briefing: lead.briefing || lower.contains("briefing") || lower.contains("videoconference"),
         clauses: lead.clauses + 1,
+        title: lead.title,
     };
     Some((end + 1 + after, next))
+}
+
+/// Nouns that make `The …,` a title in apposition before a name.
+const APPOSED_TITLES: &[&str] = &[
+    "President",
+    "Vice-President",
+    "Chair",
+    "Chairperson",
+    "Chairman",
+    "Chairwoman",
+    "Secretary-General",
+    "Under-Secretary-General",
+    "Minister",
+    "Rapporteur",
+    "Expert",
+    "Coordinator",
+    "Director",
+    "Head",
+    "Envoy",
+    "Representative",
+    "Commissioner",
+    "moderator",
+    "Moderator",
+    "keynote",
+];
+
+/// `The President of the General Assembly, NAME (Mongolia), said`, `The
+/// moderator, NAME, Title, asked`: a title of a few words after `The`,
+/// then a comma and a name.
+fn title_in_apposition<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
+    let title_start = s.strip_prefix("The ")?;
+    let end = clause_end(title_start);
+    let title = &title_start[..end];
+    let count = title.split_whitespace().count();
+    if end == title_start.len() || count > 12 || lead.clauses > 0 {
+        return None;
+    }
+    let head = title
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .take(4)
+        .any(|w| APPOSED_TITLES.contains(&w));
+    if !head {
+        return None;
+    }
+    let after = &title_start[end + 1..];
+    let skip = after.len() - after.trim_start_matches(is_space).len();
+    let next = Lead {
+        title: Some(title).filter(|t| t.starts_with(char::is_uppercase)),
+        clauses: lead.clauses + 1,
+        ..lead
+    };
+    Some((4 + end + 1 + skip, next))
 }
 
 /// A full stop followed by a capital inside a clause: it runs over a
@@ -463,6 +538,34 @@ mod tests {
         assert!(o.national_capacity);
         let o = opener("Responding, Ms. OKAFOR added that");
         assert_eq!((o.name, o.surname), ("Ms. OKAFOR", Some("OKAFOR")));
+    }
+
+    #[test]
+    fn titles_in_apposition() {
+        let o = opener("The President of the General Assembly, DORJ ENKHBAYAR (Mongolia), said");
+        assert_eq!(
+            row(&o),
+            (
+                "DORJ ENKHBAYAR".into(),
+                some("Mongolia"),
+                some("President of the General Assembly")
+            )
+        );
+        let o = opener("The moderator, Rosa Ruiz, Director of the Water Office, asked");
+        assert_eq!(
+            row(&o),
+            ("Rosa Ruiz".into(), some("Water Office"), some("Director"))
+        );
+        let o = opener("The Special Rapporteur on housing, Omar Haddad, said evictions rose.");
+        assert_eq!(
+            row(&o),
+            (
+                "Omar Haddad".into(),
+                None,
+                some("Special Rapporteur on housing")
+            )
+        );
+        assert!(parse("The Secretary-General, in his report, said").is_none());
     }
 
     #[test]
