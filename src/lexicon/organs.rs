@@ -15,6 +15,11 @@
 //! Women and CEDAW): for those the organ the release prints wins, and the
 //! table gives only a default.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::phrases::FxBuild;
+
 /// What a series of releases holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Genre {
@@ -134,7 +139,7 @@ pub const ORGANS: &[Organ] = &[
         "Special Committee on Decolonization",
         &["GA/COL"],
         &["A/AC.109"],
-        &["Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of Independence to Colonial Countries and Peoples"],
+        &["Committee of 24", "Special Committee of 24"],
     ),
     organ(
         "Special Committee on Peacekeeping Operations",
@@ -148,32 +153,17 @@ pub const ORGANS: &[Organ] = &[
         &["A/AC.183"],
         &["Palestinian Rights Committee"],
     ),
-    organ(
-        "Economic and Social Council",
-        &["ECOSOC"],
-        &["E"],
-        &[],
-    ),
+    organ("Economic and Social Council", &["ECOSOC"], &["E"], &[]),
     organ(
         "Committee on Non-Governmental Organizations",
         &["NGO", "ECOSOC/NGO", "GA/NGO"],
         &["E/C.2"],
         &["Committee on NGOs"],
     ),
-    organ(
-        "Human Rights Council",
-        &["HRC"],
-        &["A/HRC"],
-        &[],
-    ),
+    organ("Human Rights Council", &["HRC"], &["A/HRC"], &[]),
     // Human rights releases of Geneva: the Council and the treaty bodies.
     shared(organ("Human Rights Council", &["HR"], &[], &[])),
-    organ(
-        "Commission on Human Rights",
-        &["HR/CN"],
-        &["E/CN.4"],
-        &[],
-    ),
+    organ("Commission on Human Rights", &["HR/CN"], &["E/CN.4"], &[]),
     shared(organ("Human Rights Committee", &["HR/CT"], &["CCPR"], &[])),
     organ(
         "Committee on the Elimination of Discrimination against Women",
@@ -267,12 +257,7 @@ pub const ORGANS: &[Organ] = &[
         &[],
         &[],
     )),
-    shared(organ(
-        "Department of Peace Operations",
-        &["PKO"],
-        &[],
-        &[],
-    )),
+    shared(organ("Department of Peace Operations", &["PKO"], &[], &[])),
     shared(organ(
         "Office of the United Nations High Commissioner for Refugees",
         &["REF"],
@@ -315,7 +300,8 @@ pub fn of_symbol(symbol: &str) -> Option<&'static Organ> {
 
 /// The organ a header line names on its own (`Security Council`, `Third
 /// Committee`, `HUMAN RIGHTS COUNCIL`, `Third Committee (Social,
-/// Humanitarian and Cultural)`), compared without case.
+/// Humanitarian and Cultural)`, `Committee on Elimination of
+/// Discrimination against Women`), compared without case or `the`.
 pub fn printed(line: &str) -> Option<&'static Organ> {
     let line = line.trim().trim_end_matches([',', '.', ':']);
     // `Third Committee (Social, Humanitarian and Cultural)`: the bracket
@@ -324,31 +310,45 @@ pub fn printed(line: &str) -> Option<&'static Organ> {
         Some(open) if line.ends_with(')') => &line[..open],
         _ => line,
     };
-    if line.len() > 180 || line.is_empty() {
+    if line.is_empty() || line.len() > LONGEST_PRINTED {
         return None;
     }
-    let same = |name: &str| name.eq_ignore_ascii_case(line) || same_without_articles(name, line);
-    ORGANS
-        .iter()
-        .find(|o| same(o.name) || o.printed.iter().any(|p| same(p)))
+    by_printed_key()
+        .get(&printed_key(line))
+        .map(|&k| &ORGANS[k])
 }
 
-/// The same words, case aside, once every `the` is left out: releases
-/// print `Committee on Elimination of Discrimination against Women`.
-fn same_without_articles(a: &str, b: &str) -> bool {
-    let mut left = a
-        .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("the"));
-    let mut right = b
-        .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("the"));
-    loop {
-        match (left.next(), right.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
-            _ => return false,
+/// Longer lines name no organ: the longest name the table holds is 80
+/// bytes (`every_name_is_short` checks it).
+const LONGEST_PRINTED: usize = 96;
+
+/// A name's words in lower case, without `the`, one space apart.
+fn printed_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if word.eq_ignore_ascii_case("the") {
+            continue;
         }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
     }
+    key
+}
+
+/// Every organ by the key of each of its names.
+fn by_printed_key() -> &'static HashMap<String, usize, FxBuild> {
+    static MAP: OnceLock<HashMap<String, usize, FxBuild>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::default();
+        for (k, organ) in ORGANS.iter().enumerate() {
+            for name in std::iter::once(organ.name).chain(organ.printed.iter().copied()) {
+                map.entry(printed_key(name)).or_insert(k);
+            }
+        }
+        map
+    })
 }
 
 /// Every name a release may print for an organ, with the organ: for
@@ -461,6 +461,13 @@ mod tests {
             Some("Committee on the Elimination of Discrimination against Women")
         );
         assert_eq!(name("The Security Council"), Some("Security Council"));
+    }
+
+    #[test]
+    fn every_name_is_short() {
+        for (name, _) in names() {
+            assert!(name.len() <= LONGEST_PRINTED, "{name}");
+        }
     }
 
     #[test]

@@ -52,21 +52,35 @@ const OPENINGS: &[&str] = &[
 
 pub fn find(paras: &[Para]) -> Vec<String> {
     let mut found = Vec::new();
-    // Every opening holds "lso ", "ere ", "by " or "representatives": one
-    // search each rules most paragraphs out.
-    for para in paras.iter().filter(|p| {
-        p.is_text()
-            && ["lso ", "ere ", "by ", "representatives"]
+    // Lists of those who spoke without a turn are nobody's turn: in a turn,
+    // `the representatives of …` are whom the speaker addressed.
+    for para in paras.iter().filter(|p| p.is_text() && p.speaker.is_none()) {
+        let text = para.text;
+        if text.contains("took the floor") {
+            took_the_floor(text, &mut found);
+        }
+        if text.contains("representatives of ") {
+            plural_representatives(text, &mut found);
+        }
+        // Every opening ends in ` were` (`… were made by`): find those,
+        // then the opening they end.
+        let mut ends = Vec::new();
+        for (at, were) in text.match_indices(" were") {
+            let mut end = at + were.len();
+            for made in [" made by", " also made by"] {
+                if text[end..].starts_with(made) {
+                    end += made.len();
+                }
+            }
+            if OPENINGS
                 .iter()
-                .any(|key| p.text.contains(key))
-    }) {
-        took_the_floor(para.text, &mut found);
-        plural_representatives(para.text, &mut found);
-        for opening in OPENINGS {
-            let Some(at) = para.text.find(opening) else {
-                continue;
-            };
-            let rest = &para.text[at + opening.len()..];
+                .any(|opening| text[..end].ends_with(opening))
+            {
+                ends.push(end);
+            }
+        }
+        for end in ends {
+            let rest = &text[end..];
             let end = rest.find(". ").unwrap_or(rest.len());
             let list = rest[..end].trim().trim_end_matches('.');
             let list = [

@@ -54,7 +54,13 @@ enum Line<'a> {
     Meta,
 }
 
+/// The longest header line that is not a headline.
+const LONGEST_HEADER_LINE: usize = 200;
+
 fn classify(text: &str) -> Option<Line<'_>> {
+    if text.len() > LONGEST_HEADER_LINE {
+        return None;
+    }
     if let Some(meeting) = meeting_line(text) {
         return Some(Line::Meeting(meeting));
     }
@@ -214,6 +220,10 @@ fn mark_leading_navigation(before_anchor: &mut [Para]) {
 
 /// `FOR IMMEDIATE RELEASE`, `PRESS RELEASE`, `Case #: 21CV004367`.
 pub fn is_release_marker(line: &str) -> bool {
+    // Markers are short; a longer line is spared the folding.
+    if line.len() > 80 {
+        return false;
+    }
     let folded = fold(line);
     const MARKERS: &[&str] = &[
         "for immediate release",
@@ -266,6 +276,10 @@ fn is_period_line(line: &str) -> bool {
 /// ECOSOC session.
 fn is_segment(line: &str) -> bool {
     let line = line.trim().trim_end_matches(',');
+    let bytes = line.as_bytes();
+    if bytes.len() < 7 || !bytes[bytes.len() - 7..].eq_ignore_ascii_case(b"segment") {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=8).contains(&words.len())
         && words[words.len() - 1].eq_ignore_ascii_case("segment")

@@ -14,7 +14,7 @@ const LONGEST: usize = 160;
 /// Reads a meeting line, with a session phrase before the meetings.
 pub fn meeting_line(line: &str) -> Option<Meeting> {
     let line = line.trim();
-    if line.len() > LONGEST {
+    if line.len() > LONGEST || !(line.contains("eeting") || line.contains("EETING")) {
         return None;
     }
     let tokens = tokens(line);
@@ -80,6 +80,14 @@ pub fn meeting_line(line: &str) -> Option<Meeting> {
 /// A session on a line of its own (a trailing comma allowed): the phrase.
 pub fn session_line(line: &str) -> Option<&str> {
     let phrase = line.trim().trim_end_matches(',').trim();
+    let bytes = phrase.as_bytes();
+    // Every session phrase ends in `Session` or `Assembly`, any case.
+    let ends = |word: &[u8]| {
+        bytes.len() >= word.len() && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    if !(ends(b"session") || ends(b"assembly")) {
+        return None;
+    }
     (phrase.len() <= 80 && is_session_phrase(phrase) && looks_like_title(phrase)).then_some(phrase)
 }
 

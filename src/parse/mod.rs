@@ -89,14 +89,12 @@ pub fn parse(input: &str) -> Document {
     let mut quotes = attribution::collect(&paras);
     let named = match kind {
         DocumentKind::UnMeeting => {
-            let mut roster = panels::Roster::read(&paras);
-            roster.add_quoted(&paras, &quotes);
             turns::find(
                 &mut paras,
                 &mut speakers,
                 header.body_start,
                 turns_start,
-                &roster,
+                &quotes,
             );
             quotes
                 .iter()

@@ -53,9 +53,12 @@ const POSSESSED: &[&str] = &[
 ];
 
 pub fn unnamed(s: &str) -> Option<Unnamed<'_>> {
-    representative_of(s)
-        .or_else(|| possessive(s))
-        .or_else(|| own_name(s))
+    if let Some(found) = representative_of(s) {
+        return Some(found);
+    }
+    let start = usize::from(s.starts_with("The ")) * 4;
+    let (end, delegation) = known_delegation(s, start)?;
+    possessive(s, end, delegation).or_else(|| own_name(s, end, delegation))
 }
 
 /// `The representative of the Republic of Korea said`.
@@ -98,9 +101,7 @@ fn delegation_end(after: &str) -> Option<usize> {
 
 /// `Malta’s delegate said`, `The United States’ representative`, `Côte
 /// d’Ivoire’s delegate`: a country or organisation, a possessive, a noun.
-fn possessive(s: &str) -> Option<Unnamed<'_>> {
-    let start = usize::from(s.starts_with("The ")) * 4;
-    let (name_end, delegation) = known_delegation(s, start)?;
+fn possessive<'a>(s: &'a str, name_end: usize, delegation: &'a str) -> Option<Unnamed<'a>> {
     let after = &s[name_end..];
     let after = ["’s ", "'s ", "’ ", "' "]
         .iter()
@@ -126,9 +127,7 @@ fn possessive(s: &str) -> Option<Unnamed<'_>> {
 /// concluding statement, said`, `The European Union, in its capacity as
 /// observer, said`, `China said`: a State or organisation under its own
 /// name, then a reporting verb.
-fn own_name(s: &str) -> Option<Unnamed<'_>> {
-    let start = usize::from(s.starts_with("The ")) * 4;
-    let (end, delegation) = known_delegation(s, start)?;
+fn own_name<'a>(s: &'a str, end: usize, delegation: &'a str) -> Option<Unnamed<'a>> {
     let rest = &s[end..];
     if !(rest.starts_with(',') || rest.starts_with(' ')) {
         return None;

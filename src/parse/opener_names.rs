@@ -35,103 +35,115 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words in capitals that no name holds: a headline in capitals is no name.
-const NOT_IN_NAMES: &[&str] = &[
-    "A",
-    "AN",
-    "AND",
-    "ARE",
-    "AS",
-    "AT",
-    "BY",
-    "FOR",
-    "FROM",
-    "IN",
-    "INTO",
-    "IS",
-    "IT",
-    "ITS",
-    "OF",
-    "ON",
-    "OR",
-    "OVER",
-    "THE",
-    "TO",
-    "WAS",
-    "WITH",
-    "NEW",
-    "UNITED",
-    "NATIONS",
-    "COUNCIL",
-    "ASSEMBLY",
-    "COMMITTEE",
-    "SECURITY",
-    "GENERAL",
-    "SAYS",
-    "TELLS",
-    "URGES",
-    "CALLS",
-];
+fn not_in_names(word: &str) -> bool {
+    matches!(
+        word,
+        "A" | "AN"
+            | "AND"
+            | "ARE"
+            | "AS"
+            | "AT"
+            | "BY"
+            | "FOR"
+            | "FROM"
+            | "IN"
+            | "INTO"
+            | "IS"
+            | "IT"
+            | "ITS"
+            | "OF"
+            | "ON"
+            | "OR"
+            | "OVER"
+            | "THE"
+            | "TO"
+            | "WAS"
+            | "WITH"
+            | "NEW"
+            | "UNITED"
+            | "NATIONS"
+            | "COUNCIL"
+            | "ASSEMBLY"
+            | "COMMITTEE"
+            | "SECURITY"
+            | "GENERAL"
+            | "SAYS"
+            | "TELLS"
+            | "URGES"
+            | "CALLS"
+    )
+}
 
 /// Words that make a title printed before a name (`Council President`,
 /// `Assembly President`, `Commission Chair`, `Council Vice-President`).
 const TITLE_WORDS: &[&str] = &[
-    "Council",
+    "Acting",
+    "Ambassador",
     "Assembly",
+    "Board",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Chairwoman",
+    "Co-Chair",
     "Commission",
     "Committee",
     "Conference",
-    "Board",
-    "Forum",
-    "President",
-    "Vice-President",
-    "Chair",
-    "Vice-Chair",
-    "Chairperson",
-    "Chairman",
-    "Chairwoman",
-    "Rapporteur",
-    "Secretary-General",
-    "Under-Secretary-General",
+    "Council",
     "Deputy",
-    "Acting",
-    "Special",
     "Envoy",
-    "Minister",
-    "Foreign",
-    "Prime",
-    "Ambassador",
-    "Permanent",
-    "Representative",
-    "Observer",
     "Expert",
+    "Foreign",
+    "Forum",
     "Member",
-    "Co-Chair",
+    "Minister",
     "Moderator",
+    "Observer",
+    "Permanent",
+    "President",
+    "Prime",
+    "Rapporteur",
+    "Representative",
+    "Secretary-General",
+    "Special",
+    "Under-Secretary-General",
+    "Vice-Chair",
+    "Vice-President",
 ];
+
+/// Whether `word` is one of [`TITLE_WORDS`] (sorted, for a binary search).
+fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.binary_search(&word).is_ok()
+}
 
 /// Titles of address before a surname.
 const HONORIFICS: &[&str] = &[
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Miss",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr.",
-    "Dr",
-    "Prof.",
-    "Professor",
-    "Judge",
-    "Justice",
-    "Sir",
-    "Dame",
     "Archbishop",
     "Bishop",
     "Cardinal",
-    "Sheikh",
+    "Dame",
+    "Dr",
+    "Dr.",
+    "Judge",
+    "Justice",
+    "Miss",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Prof.",
+    "Professor",
     "Rabbi",
+    "Sheikh",
+    "Sir",
 ];
+
+/// Whether `word` is one of [`HONORIFICS`] (sorted, for a binary search).
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.binary_search(&word).is_ok()
+}
 
 /// A word of a name printed in capitals: `LIU`, `T.`, `D’ANGELO`,
 /// `McTAGGART-LEWIS`, `MacLEOD`.
@@ -152,6 +164,10 @@ pub fn is_capital_name_word(word: &str) -> bool {
 /// before it, then a delegation in brackets or clauses up to the verb.
 pub fn capitals(s: &str) -> Option<Named<'_>> {
     let (title_before, name_start) = title_before_name(s);
+    // A name in capitals starts with a capital letter.
+    if !s[name_start..].starts_with(char::is_uppercase) {
+        return None;
+    }
     let mut name_end = name_start;
     let mut upper_words = 0;
     let mut last_was_particle = false;
@@ -162,9 +178,10 @@ pub fn capitals(s: &str) -> Option<Named<'_>> {
             break;
         }
         let bare = word.strip_suffix(',').unwrap_or(word);
-        let is_particle = upper_words > 0 && PARTICLES.contains(&bare);
+        let is_particle =
+            upper_words > 0 && bare.starts_with(char::is_lowercase) && PARTICLES.contains(&bare);
         let is_upper = is_capital_name_word(bare);
-        if !(is_upper || is_particle) || NOT_IN_NAMES.contains(&bare) {
+        if !(is_upper || is_particle) || not_in_names(bare) {
             break;
         }
         if is_upper {
@@ -212,10 +229,16 @@ pub fn capitals(s: &str) -> Option<Named<'_>> {
 /// `Council President ABDULLAH AL-MANSOORI`: the title words before a
 /// name in capitals, and where the name starts.
 pub fn title_before_name(s: &str) -> (Option<&str>, usize) {
+    // Every title word starts with one of these capitals.
+    if !s.starts_with([
+        'A', 'B', 'C', 'D', 'E', 'F', 'M', 'O', 'P', 'R', 'S', 'U', 'V',
+    ]) {
+        return (None, 0);
+    }
     let mut end = 0;
     let mut count = 0;
     for (at, word) in words(s) {
-        if !TITLE_WORDS.contains(&word) || count == 4 {
+        if !is_title_word(word) || count == 4 {
             break;
         }
         count += 1;
@@ -344,7 +367,7 @@ fn ordinary_name(s: &str) -> (usize, usize) {
 /// address, the surname (as printed, title included) and what follows.
 pub fn honorific(s: &str) -> Option<(Named<'_>, &str)> {
     let (_, first) = words(s).next()?;
-    if !HONORIFICS.contains(&first) {
+    if !is_honorific(first) {
         return None;
     }
     let surname_start =
@@ -415,6 +438,29 @@ pub fn matching_paren(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_agree_with_their_lists() {
+        for word in TITLE_WORDS {
+            assert!(is_title_word(word));
+        }
+        for word in HONORIFICS {
+            assert!(is_honorific(word));
+        }
+        assert!(!is_title_word("Paris") && !is_honorific("Paris"));
+        assert!(TITLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(HONORIFICS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn title_words_start_with_the_capitals_tested_first() {
+        for word in TITLE_WORDS {
+            assert!(
+                word.starts_with(['A', 'B', 'C', 'D', 'E', 'F', 'M', 'O', 'P', 'R', 'S', 'U', 'V']),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn capital_name_words() {

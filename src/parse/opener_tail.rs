@@ -267,15 +267,21 @@ pub fn group_spoken_for(clause: &str) -> Option<&str> {
 /// Where a comma-separated clause ends: the next comma outside brackets
 /// and quotation marks, or the end of the text.
 pub fn clause_end(s: &str) -> usize {
+    // Byte by byte: the marks are ASCII, or `“` `”` (E2 80 9C, E2 80 9D),
+    // and no byte of another character can be taken for one.
+    let bytes = s.as_bytes();
     let mut depth = 0i32;
     let mut quoted = false;
-    for (at, c) in s.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '“' => quoted = true,
-            '”' => quoted = false,
-            ',' if depth <= 0 && !quoted => return at,
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' if depth <= 0 && !quoted => return at,
+            0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
+                Some(0x9C) => quoted = true,
+                Some(0x9D) => quoted = false,
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -357,6 +363,17 @@ mod tests {
         assert!(!c.verb);
         assert!(read_clauses(". The Council").is_none());
         assert!(read_clauses("").is_none());
+    }
+
+    #[test]
+    fn clauses_end_at_commas_outside_brackets_and_quotations() {
+        assert_eq!(clause_end("Head of X, said"), 9);
+        assert_eq!(clause_end("Chair (Argentina, Chile), said"), 24);
+        assert_eq!(
+            clause_end("Introducing “Peace, now”, the"),
+            "Introducing “Peace, now”".len()
+        );
+        assert_eq!(clause_end("no comma"), 8);
     }
 
     #[test]

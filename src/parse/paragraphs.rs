@@ -39,23 +39,26 @@ const WIDEST_WRAP: usize = 100;
 /// word would not have fitted on the line: that is why the line was broken.
 /// Short header lines (`8967th Meeting (AM)` / `SC/14794`) stay apart.
 pub fn wrapped_line_breaks(text: &str) -> Vec<usize> {
-    let lines: Vec<(usize, &str)> = line_starts(text).collect();
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|(_, line)| {
-            let line = line.trim();
-            if line.len() > 4 * WIDEST_WRAP {
-                line.len()
-            } else {
-                line.chars().count()
-            }
-        })
-        .collect();
-    let non_blank = lengths.iter().filter(|&&n| n > 0).count();
-    let too_long = lengths.iter().filter(|&&n| n > WIDEST_WRAP).count();
+    // A first pass that allocates nothing rules out most texts: those with
+    // lines too long to have been wrapped.
+    let mut non_blank = 0;
+    let mut too_long = 0;
+    for line in text.split('\n') {
+        // Bytes first: characters are counted only where they can differ.
+        let long = match line.len() {
+            0 => continue,
+            n if n <= WIDEST_WRAP => false,
+            n if n > 4 * WIDEST_WRAP => true,
+            _ => width_of(line) > WIDEST_WRAP,
+        };
+        non_blank += 1;
+        too_long += usize::from(long);
+    }
     if non_blank < 6 || too_long * 20 > non_blank {
         return Vec::new();
     }
+    let lines: Vec<(usize, &str)> = line_starts(text).collect();
+    let lengths: Vec<usize> = lines.iter().map(|(_, line)| width_of(line)).collect();
     let width = lengths
         .iter()
         .copied()
@@ -89,6 +92,17 @@ pub fn wrapped_line_breaks(text: &str) -> Vec<usize> {
         }
     }
     breaks
+}
+
+/// A trimmed line's width in characters; a line of many bytes is long
+/// whatever its characters, and is not counted.
+fn width_of(line: &str) -> usize {
+    let line = line.trim();
+    if line.len() > 4 * WIDEST_WRAP || line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
+    }
 }
 
 /// Each line with the byte offset where it starts.

@@ -49,7 +49,7 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
             continue;
         }
         let in_summary = section == Section::Summary;
-        if in_summary && un_openers::parse(para.text).is_some_and(|o| o.is_strong()) {
+        if in_summary && un_openers::starts_strong(para.text) {
             section = Section::Statements;
             turns_start = turns_start.min(at);
         }

@@ -84,15 +84,36 @@ enum Event {
 /// The event a word names; `previous` are the two words before it, for
 /// `called to order`.
 fn event_of(word: &str, previous: [&str; 2]) -> Option<Event> {
-    let word = word.trim_end_matches([',', '.']).to_lowercase();
-    Some(match word.as_str() {
-        "began" | "opened" | "started" | "convened" | "commenced" => Event::Began,
-        "order" if previous == ["called", "to"] => Event::Began,
-        "ended" | "closed" | "adjourned" | "concluded" | "rose" => Event::Ended,
-        "suspended" => Event::Suspended,
-        "resumed" | "reconvened" => Event::Resumed,
-        _ => return None,
-    })
+    let word = word.trim_end_matches([',', '.']);
+    // Every event word is 4 to 9 letters long: most words go no further.
+    if !(4..=9).contains(&word.len()) {
+        return None;
+    }
+    let is = |event: &str| word.eq_ignore_ascii_case(event);
+    Some(
+        if ["began", "opened", "started", "convened", "commenced"]
+            .iter()
+            .any(|e| is(e))
+        {
+            Event::Began
+        } else if is("order")
+            && previous[0].eq_ignore_ascii_case("called")
+            && previous[1].eq_ignore_ascii_case("to")
+        {
+            Event::Began
+        } else if ["ended", "closed", "adjourned", "concluded", "rose"]
+            .iter()
+            .any(|e| is(e))
+        {
+            Event::Ended
+        } else if is("suspended") {
+            Event::Suspended
+        } else if is("resumed") || is("reconvened") {
+            Event::Resumed
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Reads the sitting times from the paragraphs that speak of the meeting.
@@ -106,9 +127,9 @@ pub fn find(paras: &[Para]) -> Sitting {
         if !(text.contains("eeting") || text.contains("ession") || text.contains("EETING")) {
             continue;
         }
-        let about_meeting = ["meeting", "meetings", "session"]
-            .iter()
-            .any(|word| find_word_ci(text, word, 0).is_some());
+        let about_meeting = find_word_ci(text, "meeting", 0).is_some()
+            || find_word_ci(text, "session", 0).is_some()
+            || (text.contains("eetings") && find_word_ci(text, "meetings", 0).is_some());
         if !about_meeting {
             continue;
         }

@@ -20,8 +20,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon::phrases::FxBuild;
+
 use super::draft::{Para, Section, SpeakerDraft, SpeakerList};
 use super::panels::Roster;
+use super::release_speakers::FoundQuote;
 use super::un_openers::{self, Form, Opener};
 use super::words::{fold, strip_article, words};
 use crate::document::ParagraphRole;
@@ -30,9 +33,34 @@ use crate::lexicon::countries;
 /// The identity of a delegation: its canonical country name, or its name
 /// folded.
 pub fn delegation_key(delegation: &str) -> String {
-    match countries::canonical(delegation) {
-        Some(country) => format!("delegation of {}", fold(country)),
-        None => format!("delegation of {}", fold(strip_article(delegation))),
+    match countries::canonical_printed(delegation) {
+        Some(country) => country.to_owned(),
+        None => fold(strip_article(delegation)),
+    }
+}
+
+/// The key of the speaker an unnamed delegation is, when it has no named
+/// speaker: `delegation of …` (which other passes tell apart from names).
+fn unnamed_key(delegation: &str) -> String {
+    format!("delegation of {delegation}")
+}
+
+/// An opener with the keys it is compared by, worked out once.
+struct Read<'a> {
+    opener: Opener<'a>,
+    /// The name folded.
+    folded: String,
+    /// The delegation's key, when the opener gives one.
+    delegation: Option<String>,
+}
+
+impl<'a> Read<'a> {
+    fn new(opener: Opener<'a>) -> Read<'a> {
+        Read {
+            folded: fold(opener.name),
+            delegation: opener.affiliation.as_deref().map(delegation_key),
+            opener,
+        }
     }
 }
 
@@ -48,11 +76,11 @@ pub fn find(
     speakers: &mut SpeakerList,
     body_start: usize,
     turns_start: usize,
-    roster: &Roster,
+    quotes: &[FoundQuote],
 ) {
     let in_turns_zone = turns_start < paras.len();
     // Each paragraph's opener, read once.
-    let mut firsts: Vec<Option<Opener>> = paras
+    let mut firsts: Vec<Option<Read>> = paras
         .iter()
         .enumerate()
         .map(|(index, para)| {
@@ -60,15 +88,33 @@ pub fn find(
             (index >= body_start && spoken)
                 .then(|| un_openers::parse(para.text))
                 .flatten()
+                .map(Read::new)
         })
         .collect();
+    // The people introduced once, for titles of address to resolve to: read
+    // only where a title of address opens a turn.
+    let roster = if firsts
+        .iter()
+        .flatten()
+        .any(|r| r.opener.form == Form::TitleOfAddress)
+    {
+        let mut roster = Roster::read(paras);
+        roster.add_quoted(paras, quotes);
+        roster
+    } else {
+        Roster::default()
+    };
+    let roster = &roster;
     let later = Identities::of_turns(&firsts[turns_start.max(body_start)..], roster);
-    let mut by_delegation: HashMap<String, usize> = HashMap::new();
+    let mut by_delegation: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut current: Option<usize> = None;
     // Whether the current turn was opened by a name in capitals: such a
     // turn's later sentences report its speaker's words, not new turns.
     let mut current_in_capitals = false;
     let mut narrative: Option<Section> = None;
+    // Reused for each paragraph: most open no turn.
+    let mut openers: Vec<Read> = Vec::new();
+    let mut opened: Vec<(usize, bool)> = Vec::new(); // (speaker, in capitals)
 
     for (index, para) in paras.iter_mut().enumerate().skip(body_start) {
         match para.role {
@@ -86,19 +132,27 @@ pub fn find(
         }
         let text = para.text;
         let first = firsts[index].take();
-        let starts_in_capitals = first.as_ref().is_some_and(|o| o.form == Form::Capitals);
-        let mut openers: Vec<Opener> = first.into_iter().collect();
-        if !(starts_in_capitals || current_in_capitals && openers.is_empty()) {
-            openers.extend(un_openers::in_later_sentences(text));
+        let starts_in_capitals = first
+            .as_ref()
+            .is_some_and(|r| r.opener.form == Form::Capitals);
+        openers.clear();
+        openers.extend(first);
+        // Later sentences open turns outside turns opened by names in
+        // capitals, and outside a summary that only describes later turns.
+        let describes_later = in_turns_zone && index < turns_start && narrative.is_none();
+        if !(starts_in_capitals || current_in_capitals && openers.is_empty() || describes_later) {
+            let later_sentences = un_openers::in_later_sentences(text);
+            openers.extend(later_sentences.into_iter().map(Read::new));
         }
         if openers.is_empty() && is_procedural(text) {
             current = None;
             continue;
         }
         let in_summary = para.section == Section::Summary;
-        let mut opened: Vec<(usize, bool)> = Vec::new(); // (speaker, in capitals)
-        for opener in &openers {
-            let who = identify(opener, speakers, roster, &by_delegation);
+        opened.clear();
+        for read in openers.iter() {
+            let opener = &read.opener;
+            let who = identify(read, speakers, roster, &by_delegation);
             if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
                 continue;
             }
@@ -163,15 +217,16 @@ fn narrative_section(briefer: bool) -> Section {
 
 /// The speaker an opener denotes.
 fn identify(
-    opener: &Opener,
+    read: &Read,
     speakers: &SpeakerList,
     roster: &Roster,
-    by_delegation: &HashMap<String, usize>,
+    by_delegation: &HashMap<String, usize, FxBuild>,
 ) -> Who {
-    let delegation = opener.affiliation.as_deref().map(delegation_key);
+    let opener = &read.opener;
+    let delegation = read.delegation.clone();
     let mut draft = SpeakerDraft {
         name: opener.name.to_owned(),
-        key: fold(opener.name),
+        key: read.folded.clone(),
         affiliation: opener.affiliation.clone(),
         role: opener.role.clone(),
         on_behalf_of: opener.on_behalf_of.clone(),
@@ -198,13 +253,13 @@ fn identify(
             }
         }
         Form::Delegation => {
-            let key = delegation.clone().unwrap_or_else(|| fold(opener.name));
-            match by_delegation.get(&key) {
+            let named = delegation.as_ref().and_then(|d| by_delegation.get(d));
+            match named {
                 Some(&named) => {
                     draft.key = speakers.list[named].key.clone();
                     draft.name = speakers.list[named].name.clone();
                 }
-                None => draft.key = key,
+                None => draft.key = unnamed_key(delegation.as_deref().unwrap_or(&read.folded)),
             }
         }
     }
@@ -225,30 +280,32 @@ fn by_surname(speakers: &SpeakerList, surname: &str) -> Option<usize> {
 /// Who has a turn in the turns zone: names, surnames and delegations.
 #[derive(Default)]
 struct Identities {
-    names: HashSet<String>,
-    surnames: HashSet<String>,
-    delegations: HashSet<String>,
+    names: HashSet<String, FxBuild>,
+    surnames: HashSet<String, FxBuild>,
+    delegations: HashSet<String, FxBuild>,
 }
 
 impl Identities {
-    fn of_turns(openers: &[Option<Opener>], roster: &Roster) -> Identities {
+    fn of_turns(openers: &[Option<Read>], roster: &Roster) -> Identities {
         let mut found = Identities::default();
-        for opener in openers.iter().flatten() {
-            let name = match (opener.form, opener.surname) {
-                (Form::TitleOfAddress, Some(surname)) => roster
-                    .by_surname(surname)
-                    .map_or_else(|| surname.to_owned(), |p| p.name.clone()),
-                _ => opener.name.to_owned(),
-            };
+        for read in openers.iter().flatten() {
+            let opener = &read.opener;
             if opener.named() {
-                let folded = fold(&name);
+                let folded = match (opener.form, opener.surname) {
+                    (Form::TitleOfAddress, Some(surname)) => fold(
+                        roster
+                            .by_surname(surname)
+                            .map_or(surname, |p| p.name.as_str()),
+                    ),
+                    _ => read.folded.clone(),
+                };
                 if let Some((_, last)) = words(&folded).last() {
                     found.surnames.insert(last.to_owned());
                 }
                 found.names.insert(folded);
             }
-            if let Some(affiliation) = &opener.affiliation {
-                found.delegations.insert(delegation_key(affiliation));
+            if let Some(delegation) = &read.delegation {
+                found.delegations.insert(delegation.clone());
             }
         }
         found
@@ -309,6 +366,17 @@ fn is_procedural(paragraph: &str) -> bool {
         .any(|opening| paragraph.starts_with(opening))
         || paragraph.ends_with(" also took the floor.")
         || is_about_the_sitting(paragraph)
+        || several_delegations(paragraph)
+}
+
+/// `In the ensuing dialogue, the representatives of Kenya, Peru and Chile
+/// asked …`: a paragraph about several delegations at once.
+fn several_delegations(paragraph: &str) -> bool {
+    let head = match paragraph.char_indices().nth(160) {
+        Some((end, _)) => &paragraph[..end],
+        None => paragraph,
+    };
+    head.starts_with("The representatives of ") || head.contains(", the representatives of ")
 }
 
 /// `The morning meeting began at …`, `The afternoon session was suspended

@@ -9,7 +9,9 @@
 //! `opener_delegations` (unnamed delegations).
 
 use super::opener_delegations::{unnamed, Unnamed};
-use super::opener_names::{capitals, honorific, ordinary_case, ordinary_case_titled, Named};
+use super::opener_names::{
+    capitals, honorific, is_capital_name_word, ordinary_case, ordinary_case_titled, Named,
+};
 use super::opener_tail::{clause_end, group_spoken_for};
 use super::person_phrase::is_initial_or_abbreviation;
 use super::titles::split_title;
@@ -59,12 +61,6 @@ impl Opener<'_> {
     pub fn named(&self) -> bool {
         self.form != Form::Delegation
     }
-
-    /// The opener that marks where the turns of an old-style release begin:
-    /// a name in capitals as the paragraph's first words.
-    pub fn is_strong(&self) -> bool {
-        self.form == Form::Capitals && !self.after_clause && self.at == 0
-    }
 }
 
 /// What introductory clauses say about the speaker.
@@ -77,6 +73,16 @@ struct Lead<'a> {
     /// `The President of the General Assembly, NAME (Mongolia), said`: a
     /// title in apposition before the name.
     title: Option<&'a str>,
+}
+
+/// Whether the paragraph opens with a name in capitals as its first
+/// words: what marks where an old-style release's turns begin. Cheaper
+/// than [`parse`], which reads every form.
+pub fn starts_strong(paragraph: &str) -> bool {
+    let first = paragraph.split(is_space).next().unwrap_or_default();
+    is_capital_name_word(first.trim_end_matches(','))
+        && honorific(paragraph).is_none()
+        && capitals(paragraph).is_some_and(|named| named.at == 0)
 }
 
 /// The opener at the start of a paragraph, after any introductory
@@ -96,6 +102,9 @@ pub fn in_later_sentences(paragraph: &str) -> Vec<Opener<'_>> {
 }
 
 fn read_at(text: &str, start: usize, strict: bool) -> Option<Opener<'_>> {
+    if cannot_open(&text[start..]) {
+        return None;
+    }
     let mut lead = Lead::default();
     let mut at = start;
     loop {
@@ -224,6 +233,47 @@ fn inverted<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
     };
     let opener = from_named(named, form, &lead);
     opener.verb.then(|| opener.shifted(was + 5))
+}
+
+/// A sentence that opens with a quotation, a number, or a pronoun (`He`,
+/// `She`, `They`, `This`) is no turn's opener: most of a turn's own
+/// paragraphs are ruled out here before any form is tried.
+fn cannot_open(sentence: &str) -> bool {
+    if sentence.starts_with(['“', '"', '‘', '\'', '[', '('])
+        || sentence.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let first = sentence.split(is_space).next().unwrap_or_default();
+    matches!(
+        first,
+        "He" | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "There"
+            | "Such"
+            | "Some"
+            | "Many"
+            | "Several"
+            | "Other"
+            | "Others"
+            | "Both"
+            | "All"
+            | "Most"
+            | "Speakers"
+            | "Delegates"
+    )
 }
 
 /// Words that open an introductory clause besides participles.
@@ -410,7 +460,9 @@ mod tests {
     fn names_in_capitals_with_delegations() {
         let o = opener("LIU YANG (China) said the mission must stay.");
         assert_eq!(row(&o), ("LIU YANG".into(), some("China"), None));
-        assert!(o.is_strong());
+        assert!(starts_strong(
+            "LIU YANG (China) said the mission must stay."
+        ));
         assert_eq!(
             opener("MARÍA DE LOS ÁNGELES DEL RÍO (Spain), expressing support, said").name,
             "MARÍA DE LOS ÁNGELES DEL RÍO"
@@ -521,7 +573,12 @@ mod tests {
         let o =
             opener("Speaking in explanation of vote before the vote, ELLA BRANDT (Germany) said");
         assert_eq!(row(&o), ("ELLA BRANDT".into(), some("Germany"), None));
-        assert!(!o.is_strong());
+        assert!(!starts_strong(
+            "Speaking in explanation of vote before the vote, ELLA BRANDT (Germany) said"
+        ));
+        assert!(!starts_strong(
+            "Council President KOJO BOATENG (Ghana) said"
+        ));
         let o = opener("Introducing the draft resolution “Rights of older persons” (document A/C.3/80/L.9), the representative of Chile said");
         assert_eq!(o.affiliation.as_deref(), Some("Chile"));
         let o = opener("In the ensuing debate, speaking for the Group of Arab States, the representative of Oman said");
@@ -623,6 +680,18 @@ mod tests {
             "Lena Okafor, Head of the Office, was appointed in 2023.",
         ] {
             assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotations_numbers_and_pronouns_open_no_turn() {
+        for text in [
+            "“We will act,” said ANA LIMA (Brazil).",
+            "He said the Council must act.",
+            "Speakers said that the mission should stay.",
+            "2024 was the worst year.",
+        ] {
+            assert!(parse(text).is_none(), "{text}");
         }
     }
 

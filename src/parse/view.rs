@@ -26,6 +26,13 @@ const MAY_START_SPACE: [bool; 256] = {
     table
 };
 
+/// [`MAY_START_SPACE`] with the line feed, for a hard-wrapped text.
+const MAY_START_SPACE_OR_WRAP: [bool; 256] = {
+    let mut table = MAY_START_SPACE;
+    table[b'\n' as usize] = true;
+    table
+};
+
 /// Byte length of the inline whitespace character at byte `at`, or 0.
 #[inline]
 fn inline_space_len(s: &str, at: usize) -> usize {
@@ -56,19 +63,39 @@ impl View {
     /// The view of `original`, where the line breaks at `wraps` (sorted
     /// byte offsets of `\n`, see `paragraphs::wrapped_line_breaks`) are spaces.
     pub fn new(original: &str, wraps: &[usize]) -> View {
+        if wraps.is_empty() {
+            Self::collapse::<false>(original, wraps)
+        } else {
+            Self::collapse::<true>(original, wraps)
+        }
+    }
+
+    /// The loop of [`View::new`], compiled apart for hard-wrapped texts so
+    /// that an ordinary text pays nothing for their line breaks.
+    fn collapse<const WRAPPED: bool>(original: &str, wraps: &[usize]) -> View {
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
         let mut copied_to = 0;
         let mut at = 0;
         let bytes = original.as_bytes();
-        let wrapping = !wraps.is_empty();
+        let length_at = |at: usize| {
+            if WRAPPED {
+                space_len(original, at, wraps)
+            } else {
+                inline_space_len(original, at)
+            }
+        };
         while at < bytes.len() {
-            let may_start = MAY_START_SPACE[bytes[at] as usize] || (wrapping && bytes[at] == b'\n');
+            let may_start = if WRAPPED {
+                MAY_START_SPACE_OR_WRAP[bytes[at] as usize]
+            } else {
+                MAY_START_SPACE[bytes[at] as usize]
+            };
             if !may_start {
                 at += 1;
                 continue;
             }
-            let len = space_len(original, at, wraps);
+            let len = length_at(at);
             if len == 0 {
                 at += 1;
                 continue;
@@ -76,7 +103,7 @@ impl View {
             let start = at;
             let mut end = at + len;
             while end < original.len() {
-                let more = space_len(original, end, wraps);
+                let more = length_at(end);
                 if more == 0 {
                     break;
                 }
