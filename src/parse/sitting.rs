@@ -90,30 +90,24 @@ fn event_of(word: &str, previous: [&str; 2]) -> Option<Event> {
         return None;
     }
     let is = |event: &str| word.eq_ignore_ascii_case(event);
-    Some(
-        if ["began", "opened", "started", "convened", "commenced"]
-            .iter()
-            .any(|e| is(e))
-        {
-            Event::Began
-        } else if is("order")
-            && previous[0].eq_ignore_ascii_case("called")
-            && previous[1].eq_ignore_ascii_case("to")
-        {
-            Event::Began
-        } else if ["ended", "closed", "adjourned", "concluded", "rose"]
-            .iter()
-            .any(|e| is(e))
-        {
-            Event::Ended
-        } else if is("suspended") {
-            Event::Suspended
-        } else if is("resumed") || is("reconvened") {
-            Event::Resumed
-        } else {
-            return None;
-        },
-    )
+    let called_to_order = is("order")
+        && previous[0].eq_ignore_ascii_case("called")
+        && previous[1].eq_ignore_ascii_case("to");
+    let began = ["began", "opened", "started", "convened", "commenced"];
+    Some(if called_to_order || began.iter().any(|e| is(e)) {
+        Event::Began
+    } else if ["ended", "closed", "adjourned", "concluded", "rose"]
+        .iter()
+        .any(|e| is(e))
+    {
+        Event::Ended
+    } else if is("suspended") {
+        Event::Suspended
+    } else if is("resumed") || is("reconvened") {
+        Event::Resumed
+    } else {
+        return None;
+    })
 }
 
 /// Reads the sitting times from the paragraphs that speak of the meeting.
