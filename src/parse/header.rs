@@ -178,7 +178,8 @@ pub fn read(paras: &mut [Para]) -> Header {
         (Some(_), _) => DocumentKind::UnMeeting,
         (None, Some(symbol)) if is_statement_symbol(symbol) => DocumentKind::UnStatement,
         (None, Some(_)) => DocumentKind::UnMeeting,
-        (None, None) if organ.is_some() && session.is_some() => DocumentKind::UnMeeting,
+        // A UN organ printed on a line of its own heads only UN releases.
+        (None, None) if organ.is_some() => DocumentKind::UnMeeting,
         (None, None) => DocumentKind::PressRelease,
     });
     header
@@ -409,6 +410,18 @@ mod tests {
         assert_eq!(h.subheadlines, ["Resolution Adopted Unanimously"]);
         assert_eq!(&roles[..5], &[ParagraphRole::Clutter; 5]);
         assert_eq!(roles[5], ParagraphRole::Meta);
+    }
+
+    #[test]
+    fn an_organ_line_alone_is_meeting_coverage() {
+        let (h, _) = header_of(&[
+            "Committee against Torture",
+            "12 May 2025",
+            "Committee Reviews Report of Chile",
+            "The Committee met today.",
+        ]);
+        assert_eq!(h.kind, Some(DocumentKind::UnMeeting));
+        assert_eq!(h.body.as_deref(), Some("Committee against Torture"));
     }
 
     #[test]

@@ -156,12 +156,17 @@ pub fn find(
             if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
                 continue;
             }
+            // One who briefs: so introduced, or known by a title and no delegation.
+            let briefer = opener.briefer
+                || (opener.form == Form::TitleOfAddress
+                    && who.draft.role.is_some()
+                    && opener.affiliation.is_none());
             if in_summary {
                 // The summary has ended: briefers' turns first, then the others'.
                 narrative = Some(match narrative {
-                    Some(Section::Briefings) if opener.briefer => Section::Briefings,
+                    Some(Section::Briefings) if briefer => Section::Briefings,
                     Some(_) => Section::Statements,
-                    None => narrative_section(opener.briefer),
+                    None => narrative_section(briefer),
                 });
             }
             let section = match (&narrative, in_summary) {
@@ -364,9 +369,62 @@ fn is_procedural(paragraph: &str) -> bool {
     OPENINGS
         .iter()
         .any(|opening| paragraph.starts_with(opening))
+        || collective_subject(paragraph)
         || paragraph.ends_with(" also took the floor.")
         || is_about_the_sitting(paragraph)
         || several_delegations(paragraph)
+}
+
+/// `Council members condemned …`, `In the ensuing debate, delegations
+/// stressed …`: a sentence whose subject is many speakers at once.
+fn collective_subject(paragraph: &str) -> bool {
+    // After a short introductory clause, if any.
+    let subject = match paragraph.find(", ") {
+        Some(comma) if comma < 80 && paragraph.starts_with(['I', 'D', 'A', 'F', 'O']) => {
+            &paragraph[comma + 2..]
+        }
+        _ => paragraph,
+    };
+    const COLLECTIVE: &[&str] = &[
+        "Council members ",
+        "council members ",
+        "Members of the Council ",
+        "members of the Council ",
+        "Committee members ",
+        "delegations ",
+        "Delegations ",
+        "Several delegations ",
+        "several delegations ",
+        "Many delegations ",
+        "many delegations ",
+        "speakers ",
+        "several speakers ",
+        "many speakers ",
+        "delegates ",
+        "participants ",
+        "Participants ",
+        "panellists ",
+        "Panellists ",
+        "panelists ",
+        "Panelists ",
+        "Experts ",
+        "experts ",
+        "Committee Experts ",
+        "Committee experts ",
+        "A Committee Expert ",
+        "Another Committee Expert ",
+        "A Committee member ",
+        "Another Committee member ",
+        "An Expert ",
+        "Another Expert ",
+        "One Expert ",
+        "A member of the delegation ",
+        "The delegation ",
+        "the delegation ",
+        "Members ",
+        "members ",
+    ];
+    COLLECTIVE.iter().any(|c| subject.starts_with(c))
 }
 
 /// `In the ensuing dialogue, the representatives of Kenya, Peru and Chile

@@ -16,6 +16,7 @@ use super::opener_tail::{clause_end, group_spoken_for};
 use super::person_phrase::is_initial_or_abbreviation;
 use super::titles::split_title;
 use super::words::strip_article;
+use crate::lexicon::countries;
 use crate::text::scan::is_space;
 
 /// How the opener names the speaker.
@@ -166,7 +167,12 @@ fn from_named<'a>(named: Named<'a>, form: Form, lead: &Lead) -> Opener<'a> {
             }
         }
     }
-    let briefer = lead.briefing || (named.delegation.is_none() && role.is_some());
+    // A title without a delegation briefs, unless it is a State's (`Minister
+    // for Foreign Affairs of Peru`).
+    let of_a_state = affiliation
+        .as_deref()
+        .is_some_and(|a| countries::canonical_printed(a).is_some());
+    let briefer = lead.briefing || (named.delegation.is_none() && role.is_some() && !of_a_state);
     Opener {
         name: named.name,
         at: named.at,
@@ -384,11 +390,11 @@ const APPOSED_TITLES: &[&str] = &[
 /// moderator, NAME, Title, asked`: a title of a few words after `The`,
 /// then a comma and a name.
 fn title_in_apposition<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
-    let title_start = s.strip_prefix("The ")?;
+    let title_start = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
     let end = clause_end(title_start);
     let title = &title_start[..end];
     let count = title.split_whitespace().count();
-    if end == title_start.len() || count > 12 || lead.clauses > 0 {
+    if end == title_start.len() || count > 12 || lead.title.is_some() {
         return None;
     }
     let head = title
@@ -623,6 +629,17 @@ mod tests {
             )
         );
         assert!(parse("The Secretary-General, in his report, said").is_none());
+        let o = opener(
+            "Introducing the draft, the Minister for Foreign Affairs of Peru, ANA LUNA, said",
+        );
+        assert_eq!(
+            row(&o),
+            (
+                "ANA LUNA".into(),
+                some("Peru"),
+                some("Minister for Foreign Affairs")
+            )
+        );
     }
 
     #[test]
