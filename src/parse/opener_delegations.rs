@@ -6,7 +6,7 @@
 //! a country concerned, said`, `The European Union, in its capacity as
 //! observer, said`).
 
-use super::opener_tail::{is_reporting_verb, read_clauses, Clauses};
+use super::opener_tail::{read_clauses, Clauses};
 use super::words::words;
 use crate::lexicon::{countries, organizations};
 use crate::text::scan::is_space;
@@ -19,7 +19,17 @@ pub struct Unnamed<'a> {
     /// Introduced by `The representative of` and the like, as opposed to
     /// a possessive or the delegation's own name, which need a verb.
     pub by_lead: bool,
+    /// The delegation's own name straight before its verb (`China said`):
+    /// a turn only where a sentence starts with it, never after a clause
+    /// (`In January, Iran announced …` reports, it opens no turn).
+    pub direct: bool,
 }
+
+/// The verbs a State's own name opens a turn with, in Geneva summaries.
+const DIRECT_VERBS: &[&str] = &[
+    "added", "asked", "called", "emphasized", "expressed", "noted", "recalled", "regretted",
+    "reiterated", "said", "stated", "stressed", "underlined", "urged", "welcomed",
+];
 
 /// Words that open the unnamed form, up to the delegation (either case of
 /// the first letter).
@@ -75,6 +85,7 @@ fn representative_of(s: &str) -> Option<Unnamed<'_>> {
         delegation: &after[..end],
         clauses,
         by_lead: true,
+        direct: false,
     })
 }
 
@@ -120,6 +131,7 @@ fn possessive<'a>(s: &'a str, name_end: usize, delegation: &'a str) -> Option<Un
         delegation,
         clauses,
         by_lead: false,
+        direct: false,
     })
 }
 
@@ -141,12 +153,13 @@ fn own_name<'a>(s: &'a str, end: usize, delegation: &'a str) -> Option<Unnamed<'
     if rest.starts_with(',') && next.starts_with(char::is_uppercase) {
         return None;
     }
-    if rest.starts_with(' ')
+    let direct = rest.starts_with(' ');
+    if direct
         && !rest
             .trim_start()
             .split(is_space)
             .next()
-            .is_some_and(is_reporting_verb)
+            .is_some_and(|verb| DIRECT_VERBS.contains(&verb))
     {
         return None;
     }
@@ -155,6 +168,7 @@ fn own_name<'a>(s: &'a str, end: usize, delegation: &'a str) -> Option<Unnamed<'
         delegation,
         clauses,
         by_lead: false,
+        direct,
     })
 }
 
@@ -246,6 +260,7 @@ mod tests {
             ("The European Union", "European Union")
         );
         assert_eq!(read("China said that").1, "China");
+        assert!(unnamed("China announced a plan").is_none());
         for s in [
             "China, Japan and the Republic of Korea said",
             "China has long been a partner.",

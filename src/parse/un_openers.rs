@@ -149,7 +149,7 @@ fn form_at<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
         return ordinary_case_titled(s, true)
             .map(|named| from_named(named, Form::OrdinaryCase, lead));
     }
-    if let Some(found) = unnamed(s) {
+    if let Some(found) = unnamed(s).filter(|u| !(u.direct && lead.clauses > 0)) {
         return Some(from_unnamed(found, lead));
     }
     ordinary_case(s).map(|named| from_named(named, Form::OrdinaryCase, lead))
@@ -695,6 +695,7 @@ mod tests {
             "Also speaking were representatives of Kenya and Peru.",
             "By a recorded vote of 120 in favour to 8 against (Belarus, Cuba), with 30 abstentions, the Assembly adopted the text.",
             "Lena Okafor, Head of the Office, was appointed in 2023.",
+            "In January, Iran said it would enrich more uranium.",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
