@@ -449,3 +449,28 @@ fn current_style_summary_ends_at_the_first_turn() {
         ["BATJARGAL TSOGTBAATAR"]
     );
 }
+
+#[test]
+fn a_summary_refers_back_to_a_speaker_by_title_and_surname() {
+    let text = "1234th Meeting (AM)\nSC/99123\n\nCouncil Hears Briefing on Floods\n\n\
+The Council heard a briefing on floods today.  Ms. Okafor warned that the rains would return.\n\n\
+Briefing\n\n\
+LENA OKAFOR, Director of the Regional Flood Office, said that 2 million people were affected.\n\n\
+Statements\n\n\
+TOMAS REYES (Chile) said his country would send engineers.\n\n\
+For information media. Not an official record.";
+    let doc = parse(text);
+    assert_speakers(
+        &doc,
+        &[
+            (
+                "LENA OKAFOR",
+                Some("Regional Flood Office"),
+                Some("Director"),
+                "briefings",
+            ),
+            ("TOMAS REYES", Some("Chile"), None, "statements"),
+        ],
+    );
+    assert_eq!(mention_texts(&doc, "LENA OKAFOR"), ["Ms. Okafor"]);
+}

@@ -136,6 +136,17 @@ enum Pattern {
     FullName { speaker: usize, rest: Vec<String> },
     /// A surname on its own.
     Surname { speaker: usize },
+    /// A surname after a title of address (`Ms. Okafor`), as UN coverage
+    /// refers back to a speaker named in full.
+    TitledSurname { speaker: usize },
+}
+
+/// Titles of address before a surname.
+fn is_title_of_address(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr." | "Ms." | "Mrs." | "Dr." | "Prof." | "Professor" | "Mr" | "Ms" | "Mrs" | "Dr"
+    )
 }
 
 /// Speakers' names by their first word, folded: a release with thousands of
@@ -176,9 +187,11 @@ impl NameIndex {
                     },
                 );
             }
-            if surnames {
-                if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+            if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+                if surnames {
                     add(last, Pattern::Surname { speaker });
+                } else if !rest.is_empty() {
+                    add(last, Pattern::TitledSurname { speaker });
                 }
             }
         }
@@ -232,9 +245,14 @@ impl NameIndex {
                 .get(folded.as_str())
                 .and_then(|candidates| self.match_at(list, i, candidates));
             match matched {
-                Some((last, speaker)) => {
+                Some((first, last, speaker)) => {
                     let (end_at, end_word) = list[last];
-                    refs.push((at + range.start..end_at + bare(end_word).end, speaker));
+                    let start = if first < i {
+                        list[first].0
+                    } else {
+                        at + range.start
+                    };
+                    refs.push((start..end_at + bare(end_word).end, speaker));
                     i = last + 1;
                 }
                 None => i += 1,
@@ -243,13 +261,14 @@ impl NameIndex {
         refs
     }
 
-    /// The last word index and speaker of a name starting at word `i`.
+    /// The first and last word index and the speaker of a name starting at
+    /// word `i` (a title of address before it counts in).
     fn match_at(
         &self,
         list: &[(usize, &str)],
         i: usize,
         candidates: &[Pattern],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, usize)> {
         let mut surname = None;
         for pattern in candidates {
             match pattern {
@@ -261,10 +280,15 @@ impl NameIndex {
                             .zip(&list[i + 1..=end])
                             .all(|(token, (_, word))| folds_to(&word[bare(word)], token));
                     if all {
-                        return Some((end, *speaker));
+                        return Some((i, end, *speaker));
                     }
                 }
-                Pattern::Surname { speaker } => surname = surname.or(Some((i, *speaker))),
+                Pattern::Surname { speaker } => surname = surname.or(Some((i, i, *speaker))),
+                Pattern::TitledSurname { speaker } => {
+                    if i > 0 && is_title_of_address(list[i - 1].1) {
+                        surname = surname.or(Some((i - 1, i, *speaker)));
+                    }
+                }
             }
         }
         surname

@@ -27,8 +27,21 @@ pub struct Unnamed<'a> {
 
 /// The verbs a State's own name opens a turn with, in Geneva summaries.
 const DIRECT_VERBS: &[&str] = &[
-    "added", "asked", "called", "emphasized", "expressed", "noted", "recalled", "regretted",
-    "reiterated", "said", "stated", "stressed", "underlined", "urged", "welcomed",
+    "added",
+    "asked",
+    "called",
+    "emphasized",
+    "expressed",
+    "noted",
+    "recalled",
+    "regretted",
+    "reiterated",
+    "said",
+    "stated",
+    "stressed",
+    "underlined",
+    "urged",
+    "welcomed",
 ];
 
 /// Words that open the unnamed form, up to the delegation (either case of
