@@ -7,6 +7,7 @@
 //! `Tenth Emergency Special Session`, `Sixty-sixth General Assembly`).
 
 use crate::document::Meeting;
+use crate::lexicon::organs;
 
 /// The longest line read as a meeting line.
 const LONGEST: usize = 160;
@@ -40,10 +41,11 @@ pub fn meeting_line(line: &str) -> Option<Meeting> {
     // What precedes the ordinals is a session phrase (ending in a comma,
     // or naming a session), or nothing.
     let before = line[..tokens[first].at].trim();
-    let session_name = if before.is_empty() {
+    let phrase = before.trim_end_matches([',', '-', '–', '—']).trim();
+    let session_name = if before.is_empty() || organs::printed(phrase).is_some() {
+        // `Security Council 9921st Meeting (AM)`: the organ is not a session.
         None
     } else {
-        let phrase = before.trim_end_matches(',').trim();
         let named = before.ends_with(',') || is_session_phrase(phrase);
         if !named || !looks_like_title(phrase) {
             return None;
@@ -290,6 +292,8 @@ mod tests {
             read("2031 Session, 9th Meeting (PM)").4.as_deref(),
             Some("2031 Session")
         );
+        let (title, _, _, _, session) = read("Security Council 9001st Meeting (AM)");
+        assert_eq!((title.as_str(), session), ("9001st Meeting (AM)", None));
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn find(
     let roster = &roster;
     let later = Identities::of_turns(&firsts[turns_start.max(body_start)..], roster);
     let mut by_delegation: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut surnames = BySurname::default();
     let mut current: Option<usize> = None;
     // Whether the current turn was opened by a name in capitals: such a
     // turn's later sentences report its speaker's words, not new turns.
@@ -152,7 +153,7 @@ pub fn find(
         opened.clear();
         for read in openers.iter() {
             let opener = &read.opener;
-            let who = identify(read, speakers, roster, &by_delegation);
+            let who = identify(read, speakers, roster, &by_delegation, &surnames);
             if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
                 continue;
             }
@@ -176,6 +177,7 @@ pub fn find(
             let mut draft = who.draft;
             draft.section = section.name().to_owned();
             let speaker = speakers.upsert(draft);
+            surnames.add(speakers, speaker);
             if let Some(delegation) = who.delegation {
                 if opener.named() {
                     by_delegation.insert(delegation, speaker);
@@ -226,6 +228,7 @@ fn identify(
     speakers: &SpeakerList,
     roster: &Roster,
     by_delegation: &HashMap<String, usize, FxBuild>,
+    surnames: &BySurname,
 ) -> Who {
     let opener = &read.opener;
     let delegation = read.delegation.clone();
@@ -252,7 +255,7 @@ fn identify(
                 draft.key = fold(&person.name);
                 draft.role = draft.role.or_else(|| person.role.clone());
                 draft.affiliation = draft.affiliation.or_else(|| person.affiliation.clone());
-            } else if let Some(known) = by_surname(speakers, surname) {
+            } else if let Some(known) = surnames.find(speakers, surname) {
                 draft.key = speakers.list[known].key.clone();
                 draft.name = speakers.list[known].name.clone();
             }
@@ -271,15 +274,37 @@ fn identify(
     Who { draft, delegation }
 }
 
-/// The one named speaker so far whose name ends with `surname`.
-fn by_surname(speakers: &SpeakerList, surname: &str) -> Option<usize> {
-    let surname = fold(surname);
-    let suffix = format!(" {surname}");
-    let mut matching = speakers.list.iter().enumerate().filter(|(_, s)| {
-        !s.key.starts_with("delegation of ") && (s.key == surname || s.key.ends_with(&suffix))
-    });
-    let first = matching.next()?;
-    matching.next().is_none().then_some(first.0)
+/// Named speakers so far by the last word of their folded name, so that a
+/// title of address finds its speaker without reading every name.
+#[derive(Default)]
+struct BySurname(HashMap<String, Vec<usize>, FxBuild>);
+
+impl BySurname {
+    fn add(&mut self, speakers: &SpeakerList, speaker: usize) {
+        let key = &speakers.list[speaker].key;
+        if key.starts_with("delegation of ") {
+            return;
+        }
+        if let Some((_, last)) = words(key).last() {
+            let entry = self.0.entry(last.to_owned()).or_default();
+            if !entry.contains(&speaker) {
+                entry.push(speaker);
+            }
+        }
+    }
+
+    /// The one named speaker so far whose name ends with `surname`.
+    fn find(&self, speakers: &SpeakerList, surname: &str) -> Option<usize> {
+        let surname = fold(surname);
+        let last = words(&surname).last()?.1;
+        let suffix = format!(" {surname}");
+        let mut matching = self.0.get(last)?.iter().copied().filter(|&s| {
+            let key = &speakers.list[s].key;
+            *key == surname || key.ends_with(&suffix)
+        });
+        let first = matching.next()?;
+        matching.next().is_none().then_some(first)
+    }
 }
 
 /// Who has a turn in the turns zone: names, surnames and delegations.
