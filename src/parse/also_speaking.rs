@@ -104,12 +104,17 @@ pub fn find(paras: &[Para]) -> Vec<String> {
 /// `The United Nations Children's Fund also took the floor.`, `The
 /// following civil society organizations also took the floor: A, B and C.`
 fn took_the_floor(text: &str, found: &mut Vec<String>) {
-    const TOOK: &str = " also took the floor";
+    const TOOK: &str = " took the floor";
     for sentence in text.split(". ") {
         let Some(at) = sentence.find(TOOK) else {
             continue;
         };
         let after = sentence[at + TOOK.len()..].trim_start();
+        let at = if sentence[..at].ends_with(" also") {
+            at - " also".len()
+        } else {
+            at
+        };
         if let Some(list) = after.strip_prefix(':') {
             found.extend(split_list(list.trim().trim_end_matches('.')));
         } else if after.trim_end_matches('.').is_empty() {
@@ -257,6 +262,9 @@ mod tests {
         let text = "The following civil society organizations also took the floor: Open Doors, Child Aid and River Watch.";
         let paras = [Para::new(text, 0..text.len())];
         assert_eq!(find(&paras), vec!["Open Doors", "Child Aid", "River Watch"]);
+        let text = "The following non-governmental organizations took the floor: Sea Shepherds and Open Doors.";
+        let paras = [Para::new(text, 0..text.len())];
+        assert_eq!(find(&paras), vec!["Sea Shepherds", "Open Doors"]);
     }
 
     #[test]

@@ -74,13 +74,14 @@ impl Roster {
                 || text.contains("chaired by")
                 || text.contains("presentations")
                 || text.contains("speakers included")
-                || (text.starts_with("Briefing") && text.contains(" were ")))
+                || (text.contains("riefing") && text.contains(" were ")))
             {
                 continue;
             }
             let lower = text.to_lowercase();
             for phrase in INTRODUCTIONS {
-                if *phrase == " were " && !text.starts_with("Briefing") {
+                // `Briefing the Council were …`, `Also briefing were …`.
+                if *phrase == " were " && !lower.contains("briefing") {
                     continue;
                 }
                 let mut from = 0;

@@ -395,7 +395,7 @@ fn is_procedural(paragraph: &str) -> bool {
         .iter()
         .any(|opening| paragraph.starts_with(opening))
         || collective_subject(paragraph)
-        || paragraph.ends_with(" also took the floor.")
+        || paragraph.ends_with(" took the floor.")
         || is_about_the_sitting(paragraph)
         || several_delegations(paragraph)
 }
