@@ -8,12 +8,11 @@
 //! capitals, in ordinary case, after a title of address) and
 //! `opener_delegations` (unnamed delegations).
 
+use super::opener_clauses::{cannot_open, is_participle, leading_clause, sentence_starts, Lead};
 use super::opener_delegations::{unnamed, Unnamed};
 use super::opener_names::{
     capitals, honorific, is_capital_name_word, ordinary_case, ordinary_case_titled, Named,
 };
-use super::opener_tail::{clause_end, group_spoken_for};
-use super::person_phrase::is_initial_or_abbreviation;
 use super::titles::split_title;
 use super::words::strip_article;
 use crate::lexicon::countries;
@@ -62,18 +61,6 @@ impl Opener<'_> {
     pub fn named(&self) -> bool {
         self.form != Form::Delegation
     }
-}
-
-/// What introductory clauses say about the speaker.
-#[derive(Debug, Default, Clone, Copy)]
-struct Lead<'a> {
-    on_behalf_of: Option<&'a str>,
-    national_capacity: bool,
-    briefing: bool,
-    clauses: usize,
-    /// `The President of the General Assembly, NAME (Mongolia), said`: a
-    /// title in apposition before the name.
-    title: Option<&'a str>,
 }
 
 /// Whether the paragraph opens with a name in capitals as its first
@@ -239,211 +226,6 @@ fn inverted<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
     };
     let opener = from_named(named, form, &lead);
     opener.verb.then(|| opener.shifted(was + 5))
-}
-
-/// A sentence that opens with a quotation, a number, or a pronoun (`He`,
-/// `She`, `They`, `This`) is no turn's opener: most of a turn's own
-/// paragraphs are ruled out here before any form is tried.
-fn cannot_open(sentence: &str) -> bool {
-    if sentence.starts_with(['“', '"', '‘', '\'', '[', '('])
-        || sentence.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return true;
-    }
-    let first = sentence.split(is_space).next().unwrap_or_default();
-    matches!(
-        first,
-        "He" | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "There"
-            | "Such"
-            | "Some"
-            | "Many"
-            | "Several"
-            | "Other"
-            | "Others"
-            | "Both"
-            | "All"
-            | "Most"
-            | "Speakers"
-            | "Delegates"
-    )
-}
-
-/// Words that open an introductory clause besides participles.
-const CLAUSE_OPENERS: &[&str] = &[
-    "Also",
-    "In",
-    "During",
-    "At",
-    "After",
-    "Following",
-    "Before",
-    "On",
-    "For",
-    "As",
-    "With",
-    "Upon",
-    "Later",
-    "Then",
-    "Similarly",
-    "Meanwhile",
-    "However",
-    "Likewise",
-    "Further",
-    "Furthermore",
-    "Moreover",
-    "Lastly",
-    "Finally",
-    "Subsequently",
-    "Separately",
-    "Next",
-    "Thereafter",
-    "Additionally",
-    "Again",
-    "Earlier",
-    "Today",
-    "Turning",
-    "Instead",
-    "Elsewhere",
-];
-
-/// `Speaking`, `Briefing`, `Introducing`: a capitalised participle.
-fn is_participle(word: &str) -> bool {
-    word.len() > 5
-        && word.ends_with("ing")
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-}
-
-/// An introductory clause at the start of `s`: its length up to the name
-/// after it, and what it says.
-fn leading_clause<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
-    if let Some(found) = title_in_apposition(s, lead) {
-        return Some(found);
-    }
-    let first = s.split(is_space).next()?.trim_end_matches(',');
-    let opens = is_participle(first)
-        || CLAUSE_OPENERS.contains(&first)
-        // A second clause may be in lower case: `In the debate, speaking for …,`.
-        || (lead.clauses > 0 && (first.ends_with("ing") || first == "on"));
-    if !opens {
-        return None;
-    }
-    let end = clause_end(s);
-    if end == s.len() || end > 320 {
-        return None;
-    }
-    let clause = &s[..end];
-    if has_sentence_end(clause) {
-        return None;
-    }
-    let after = s[end + 1..].len() - s[end + 1..].trim_start_matches(is_space).len();
-    let lower = clause.to_lowercase();
-    let next = Lead {
-        on_behalf_of: lead.on_behalf_of.or_else(|| group_spoken_for(clause)),
-        national_capacity: lead.national_capacity || lower.contains("national capacity"),
-        briefing: lead.briefing || lower.contains("briefing") || lower.contains("videoconference"),
-        clauses: lead.clauses + 1,
-        title: lead.title,
-    };
-    Some((end + 1 + after, next))
-}
-
-/// Nouns that make `The …,` a title in apposition before a name.
-const APPOSED_TITLES: &[&str] = &[
-    "President",
-    "Vice-President",
-    "Chair",
-    "Chairperson",
-    "Chairman",
-    "Chairwoman",
-    "Secretary-General",
-    "Under-Secretary-General",
-    "Minister",
-    "Rapporteur",
-    "Expert",
-    "Coordinator",
-    "Director",
-    "Head",
-    "Envoy",
-    "Representative",
-    "Commissioner",
-    "moderator",
-    "Moderator",
-    "keynote",
-];
-
-/// `The President of the General Assembly, NAME (Mongolia), said`, `The
-/// moderator, NAME, Title, asked`: a title of a few words after `The`,
-/// then a comma and a name.
-fn title_in_apposition<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
-    let title_start = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
-    let end = clause_end(title_start);
-    let title = &title_start[..end];
-    let count = title.split_whitespace().count();
-    if end == title_start.len() || count > 12 || lead.title.is_some() {
-        return None;
-    }
-    let head = title
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .take(4)
-        .any(|w| APPOSED_TITLES.contains(&w));
-    if !head {
-        return None;
-    }
-    let after = &title_start[end + 1..];
-    let skip = after.len() - after.trim_start_matches(is_space).len();
-    let next = Lead {
-        title: Some(title).filter(|t| t.starts_with(char::is_uppercase)),
-        clauses: lead.clauses + 1,
-        ..lead
-    };
-    Some((4 + end + 1 + skip, next))
-}
-
-/// A full stop followed by a capital inside a clause: it runs over a
-/// sentence's end.
-fn has_sentence_end(clause: &str) -> bool {
-    clause.match_indices(". ").any(|(at, _)| {
-        let word_start = clause[..at].rfind(is_space).map_or(0, |k| k + 1);
-        !is_initial_or_abbreviation(&clause[word_start..=at])
-    })
-}
-
-/// Byte offsets where the paragraph's later sentences start: after `.`,
-/// `?` or `!` (and any closing quotation mark) and a space, at a capital,
-/// unless the full stop ends an initial or an abbreviation (`Mr.`, `T.`,
-/// `U.S.`).
-fn sentence_starts(paragraph: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = paragraph.as_bytes();
-    (1..bytes.len()).filter(move |&at| {
-        if bytes[at - 1] != b' ' || !paragraph.is_char_boundary(at) {
-            return false;
-        }
-        if !paragraph[at..].starts_with(char::is_uppercase) {
-            return false;
-        }
-        let before = paragraph[..at].trim_end_matches(is_space);
-        let before = before.trim_end_matches(['”', '"', '’', ')']);
-        if !before.ends_with(['.', '?', '!']) {
-            return false;
-        }
-        let word_start = before.rfind(is_space).map_or(0, |k| k + 1);
-        !is_initial_or_abbreviation(&before[word_start..])
-    })
 }
 
 #[cfg(test)]
