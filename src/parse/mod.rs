@@ -2,15 +2,18 @@
 //! byte spans of one normalised text, turned into code-point offsets only
 //! when the document is assembled.
 //!
-//! 1. `paragraphs`: one paragraph per non-blank line;
+//! 1. `paragraphs`: one paragraph per non-blank line (per wrapped block in
+//!    a hard-wrapped text), read in a `view` with spaces made single;
 //! 2. `clutter`: web-page furniture pasted along with the release;
 //! 3. `header`: meeting line, symbol, date, headline, dateline, kind;
 //!    `genre`: meeting coverage recognised by its turns where no header
 //!    says so;
 //! 4. `sections`: headings, summary, turns zone, contact, boilerplate, footer;
 //! 5. `sitting`: when a meeting began and ended;
-//! 6. speakers: `turns` in UN coverage, `release_speakers` from quotations and
-//!    statement intros elsewhere;
+//! 6. speakers: `turns` in UN coverage (openers in `un_openers`, people
+//!    introduced once in `panels`, paragraphs about the meeting in
+//!    `procedural`), `release_speakers` from quotations and statement
+//!    intros elsewhere;
 //! 7. `mentions` and `attribution`: references to speakers and who spoke
 //!    each quotation;
 //! 8. `also_speaking`; then facts (`crate::facts`), with quotations'

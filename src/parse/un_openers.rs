@@ -4,9 +4,10 @@
 //! vote, …`, `In the ensuing debate, …`, `Introducing the draft “…”
 //! (document A/C.3/79/L.12), …`, `Speaking for the Group of African
 //! States, …`), or inverted (`Also briefing the Council was NAME, Title,
-//! who said`). The forms themselves are read by `opener_names` (names in
-//! capitals, in ordinary case, after a title of address) and
-//! `opener_delegations` (unnamed delegations).
+//! who said`). The clauses are read by `opener_clauses`, the forms by
+//! `opener_names` (names in capitals, in ordinary case, after a title of
+//! address) and `opener_delegations` (unnamed delegations), what follows a
+//! name by `opener_tail`.
 
 use super::opener_clauses::{cannot_open, is_participle, leading_clause, sentence_starts, Lead};
 use super::opener_delegations::{unnamed, Unnamed};
