@@ -106,9 +106,16 @@ fn find_connector(s: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// `Lake Chad Basin Commission (LCBC)` → `Lake Chad Basin Commission`.
+/// `Lake Chad Basin Commission (LCBC)` → `Lake Chad Basin Commission`;
+/// `Nepal to the United Nations` → `Nepal`.
 fn without_acronym(name: &str) -> &str {
     let name = name.trim().trim_end_matches(['.', ',']);
+    // `Permanent Representative of Nepal to the United Nations`: the
+    // country, not its mission.
+    let name = [" to the United Nations", " to the UN"]
+        .iter()
+        .find_map(|mission| name.find(mission).map(|at| &name[..at]))
+        .unwrap_or(name);
     match name.rfind(" (") {
         Some(open) if name.ends_with(')') => {
             let inside = &name[open + 2..name.len() - 1];
@@ -148,6 +155,7 @@ mod tests {
             ("co-founder and CEO of PathAI", "co-founder and CEO", Some("PathAI")),
             ("Minister for Gender Equality and Child Welfare of Namibia", "Minister for Gender Equality and Child Welfare", Some("Namibia")),
             ("Expert from Slovenia", "Expert", Some("Slovenia")),
+            ("Permanent Representative of Nepal to the United Nations", "Permanent Representative", Some("Nepal")),
             ("the Committee Expert from Sweden", "the Committee Expert", Some("Sweden")),
             ("volunteer from Oakland", "volunteer from Oakland", None),
             ("chief executive of Acme", "chief executive", Some("Acme")),
