@@ -264,15 +264,21 @@ pub fn group_spoken_for(clause: &str) -> Option<&str> {
         .map(strip_article)
 }
 
+/// How far a clause is looked for: no title, aside or introductory clause
+/// runs longer, and a bound keeps reading every sentence of a huge
+/// paragraph linear.
+const LONGEST_CLAUSE: usize = 600;
+
 /// Where a comma-separated clause ends: the next comma outside brackets
-/// and quotation marks, or the end of the text.
+/// and quotation marks within [`LONGEST_CLAUSE`] bytes, or the end of the
+/// text when there is none.
 pub fn clause_end(s: &str) -> usize {
     // Byte by byte: the marks are ASCII, or `“` `”` (E2 80 9C, E2 80 9D),
     // and no byte of another character can be taken for one.
     let bytes = s.as_bytes();
     let mut depth = 0i32;
     let mut quoted = false;
-    for (at, &byte) in bytes.iter().enumerate() {
+    for (at, &byte) in bytes.iter().enumerate().take(LONGEST_CLAUSE) {
         match byte {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth -= 1,
@@ -374,6 +380,8 @@ mod tests {
             "Introducing “Peace, now”".len()
         );
         assert_eq!(clause_end("no comma"), 8);
+        let long = format!("{}, then", "word ".repeat(200));
+        assert_eq!(clause_end(&long), long.len());
     }
 
     #[test]

@@ -210,8 +210,12 @@ fn inverted<'a>(s: &'a str, lead: &Lead) -> Option<Opener<'a>> {
     if !(first == "Also" || is_participle(first)) {
         return None;
     }
-    let head_end = s.find(',').unwrap_or(s.len()).min(120);
-    let was = s.get(..head_end)?.find(" was ")?;
+    let mut head_end = s.len().min(120);
+    while !s.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head_end = s[..head_end].find(',').unwrap_or(head_end);
+    let was = s[..head_end].find(" was ")?;
     let rest = &s[was + 5..];
     let named = capitals(rest).or_else(|| ordinary_case(rest))?;
     let form = if capitals(rest).is_some() {
