@@ -326,6 +326,7 @@ const DELEGATE_NOUNS: &[&str] = &[
     "speaker",
     "envoy",
     "ambassador",
+    "observer",
 ];
 
 /// How many words a delegation's name may have.
@@ -341,11 +342,11 @@ fn delegations_in(
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
     for (i, &(at, word)) in list.iter().enumerate() {
         // Cheap shape test first: the nouns are 5 to 14 letters long and
-        // start with one of a few letters.
+        // start with one of a few letters (`delegate_nouns_start_with_the_letters_tested_first`).
         let shape_fits = (5..=15).contains(&word.len())
             && matches!(
                 word.as_bytes()[0].to_ascii_lowercase(),
-                b'd' | b'r' | b's' | b'e' | b'a'
+                b'd' | b'r' | b's' | b'e' | b'a' | b'o'
             );
         if !shape_fits {
             continue;
@@ -458,6 +459,13 @@ mod tests {
             "Côte",
         ] {
             assert_eq!(super::bare(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn delegate_nouns_start_with_the_letters_tested_first() {
+        for noun in super::DELEGATE_NOUNS {
+            assert!(noun.starts_with(['d', 'r', 's', 'e', 'a', 'o']), "{noun}");
         }
     }
 

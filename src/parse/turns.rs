@@ -355,3 +355,104 @@ impl Identities {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>, String)> {
+        parse(text)
+            .speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.affiliation.clone(), s.section.clone()))
+            .collect()
+    }
+
+    fn row(name: &str, affiliation: &str, section: &str) -> (String, Option<String>, String) {
+        (name.into(), Some(affiliation.into()), section.into())
+    }
+
+    #[test]
+    fn delegations_are_keyed_by_their_country() {
+        assert_eq!(
+            delegation_key("the United States"),
+            delegation_key("United States of America")
+        );
+        assert_eq!(delegation_key("Russia"), "Russian Federation");
+        assert_eq!(
+            delegation_key("the Sovereign Order of Malta"),
+            "sovereign order of malta"
+        );
+    }
+
+    /// In a summary before the turns, an opener at a paragraph's start
+    /// whose speaker has no turn later opens a turn; one in a later
+    /// sentence only describes (Chile's delegate here).
+    #[test]
+    fn summary_openers_are_turns_only_without_a_later_turn() {
+        let text = "5001st Meeting (AM)\nSC/99501\n\nCouncil Debates Water\n\n\
+Peru’s delegate said rivers cross borders.  Chile’s delegate agreed.\n\n\
+The observer for the Holy See said water is a gift.\n\n\
+Statements\n\n\
+ANA LUNA (Peru) said her country shares three rivers.\n\n\
+For information media. Not an official record.";
+        assert_eq!(
+            speakers(text),
+            [
+                row("The observer for the Holy See", "Holy See", "statements"),
+                row("ANA LUNA", "Peru", "statements"),
+            ]
+        );
+        let doc = parse(text);
+        let luna = doc.speakers.iter().find(|s| s.name == "ANA LUNA").unwrap();
+        assert_eq!(luna.mentions.len(), 1);
+    }
+
+    #[test]
+    fn an_unnamed_delegation_is_its_named_speaker() {
+        let text = "5002nd Meeting (AM)\nSC/99502\n\nCouncil Debates Water\n\nStatements\n\n\
+ANA LUNA (Peru) said her country shares three rivers.\n\n\
+TOMAS REYES (Chile) said the same.\n\n\
+Peru’s delegate, taking the floor again, said that data must be shared.\n\n\
+The representative of Bolivia said so too.  Bolivia’s delegate added that glaciers were melting.\n\n\
+For information media. Not an official record.";
+        let doc = parse(text);
+        assert_eq!(
+            speakers(text),
+            [
+                row("ANA LUNA", "Peru", "statements"),
+                row("TOMAS REYES", "Chile", "statements"),
+                row("The representative of Bolivia", "Bolivia", "statements"),
+            ]
+        );
+        assert_eq!(doc.speakers[0].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn current_style_turns_begin_the_statements_after_the_briefers() {
+        let text = "5003rd Meeting (AM)\nSC/99503\n\nCouncil Hears of Drought\n\n\
+The Council heard today of a drought in the Sahel.\n\n\
+Briefing the Council, Lena Okafor, Head of the Regional Office, said crops had failed.\n\n\
+She added that 3 million people needed food.\n\n\
+Chad’s delegate said his Government had opened grain stores.\n\n\
+For information media. Not an official record.";
+        assert_eq!(
+            speakers(text),
+            [
+                row("Lena Okafor", "Regional Office", "briefings"),
+                row("Chad’s delegate", "Chad", "statements"),
+            ]
+        );
+        let sections: Vec<String> = parse(text)
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == crate::document::ParagraphRole::Text)
+            .map(|p| p.section.clone())
+            .collect();
+        assert_eq!(
+            sections[..4],
+            ["summary", "briefings", "briefings", "statements"]
+        );
+    }
+}
