@@ -98,6 +98,20 @@ impl Roster {
         roster
     }
 
+    /// Someone introduced with a title elsewhere, unless already known.
+    pub fn add(&mut self, name: &str, role: Option<String>, affiliation: Option<String>) {
+        let name = tidy(name);
+        if words(&name).count() < 2 || self.by_name(&name).is_some() {
+            return;
+        }
+        self.people.push(Introduced {
+            folded: fold(&name),
+            name,
+            role,
+            affiliation,
+        });
+    }
+
     /// People named, with a title, as the authors of quotations.
     pub fn add_quoted(&mut self, paras: &[Para], quotes: &[FoundQuote]) {
         for found in quotes {
@@ -107,16 +121,8 @@ impl Roster {
             if person.role.is_none() && person.affiliation.is_none() {
                 continue;
             }
-            let name = tidy(&paras[found.para].text[person.name.clone()]);
-            if words(&name).count() < 2 || self.by_name(&name).is_some() {
-                continue;
-            }
-            self.people.push(Introduced {
-                folded: fold(&name),
-                name,
-                role: person.role.clone(),
-                affiliation: person.affiliation.clone(),
-            });
+            let name = &paras[found.para].text[person.name.clone()];
+            self.add(name, person.role.clone(), person.affiliation.clone());
         }
     }
 

@@ -101,6 +101,14 @@ pub fn find(
     {
         let mut roster = Roster::read(paras);
         roster.add_quoted(paras, quotes);
+        // People a summary introduces by name and title, who then speak
+        // as `Ms. SURNAME` (the summary's own opener being a mention).
+        for read in firsts[..turns_start.min(firsts.len())].iter().flatten() {
+            let opener = &read.opener;
+            if matches!(opener.form, Form::Capitals | Form::OrdinaryCase) && opener.role.is_some() {
+                roster.add(opener.name, opener.role.clone(), opener.affiliation.clone());
+            }
+        }
         roster
     } else {
         Roster::default()
@@ -427,6 +435,25 @@ For information media. Not an official record.";
             ]
         );
         assert_eq!(doc.speakers[0].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_title_of_address_resolves_to_whom_the_summary_introduced() {
+        let text = "5004th Meeting (AM)\nSC/99504\n\nCouncil Hears of Drought\n\n\
+Rosa Ortega, Special Representative for the Sahel, said that crops had failed.\n\n\
+Briefing\n\n\
+Ms. ORTEGA said that 3 million people needed food.\n\n\
+Statements\n\n\
+TOMAS REYES (Chile) said his country would help.\n\n\
+For information media. Not an official record.";
+        let doc = parse(text);
+        assert_eq!(doc.speakers[0].name, "Rosa Ortega");
+        assert_eq!(
+            doc.speakers[0].role.as_deref(),
+            Some("Special Representative for the Sahel")
+        );
+        assert_eq!(doc.speakers[0].section, "briefings");
+        assert_eq!(doc.speakers.len(), 2);
     }
 
     #[test]
