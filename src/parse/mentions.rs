@@ -136,13 +136,14 @@ enum Pattern {
     FullName { speaker: usize, rest: Vec<String> },
     /// A surname on its own.
     Surname { speaker: usize },
-    /// A surname after a title of address (`Ms. Okafor`), as UN coverage
-    /// refers back to a speaker named in full.
-    TitledSurname { speaker: usize },
 }
 
 /// Titles of address before a surname.
 fn is_title_of_address(word: &str) -> bool {
+    // Every one starts with `M`, `D` or `P`.
+    if !word.starts_with(['M', 'D', 'P']) {
+        return false;
+    }
     matches!(
         word,
         "Mr." | "Ms." | "Mrs." | "Dr." | "Prof." | "Professor" | "Mr" | "Ms" | "Mrs" | "Dr"
@@ -157,11 +158,16 @@ struct NameIndex {
     by_first: HashMap<String, Vec<Pattern>, FxBuild>,
     /// The ASCII letters that start a key of `by_first`, a bit each.
     ascii_initials: u32,
+    /// Surnames after a title of address (`Ms. Okafor`), as UN coverage
+    /// refers back to a speaker named in full; `None` where two speakers
+    /// share the surname.
+    titled: HashMap<String, Option<usize>, FxBuild>,
 }
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
         let mut by_first: HashMap<String, Vec<Pattern>, FxBuild> = HashMap::default();
+        let mut titled: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
         let mut add = |token: &str, pattern: Pattern| {
             if !token.is_empty() {
                 by_first.entry(token.to_owned()).or_default().push(pattern);
@@ -191,7 +197,14 @@ impl NameIndex {
                 if surnames {
                     add(last, Pattern::Surname { speaker });
                 } else if !rest.is_empty() {
-                    add(last, Pattern::TitledSurname { speaker });
+                    titled
+                        .entry(last.clone())
+                        .and_modify(|known| {
+                            if *known != Some(speaker) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert(Some(speaker));
                 }
             }
         }
@@ -203,6 +216,7 @@ impl NameIndex {
         NameIndex {
             by_first,
             ascii_initials,
+            titled,
         }
     }
 
@@ -217,6 +231,16 @@ impl NameIndex {
         let mut i = 0;
         while i < list.len() {
             let (at, word) = list[i];
+            if !self.titled.is_empty() && is_title_of_address(word) && i + 1 < list.len() {
+                let (next_at, next) = list[i + 1];
+                let range = bare(next);
+                fold_into(&next[range.clone()], &mut folded);
+                if let Some(Some(speaker)) = self.titled.get(folded.as_str()) {
+                    refs.push((at..next_at + range.end, *speaker));
+                    i += 2;
+                    continue;
+                }
+            }
             // Most words start with a lower-case letter or a digit: no name
             // starts there; nor at a capital that starts no speaker's name.
             let first = word.as_bytes().first().copied().unwrap_or(0);
@@ -245,14 +269,9 @@ impl NameIndex {
                 .get(folded.as_str())
                 .and_then(|candidates| self.match_at(list, i, candidates));
             match matched {
-                Some((first, last, speaker)) => {
+                Some((last, speaker)) => {
                     let (end_at, end_word) = list[last];
-                    let start = if first < i {
-                        list[first].0
-                    } else {
-                        at + range.start
-                    };
-                    refs.push((start..end_at + bare(end_word).end, speaker));
+                    refs.push((at + range.start..end_at + bare(end_word).end, speaker));
                     i = last + 1;
                 }
                 None => i += 1,
@@ -261,14 +280,13 @@ impl NameIndex {
         refs
     }
 
-    /// The first and last word index and the speaker of a name starting at
-    /// word `i` (a title of address before it counts in).
+    /// The last word index and speaker of a name starting at word `i`.
     fn match_at(
         &self,
         list: &[(usize, &str)],
         i: usize,
         candidates: &[Pattern],
-    ) -> Option<(usize, usize, usize)> {
+    ) -> Option<(usize, usize)> {
         let mut surname = None;
         for pattern in candidates {
             match pattern {
@@ -280,15 +298,10 @@ impl NameIndex {
                             .zip(&list[i + 1..=end])
                             .all(|(token, (_, word))| folds_to(&word[bare(word)], token));
                     if all {
-                        return Some((i, end, *speaker));
+                        return Some((end, *speaker));
                     }
                 }
-                Pattern::Surname { speaker } => surname = surname.or(Some((i, i, *speaker))),
-                Pattern::TitledSurname { speaker } => {
-                    if i > 0 && is_title_of_address(list[i - 1].1) {
-                        surname = surname.or(Some((i - 1, i, *speaker)));
-                    }
-                }
+                Pattern::Surname { speaker } => surname = surname.or(Some((i, *speaker))),
             }
         }
         surname

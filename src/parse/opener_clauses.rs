@@ -175,6 +175,13 @@ const APPOSED_TITLES: &[&str] = &[
 /// then a comma and a name.
 fn title_in_apposition<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>)> {
     let title_start = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
+    // The titles are capitalised, but for a moderator or a keynote speaker.
+    if !(title_start.starts_with(char::is_uppercase)
+        || title_start.starts_with("moderator")
+        || title_start.starts_with("keynote"))
+    {
+        return None;
+    }
     let end = clause_end(title_start);
     let title = &title_start[..end];
     let count = title.split_whitespace().count();

@@ -53,6 +53,11 @@ pub fn wrapped_line_breaks(text: &str) -> Vec<usize> {
         };
         non_blank += 1;
         too_long += usize::from(long);
+        // A wrapped text has next to no long line: three, and more than a
+        // twentieth of the lines so far, settle it without reading on.
+        if too_long > 2 && too_long * 20 > non_blank {
+            return Vec::new();
+        }
     }
     if non_blank < 6 || too_long * 20 > non_blank {
         return Vec::new();

@@ -56,7 +56,7 @@ pub fn is_procedural(paragraph: &str) -> bool {
 /// stressed …`: a sentence whose subject is many speakers at once.
 fn collective_subject(paragraph: &str) -> bool {
     // After a short introductory clause, if any.
-    let subject = match paragraph.find(", ") {
+    let subject = match head(paragraph, 80).find(", ") {
         Some(comma) if comma < 80 && paragraph.starts_with(['I', 'D', 'A', 'F', 'O']) => {
             &paragraph[comma + 2..]
         }
@@ -106,11 +106,17 @@ fn collective_subject(paragraph: &str) -> bool {
 /// `In the ensuing dialogue, the representatives of Kenya, Peru and Chile
 /// asked …`: a paragraph about several delegations at once.
 fn several_delegations(paragraph: &str) -> bool {
-    let head = match paragraph.char_indices().nth(160) {
-        Some((end, _)) => &paragraph[..end],
-        None => paragraph,
-    };
+    let head = head(paragraph, 160);
     head.starts_with("The representatives of ") || head.contains(", the representatives of ")
+}
+
+/// The first `bytes` bytes of `paragraph` or so, on a character boundary.
+fn head(paragraph: &str, bytes: usize) -> &str {
+    let mut end = paragraph.len().min(bytes);
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    &paragraph[..end]
 }
 
 /// `The morning meeting began at …`, `The afternoon session was suspended

@@ -162,7 +162,7 @@ pub fn find(
         opened.clear();
         for read in openers.iter() {
             let opener = &read.opener;
-            let who = identify(read, speakers, roster, &by_delegation, &surnames);
+            let who = identify(read, speakers, roster, &by_delegation, &mut surnames);
             if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
                 continue;
             }
@@ -186,7 +186,6 @@ pub fn find(
             let mut draft = who.draft;
             draft.section = section.name().to_owned();
             let speaker = speakers.upsert(draft);
-            surnames.add(speakers, speaker);
             if let Some(delegation) = who.delegation {
                 if opener.named() {
                     by_delegation.insert(delegation, speaker);
@@ -237,7 +236,7 @@ fn identify(
     speakers: &SpeakerList,
     roster: &Roster,
     by_delegation: &HashMap<String, usize, FxBuild>,
-    surnames: &BySurname,
+    surnames: &mut BySurname,
 ) -> Who {
     let opener = &read.opener;
     let delegation = read.delegation.clone();
@@ -284,30 +283,31 @@ fn identify(
 }
 
 /// Named speakers so far by the last word of their folded name, so that a
-/// title of address finds its speaker without reading every name.
+/// title of address finds its speaker without reading every name. Built
+/// on first use: most releases have no title of address.
 #[derive(Default)]
-struct BySurname(HashMap<String, Vec<usize>, FxBuild>);
+struct BySurname {
+    index: HashMap<String, Vec<usize>, FxBuild>,
+    /// How many speakers of the list are indexed.
+    indexed: usize,
+}
 
 impl BySurname {
-    fn add(&mut self, speakers: &SpeakerList, speaker: usize) {
-        let key = &speakers.list[speaker].key;
-        if key.starts_with("delegation of ") {
-            return;
-        }
-        if let Some((_, last)) = words(key).last() {
-            let entry = self.0.entry(last.to_owned()).or_default();
-            if !entry.contains(&speaker) {
-                entry.push(speaker);
+    /// The one named speaker so far whose name ends with `surname`.
+    fn find(&mut self, speakers: &SpeakerList, surname: &str) -> Option<usize> {
+        for (speaker, draft) in speakers.list.iter().enumerate().skip(self.indexed) {
+            if draft.key.starts_with("delegation of ") {
+                continue;
+            }
+            if let Some((_, last)) = words(&draft.key).last() {
+                self.index.entry(last.to_owned()).or_default().push(speaker);
             }
         }
-    }
-
-    /// The one named speaker so far whose name ends with `surname`.
-    fn find(&self, speakers: &SpeakerList, surname: &str) -> Option<usize> {
+        self.indexed = speakers.list.len();
         let surname = fold(surname);
         let last = words(&surname).last()?.1;
         let suffix = format!(" {surname}");
-        let mut matching = self.0.get(last)?.iter().copied().filter(|&s| {
+        let mut matching = self.index.get(last)?.iter().copied().filter(|&s| {
             let key = &speakers.list[s].key;
             *key == surname || key.ends_with(&suffix)
         });

@@ -157,10 +157,12 @@ fn from_named<'a>(named: Named<'a>, form: Form, lead: &Lead) -> Opener<'a> {
     }
     // A title without a delegation briefs, unless it is a State's (`Minister
     // for Foreign Affairs of Peru`).
-    let of_a_state = affiliation
-        .as_deref()
-        .is_some_and(|a| countries::canonical_printed(a).is_some());
-    let briefer = lead.briefing || (named.delegation.is_none() && role.is_some() && !of_a_state);
+    let of_a_state = || {
+        affiliation
+            .as_deref()
+            .is_some_and(|a| countries::canonical_printed(a).is_some())
+    };
+    let briefer = lead.briefing || (named.delegation.is_none() && role.is_some() && !of_a_state());
     Opener {
         name: named.name,
         at: named.at,

@@ -63,39 +63,20 @@ impl View {
     /// The view of `original`, where the line breaks at `wraps` (sorted
     /// byte offsets of `\n`, see `paragraphs::wrapped_line_breaks`) are spaces.
     pub fn new(original: &str, wraps: &[usize]) -> View {
-        if wraps.is_empty() {
-            Self::collapse::<false>(original, wraps)
-        } else {
-            Self::collapse::<true>(original, wraps)
+        if !wraps.is_empty() {
+            return Self::wrapped(original, wraps);
         }
-    }
-
-    /// The loop of [`View::new`], compiled apart for hard-wrapped texts so
-    /// that an ordinary text pays nothing for their line breaks.
-    fn collapse<const WRAPPED: bool>(original: &str, wraps: &[usize]) -> View {
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
         let mut copied_to = 0;
         let mut at = 0;
         let bytes = original.as_bytes();
-        let length_at = |at: usize| {
-            if WRAPPED {
-                space_len(original, at, wraps)
-            } else {
-                inline_space_len(original, at)
-            }
-        };
         while at < bytes.len() {
-            let may_start = if WRAPPED {
-                MAY_START_SPACE_OR_WRAP[bytes[at] as usize]
-            } else {
-                MAY_START_SPACE[bytes[at] as usize]
-            };
-            if !may_start {
+            if !MAY_START_SPACE[bytes[at] as usize] {
                 at += 1;
                 continue;
             }
-            let len = length_at(at);
+            let len = inline_space_len(original, at);
             if len == 0 {
                 at += 1;
                 continue;
@@ -103,7 +84,49 @@ impl View {
             let start = at;
             let mut end = at + len;
             while end < original.len() {
-                let more = length_at(end);
+                let more = inline_space_len(original, end);
+                if more == 0 {
+                    break;
+                }
+                end += more;
+            }
+            at = end;
+            if end == start + 1 && original.as_bytes()[start] == b' ' {
+                continue;
+            }
+            text.push_str(&original[copied_to..start]);
+            checkpoints.push((text.len(), start));
+            text.push(' ');
+            checkpoints.push((text.len(), end));
+            copied_to = end;
+        }
+        text.push_str(&original[copied_to..]);
+        View { text, checkpoints }
+    }
+
+    /// [`View::new`] for a hard-wrapped text, where the line breaks at
+    /// `wraps` are spaces too: the same loop, apart so that an ordinary
+    /// text pays nothing for them.
+    fn wrapped(original: &str, wraps: &[usize]) -> View {
+        let mut text = String::with_capacity(original.len());
+        let mut checkpoints = Vec::new();
+        let mut copied_to = 0;
+        let mut at = 0;
+        let bytes = original.as_bytes();
+        while at < bytes.len() {
+            if !MAY_START_SPACE_OR_WRAP[bytes[at] as usize] {
+                at += 1;
+                continue;
+            }
+            let len = space_len(original, at, wraps);
+            if len == 0 {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut end = at + len;
+            while end < original.len() {
+                let more = space_len(original, end, wraps);
                 if more == 0 {
                     break;
                 }
