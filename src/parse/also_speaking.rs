@@ -56,10 +56,13 @@ pub fn find(paras: &[Para]) -> Vec<String> {
     // `the representatives of …` are whom the speaker addressed.
     for para in paras.iter().filter(|p| p.is_text() && p.speaker.is_none()) {
         let text = para.text;
-        if text.contains("took the floor") {
+        // Such lists end a paragraph (`… also took the floor.`) or follow
+        // `The following … took the floor:`; several representatives open
+        // theirs.
+        if text.ends_with("the floor.") || text.starts_with("The following") {
             took_the_floor(text, &mut found);
         }
-        if text.contains("representatives of ") {
+        if head(text, 200).contains("representatives of ") {
             plural_representatives(text, &mut found);
         }
         // Every opening ends in ` were` (`… were made by`): find those,
@@ -99,6 +102,15 @@ pub fn find(paras: &[Para]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     found.retain(|name| seen.insert(name.clone()));
     found
+}
+
+/// The first `bytes` bytes of `text` or so, on a character boundary.
+fn head(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// `The United Nations Children's Fund also took the floor.`, `The

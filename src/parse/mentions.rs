@@ -139,6 +139,7 @@ enum Pattern {
 }
 
 /// Titles of address before a surname.
+#[inline]
 fn is_title_of_address(word: &str) -> bool {
     // Every one starts with `M`, `D` or `P`.
     if !word.starts_with(['M', 'D', 'P']) {

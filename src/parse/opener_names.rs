@@ -8,7 +8,7 @@
 
 use super::opener_tail::{read_clauses, role_and_affiliation, Clauses};
 use super::words::words;
-use crate::text::scan::{is_all_caps, is_space};
+use crate::text::scan::is_space;
 
 /// A name read at the start of a text, with what follows it.
 pub struct Named<'a> {
@@ -34,44 +34,47 @@ const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "le", "y", "e", "zu", "ten", "ter", "af", "st.", "binti", "bint",
 ];
 
-/// Words in capitals that no name holds: a headline in capitals is no name.
+/// Words in capitals that no name holds: a headline in capitals is no name
+/// (sorted, for a binary search).
+const NOT_IN_NAMES: &[&str] = &[
+    "A",
+    "AN",
+    "AND",
+    "ARE",
+    "AS",
+    "ASSEMBLY",
+    "AT",
+    "BY",
+    "CALLS",
+    "COMMITTEE",
+    "COUNCIL",
+    "FOR",
+    "FROM",
+    "GENERAL",
+    "IN",
+    "INTO",
+    "IS",
+    "IT",
+    "ITS",
+    "NATIONS",
+    "NEW",
+    "OF",
+    "ON",
+    "OR",
+    "OVER",
+    "SAYS",
+    "SECURITY",
+    "TELLS",
+    "THE",
+    "TO",
+    "UNITED",
+    "URGES",
+    "WAS",
+    "WITH",
+];
+
 fn not_in_names(word: &str) -> bool {
-    matches!(
-        word,
-        "A" | "AN"
-            | "AND"
-            | "ARE"
-            | "AS"
-            | "AT"
-            | "BY"
-            | "FOR"
-            | "FROM"
-            | "IN"
-            | "INTO"
-            | "IS"
-            | "IT"
-            | "ITS"
-            | "OF"
-            | "ON"
-            | "OR"
-            | "OVER"
-            | "THE"
-            | "TO"
-            | "WAS"
-            | "WITH"
-            | "NEW"
-            | "UNITED"
-            | "NATIONS"
-            | "COUNCIL"
-            | "ASSEMBLY"
-            | "COMMITTEE"
-            | "SECURITY"
-            | "GENERAL"
-            | "SAYS"
-            | "TELLS"
-            | "URGES"
-            | "CALLS"
-    )
+    word.len() <= 9 && NOT_IN_NAMES.binary_search(&word).is_ok()
 }
 
 /// Words that make a title printed before a name (`Council President`,
@@ -148,16 +151,25 @@ fn is_honorific(word: &str) -> bool {
 /// A word of a name printed in capitals: `LIU`, `T.`, `D’ANGELO`,
 /// `McTAGGART-LEWIS`, `MacLEOD`.
 pub fn is_capital_name_word(word: &str) -> bool {
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    if is_all_caps(word) {
+    // One pass: a letter, no lower-case letter, no digit.
+    let caps = |word: &str| {
+        let mut letter = false;
+        for c in word.chars() {
+            if c.is_ascii_digit() || c.is_lowercase() {
+                return false;
+            }
+            letter |= c.is_alphabetic();
+        }
+        letter
+    };
+    if caps(word) {
         return true;
     }
-    ["Mc", "Mac"].iter().any(|prefix| {
-        word.strip_prefix(prefix)
-            .is_some_and(|rest| rest.len() >= 2 && is_all_caps(rest))
-    })
+    word.starts_with("M")
+        && ["Mc", "Mac"].iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.len() >= 2 && caps(rest))
+        })
 }
 
 /// A name in capitals at the start of `s`, with a title in ordinary case
@@ -449,6 +461,7 @@ mod tests {
         }
         assert!(!is_title_word("Paris") && !is_honorific("Paris"));
         assert!(TITLE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_IN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(HONORIFICS.windows(2).all(|w| w[0] < w[1]));
     }
 

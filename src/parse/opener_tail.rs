@@ -7,7 +7,6 @@
 
 use super::titles::split_title;
 use super::words::strip_article;
-use crate::text::scan::is_space;
 
 #[derive(Debug, Default)]
 pub struct Clauses<'a> {
@@ -175,6 +174,10 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 pub fn is_reporting_verb(word: &str) -> bool {
+    // Every verb is in lower-case ASCII letters: most words go no further.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let word = word.trim_end_matches([',', ':', ';', '.']);
     REPORTING_VERBS.binary_search(&word).is_ok()
 }
@@ -187,20 +190,19 @@ pub fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
     let mut first = true;
     let mut aside = false;
     for _ in 0..6 {
-        rest = rest.trim_start_matches(is_space);
+        rest = rest.trim_start_matches(' ');
         let Some(after_comma) = rest.strip_prefix(',') else {
             // A verb in lower case starts the sentence proper.
-            let next = rest.split(is_space).next().unwrap_or_default();
+            let next = first_word(rest);
             clauses.verb = is_reporting_verb(next);
             let lower = next.chars().next().is_some_and(char::is_lowercase);
             return (lower || (!first && next.is_empty())).then_some(clauses);
         };
-        let clause_text = after_comma.trim_start_matches(is_space);
-        let end = clause_end(clause_text);
-        let clause = clause_text[..end].trim();
-        let word = clause.split(is_space).next().unwrap_or_default();
-        if let Some(verb) = clause.strip_prefix("who ") {
-            clauses.verb = verb.split(is_space).next().is_some_and(is_reporting_verb);
+        let clause_text = after_comma.trim_start_matches(' ');
+        let word = first_word(clause_text);
+        if word == "who" {
+            let verb = first_word(clause_text[3..].trim_start_matches(' '));
+            clauses.verb = is_reporting_verb(verb);
             return clauses.verb.then_some(clauses);
         }
         if is_reporting_verb(word) {
@@ -208,13 +210,15 @@ pub fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
             clauses.verb = true;
             return Some(clauses);
         }
+        let end = clause_end(clause_text);
+        let clause = clause_text[..end].trim();
         let more = end < clause_text.len();
         if let Some(group) = group_spoken_for(clause) {
             clauses.on_behalf_of = Some(group);
         } else if let Some(organisation) = clause.strip_prefix("of ") {
             // `ELENA MOROZ, of the European Union, said`
             clauses.of = Some(strip_article(organisation));
-        } else if clause.contains("national capacity") && word == "speaking" {
+        } else if word == "speaking" && clause.contains("national capacity") {
             clauses.national_capacity = true;
         } else if more && !aside && is_title_clause(clause, first) {
             clauses.roles.push(strip_article(clause));
@@ -232,11 +236,17 @@ pub fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
     Some(clauses)
 }
 
+/// The first word of `s`, up to a space (the passes read a view whose
+/// spaces are single plain ones).
+pub fn first_word(s: &str) -> &str {
+    s.find(' ').map_or(s, |at| &s[..at])
+}
+
 /// `Council President for February`, `Minister for Social Affairs`, `the
 /// Committee Expert from Sweden`, `founder of Fanm Vanyan`.
 fn is_title_clause(clause: &str, first: bool) -> bool {
     let bare = strip_article(clause);
-    let word = bare.split(is_space).next().unwrap_or_default();
+    let word = first_word(bare);
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
@@ -247,6 +257,10 @@ fn is_title_clause(clause: &str, first: bool) -> bool {
 /// Nordic countries`, `also speaking for Greece and Slovenia`, `on behalf
 /// of the member States of the African Union`.
 pub fn group_spoken_for(clause: &str) -> Option<&str> {
+    // Every lead starts with `s`, `a`, `o`, `S` or `O`.
+    if !clause.starts_with(['s', 'a', 'o', 'S', 'O']) {
+        return None;
+    }
     const LEADS: &[&str] = &[
         "speaking on behalf of ",
         "also speaking on behalf of ",

@@ -163,6 +163,9 @@ impl Roster {
     }
 
     pub fn by_name(&self, name: &str) -> Option<&Introduced> {
+        if self.people.is_empty() {
+            return None;
+        }
         let folded = fold(name);
         self.people.iter().find(|p| p.folded == folded)
     }

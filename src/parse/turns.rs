@@ -250,12 +250,15 @@ fn identify(
         ..SpeakerDraft::default()
     };
     match opener.form {
-        Form::Capitals | Form::OrdinaryCase => {
+        Form::Capitals | Form::OrdinaryCase
+            if draft.role.is_none() || draft.affiliation.is_none() =>
+        {
             if let Some(person) = roster.by_name(opener.name) {
                 draft.role = draft.role.or_else(|| person.role.clone());
                 draft.affiliation = draft.affiliation.or_else(|| person.affiliation.clone());
             }
         }
+        Form::Capitals | Form::OrdinaryCase => {}
         Form::TitleOfAddress => {
             let surname = opener.surname.unwrap_or(opener.name);
             if let Some(person) = roster.by_surname(surname) {
