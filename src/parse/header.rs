@@ -144,7 +144,7 @@ pub fn read(paras: &mut [Para]) -> Header {
                     para.role = ParagraphRole::Headline;
                 }
                 // Older pages print the headline twice.
-                Some(headline) if fold(headline) == fold(para.text) => {
+                Some(headline) if same_headline(headline, para.text) => {
                     para.role = ParagraphRole::Meta;
                 }
                 Some(_) if header.subheadlines.len() < 3 => {
@@ -183,6 +183,16 @@ pub fn read(paras: &mut [Para]) -> Header {
         (None, None) => DocumentKind::PressRelease,
     });
     header
+}
+
+/// The headline printed again (older pages do), whatever its spacing and
+/// case. Lengths far apart settle it before anything is folded.
+fn same_headline(headline: &str, text: &str) -> bool {
+    let (short, long) = (
+        headline.len().min(text.len()),
+        headline.len().max(text.len()),
+    );
+    long <= short * 2 + 8 && fold(headline) == fold(text)
 }
 
 /// The organ of the symbol's series; where the series is shared by several

@@ -313,6 +313,11 @@ impl NameIndex {
 /// allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() && !word.contains('`') {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' | '`' | 'ʼ' => out.push('\''),

@@ -87,11 +87,13 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
         }
         if word.is_ascii() {
-            // ASCII folds byte by byte.
-            out.extend(word.bytes().map(|b| match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            }));
+            // ASCII folds in place, after one copy.
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+            if word.contains('`') {
+                out.replace_range(start.., &out[start..].replace('`', "'"));
+            }
             continue;
         }
         for c in word.chars() {
