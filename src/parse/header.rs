@@ -352,6 +352,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_printed_again_in_other_spacing() {
+        let headline = "COUNCIL RENEWS MISSION IN THE LAKES REGION";
+        assert!(same_headline(
+            headline,
+            "Council  renews mission in the\u{a0}Lakes Region"
+        ));
+        assert!(!same_headline(headline, "COUNCIL RENEWS MISSION"));
+        let long = format!("{headline}, after a debate on the mandate that ran all day.");
+        assert!(!same_headline(headline, &long));
+    }
+
+    #[test]
     fn organ_session_and_meeting_lines_in_any_order() {
         let (h, _) = header_of(&[
             "Fourth Committee",

@@ -223,6 +223,7 @@ mod tests {
     fn folding_meets_typographic_variants() {
         assert_eq!(fold("the  Côte d’Ivoire"), "côte d'ivoire");
         assert_eq!(fold("United States"), "united states");
+        assert_eq!(fold("The  O`NEILL\u{a0}Report"), "o'neill report");
     }
 
     #[test]
