@@ -182,13 +182,13 @@ pub fn scroll_to(id: &str) {
     container.scroll_to_with_scroll_to_options(&options);
 }
 
-/// Offers `contents` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document
@@ -208,6 +208,13 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     })
     .forget();
     Ok(())
+}
+
+/// Moves the keyboard focus to the element `node` refers to.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }
 
 /// The value of the input, text box or list an event came from.

@@ -1,6 +1,9 @@
 //! Reading files the user opens: a release as text (`.txt`, or the text of
 //! an `.html` page, extracted without running or inserting anything), and
-//! annotation files as bytes.
+//! annotation files (one, or several picked at once) as bytes.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
@@ -16,41 +19,99 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
-/// A file being read; reading stops if this is dropped.
-pub type Reading = FileReader;
+/// Files being read; reading stops if this is dropped.
+pub type Reading = Vec<FileReader>;
 
-/// Starts reading the file picked in the file input an event came from, as
-/// bytes: decoding is the caller's business, so that bad UTF-8 is reported,
-/// not papered over. `on_error` gets a sentence when the file is too large
-/// or cannot be read; `done` runs when the reading ends either way.
+/// What runs once every file is read (or one failed).
+type Done = Option<Box<dyn FnOnce()>>;
+
+/// Starts reading the files picked in the file input an event came from,
+/// as bytes: decoding is the caller's business, so that bad UTF-8 is
+/// reported, not papered over. `on_files` gets them all, in the order
+/// picked, once every one is read; `on_error` gets a sentence instead when
+/// one is too large or cannot be read; `done` runs when the reading ends
+/// either way.
 pub fn read_picked(
     event: &Event,
-    on_file: Callback<PickedFile>,
+    on_files: Callback<Vec<PickedFile>>,
     on_error: Callback<String>,
     done: impl FnOnce() + 'static,
 ) -> Option<Reading> {
     let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    let file = input.files()?.get(0)?;
-    // Picking the same file again must fire `change` again.
+    let list = input.files()?;
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    // Picking the same files again must fire `change` again.
     input.set_value("");
-    let name = file.name();
-    let size = file.size() as u64;
-    if size > MAX_FILE_BYTES {
+    if files.is_empty() {
+        return None;
+    }
+    let megabytes = |bytes: u64| bytes as f64 / 1_048_576.0;
+    for file in &files {
+        let size = file.size() as u64;
+        if size > MAX_FILE_BYTES {
+            on_error.emit(format!(
+                "{} is {:.1} MB; Rapporteur opens files of up to {} MB.",
+                file.name(),
+                megabytes(size),
+                MAX_FILE_BYTES / 1_048_576
+            ));
+            return None;
+        }
+    }
+    let total: u64 = files.iter().map(|f| f.size() as u64).sum();
+    if total > MAX_FILE_BYTES {
         on_error.emit(format!(
-            "{name} is {:.1} MB; Rapporteur opens files of up to {} MB.",
-            size as f64 / 1_048_576.0,
+            "These {} files are {:.1} MB together; Rapporteur opens up to {} MB at once.",
+            files.len(),
+            megabytes(total),
             MAX_FILE_BYTES / 1_048_576
         ));
         return None;
     }
-    let file = gloo::file::File::from(file);
-    Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
-        match result {
-            Ok(bytes) => on_file.emit(PickedFile { name, bytes }),
-            Err(error) => on_error.emit(format!("{name} could not be read: {error}.")),
-        }
-        done();
-    }))
+    let count = files.len();
+    let read: Rc<RefCell<Vec<Option<PickedFile>>>> =
+        Rc::new(RefCell::new((0..count).map(|_| None).collect()));
+    let remaining = Rc::new(Cell::new(count));
+    let failed = Rc::new(Cell::new(false));
+    let done: Rc<RefCell<Done>> = Rc::new(RefCell::new(Some(Box::new(done))));
+    let readers = files
+        .into_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let name = file.name();
+            let (read, remaining, failed, done) = (
+                read.clone(),
+                remaining.clone(),
+                failed.clone(),
+                done.clone(),
+            );
+            let (on_files, on_error) = (on_files.clone(), on_error.clone());
+            let file = gloo::file::File::from(file);
+            gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                match result {
+                    Ok(bytes) => read.borrow_mut()[index] = Some(PickedFile { name, bytes }),
+                    Err(error) => {
+                        // One message, for the first file that fails.
+                        if !failed.replace(true) {
+                            on_error.emit(format!("{name} could not be read: {error}."));
+                        }
+                    }
+                }
+                remaining.set(remaining.get() - 1);
+                if remaining.get() > 0 {
+                    return;
+                }
+                if !failed.get() {
+                    let files = read.take().into_iter().flatten().collect();
+                    on_files.emit(files);
+                }
+                if let Some(done) = done.take() {
+                    done();
+                }
+            })
+        })
+        .collect();
+    Some(readers)
 }
 
 /// Elements whose text is not part of the page's reading text.

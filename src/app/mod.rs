@@ -6,9 +6,11 @@
 //! `panic`, `clock`, `renders` and the hooks touch browser APIs
 //! (`scripts/check-browser-apis.sh` keeps that true).
 //!
-//! `state` and `shared` are pure and compiled natively as well, so that the
-//! reducers are tested with plain `cargo test`; the rest is `wasm32` only.
+//! `state`, `shared` and `exports` (what the Export menu offers) are pure
+//! and compiled natively as well, so that they are tested with plain
+//! `cargo test`; the rest is `wasm32` only.
 
+pub mod exports;
 pub mod shared;
 pub mod state;
 

@@ -87,6 +87,9 @@ pub enum WorkspaceAction {
         file_name: String,
         /// Annotations the file started or ended inside a character.
         widened: usize,
+        /// Sentences for the reader after the count: what another tool's
+        /// file held that has no place here, releases left out.
+        notices: Vec<String>,
     },
     /// Another tab's work: its annotations merged with these or put in
     /// their place when the text is the same, its document otherwise.
@@ -186,7 +189,8 @@ impl Workspace {
                 report,
                 file_name,
                 widened,
-            } => next.import(set, &report, &file_name, widened, &mut events),
+                notices,
+            } => next.import(set, &report, &file_name, widened, &notices, &mut events),
             WorkspaceAction::TakeOther { text, set, merge } => {
                 next.take_other(text, set, merge, &mut events)
             }

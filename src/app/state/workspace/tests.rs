@@ -294,6 +294,7 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
             report,
             file_name: "norway.annotations.json".into(),
             widened: 1,
+            notices: Vec::new(),
         },
     );
     assert!(after.session.set().annotations().is_empty());
@@ -302,6 +303,32 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
     assert!(text
         .contains("Imported 0 annotation(s) from norway.annotations.json; 2 could not be placed"));
     assert!(text.contains("1 started or ended inside a character"));
+}
+
+#[test]
+fn a_foreign_import_says_what_the_file_held_that_has_no_place_here() {
+    let before = annotated(TEXT, "mission");
+    let set = before.session.set().clone();
+    let (after, events) = reduce(
+        &before,
+        WorkspaceAction::Import {
+            set,
+            report: crate::annotate::ReanchorReport::default(),
+            file_name: "project.json (Label Studio tasks, task 2)".into(),
+            widened: 0,
+            notices: vec![
+                "Task 2: its 4 prediction(s) were not imported.".into(),
+                "The file holds 3 releases; task 2 was imported.".into(),
+            ],
+        },
+    );
+    assert_eq!(after.session.set().annotations().len(), 1);
+    assert!(after.session.can_undo(), "one undo step");
+    assert_eq!(
+        notice_text(&events).unwrap(),
+        "Imported 1 annotation(s) from project.json (Label Studio tasks, task 2). \
+         Task 2: its 4 prediction(s) were not imported. The file holds 3 releases; task 2 was imported."
+    );
 }
 
 #[test]
