@@ -71,6 +71,31 @@ fn parsing_the_text_already_shown_changes_nothing() {
 }
 
 #[test]
+fn a_text_with_crlf_line_ends_is_taken_once_with_lf() {
+    // An opened file or a paste with CRLF: the text box, like the
+    // document, holds LF, so the text does not differ from its own
+    // document and is not parsed again after every pause.
+    let before = annotated(TEXT, "mission");
+    let crlf = TEXT.replace('\n', "\r\n");
+    let (loaded, events) = reduce(&before, WorkspaceAction::LoadText(Rc::from(crlf.as_str())));
+    assert!(
+        events.is_empty() || events == vec![Event::Notice(None)],
+        "{events:?}"
+    );
+    assert_eq!(&*loaded.input, TEXT);
+    assert!(!loaded.input_differs());
+    assert_eq!(loaded.session.set().annotations().len(), 1);
+    let (again, events) = reduce(&loaded, WorkspaceAction::ParseInput);
+    assert!(events.is_empty());
+    assert!(Rc::ptr_eq(&again, &loaded));
+
+    let fresh = workspace("Old text.");
+    let (loaded, _) = reduce(&fresh, WorkspaceAction::LoadText(Rc::from("A\r\nB\rC")));
+    assert_eq!(loaded.document.text, "A\nB\nC");
+    assert!(!loaded.input_differs());
+}
+
+#[test]
 fn a_text_past_the_limit_is_refused_and_the_document_kept() {
     let before = workspace(TEXT);
     let huge: Rc<str> = Rc::from("x".repeat(MAX_TEXT_BYTES + 1));

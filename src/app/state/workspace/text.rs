@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::annotate::ReanchorReport;
 use crate::document::Document;
 use crate::parse::parse;
+use crate::text::normalize_line_endings;
 
 use super::{Event, Parsing, Pending, Workspace, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES};
 use crate::app::state::notice::Notice;
@@ -14,6 +15,14 @@ use crate::app::state::notice::Notice;
 impl Workspace {
     /// Parses `input`, here for a short text or in the worker for a long one.
     pub(super) fn take_text(mut self, input: Rc<str>, events: &mut Vec<Event>) -> Self {
+        // The text box holds LF line ends only, as the document does: a
+        // file or paste with CRLF would otherwise differ from its own
+        // document forever and be parsed again after every pause.
+        let input = if input.contains('\r') {
+            Rc::from(normalize_line_endings(&input))
+        } else {
+            input
+        };
         if *input == *self.document.text && self.pending.is_none() {
             self.input = input;
             self.parsing = None;
