@@ -118,8 +118,6 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         let entries = entries.clone();
         let scopes = props.scopes.clone();
         Callback::from(move |index: usize| {
-            active.set(None);
-            focus(&button);
             let Some(entry) = entries.get(index) else {
                 return;
             };
@@ -134,6 +132,10 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     download(&file.name, file.mime, &file.bytes)
                         .map_err(|error| format!("{} could not be saved: {error}.", file.name))
                 });
+            // Closed after the download started: starting one may take the
+            // focus from the page's elements, and it belongs on the button.
+            active.set(None);
+            focus(&button);
             if let Err(message) = saved {
                 dispatch.emit(Action::Notify(Notice::error(message)));
             }
@@ -207,41 +209,38 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             </li>
         }
     };
-    let menu = active.is_some().then(|| {
+    // The menu element is always there, hidden while closed, so that the
+    // button beside it is never re-created (which would drop its focus);
+    // its entries exist only while it is open.
+    let open = active.is_some();
+    let groups = open.then(|| {
         let grouped = props.scopes.len() > 1;
         let mut index = 0;
-        let groups = props.scopes.iter().enumerate().map(|(scope_index, scope)| {
-            let first = index;
-            index += scope.exports.len();
-            let list = entries[first..index]
-                .iter()
-                .enumerate()
-                .map(|(offset, entry)| item(first + offset, entry))
-                .collect::<Html>();
-            if !grouped {
-                return list;
-            }
-            let heading = format!("export-scope-{scope_index}");
-            html! {
-                <li role="none" class="menu-group">
-                    <span class="menu-heading" id={heading.clone()}>{ scope.name.clone() }</span>
-                    <ul role="group" aria-labelledby={heading}>{ list }</ul>
-                </li>
-            }
-        });
-        html! {
-            <ul
-                class="menu"
-                id="export-menu"
-                role="menu"
-                aria-labelledby="export-button"
-                onkeydown={on_menu_key}
-            >
-                { for groups }
-            </ul>
-        }
+        props
+            .scopes
+            .iter()
+            .enumerate()
+            .map(|(scope_index, scope)| {
+                let first = index;
+                index += scope.exports.len();
+                let list = entries[first..index]
+                    .iter()
+                    .enumerate()
+                    .map(|(offset, entry)| item(first + offset, entry))
+                    .collect::<Html>();
+                if !grouped {
+                    return list;
+                }
+                let heading = format!("export-scope-{scope_index}");
+                html! {
+                    <li role="none" class="menu-group">
+                        <span class="menu-heading" id={heading.clone()}>{ scope.name.clone() }</span>
+                        <ul role="group" aria-labelledby={heading}>{ list }</ul>
+                    </li>
+                }
+            })
+            .collect::<Html>()
     });
-    let expanded = if active.is_some() { "true" } else { "false" };
     html! {
         <div class="menu-button" ref={root}>
             <button
@@ -249,15 +248,24 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 id="export-button"
                 ref={button}
                 aria-haspopup="menu"
-                aria-expanded={expanded}
-                aria-controls={active.is_some().then_some("export-menu")}
+                aria-expanded={if open { "true" } else { "false" }}
+                aria-controls="export-menu"
                 {onclick}
                 onkeydown={on_button_key}
             >
                 { "Export" }
                 <span class="caret" aria-hidden="true">{ "▾" }</span>
             </button>
-            { for menu }
+            <ul
+                class="menu"
+                id="export-menu"
+                role="menu"
+                aria-labelledby="export-button"
+                hidden={!open}
+                onkeydown={on_menu_key}
+            >
+                { groups.unwrap_or_default() }
+            </ul>
         </div>
     }
 }

@@ -283,24 +283,44 @@ export function context(text, start, end) {
   };
 }
 
-/** Clicks "Export JSON" and returns the file's name and parsed content. */
+/** The Export menu button, and its menu. */
+export const exportButton = (page) => page.getByRole('button', { name: 'Export', exact: true });
+export const exportMenu = (page) => page.getByRole('menu', { name: 'Export' });
+
+/**
+ * Opens the Export menu with the mouse and chooses the entry named `item`
+ * ("Export JSON", "Export doccano JSONL", …); resolves to the download's
+ * name and bytes once it is saved.
+ */
+export async function exportVia(page, item) {
+  await exportButton(page).click();
+  const entry = exportMenu(page).getByRole('menuitem', { name: item, exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), entry.click()]);
+  const bytes = readFileSync(await download.path());
+  return { name: download.suggestedFilename(), bytes };
+}
+
+/** Exports with "Export JSON" and returns the file's name and parsed content. */
 export async function exportJson(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
-  ]);
-  const path = await download.path();
-  const raw = readFileSync(path, 'utf8');
-  return { name: download.suggestedFilename(), raw, json: JSON.parse(raw) };
+  const { name, bytes } = await exportVia(page, 'Export JSON');
+  const raw = bytes.toString('utf8');
+  return { name, raw, json: JSON.parse(raw) };
 }
 
 /** Picks `contents` as the file of "Import annotations". */
 export async function importFile(page, name, contents) {
-  await page.getByLabel('Import annotations').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(contents),
-  });
+  await importFiles(page, [[name, contents]]);
+}
+
+/** Picks several files at once for "Import annotations": [name, contents] pairs. */
+export async function importFiles(page, files) {
+  await page.getByLabel('Import annotations').setInputFiles(
+    files.map(([name, contents]) => ({
+      name,
+      mimeType: name.endsWith('.zip') ? 'application/zip' : name.endsWith('.json') ? 'application/json' : 'text/plain',
+      buffer: Buffer.from(contents),
+    })),
+  );
 }
 
 /** Checks every annotation of an export against its own document text. */
