@@ -3,7 +3,7 @@
 //! concern, and changes only through actions; [`context`] hands it to the
 //! components; components render it; hooks hold the page-wide listeners,
 //! timers and effects. Only `dom`, `storage`, `files`, `parse_worker`,
-//! `panic`, `clock`, `renders` and the hooks touch browser APIs
+//! `exchange_worker`, `panic`, `clock`, `renders` and the hooks touch browser APIs
 //! (`scripts/check-browser-apis.sh` keeps that true).
 //!
 //! `state`, `shared` and `exports` (what the Export menu offers) are pure
@@ -24,6 +24,8 @@ pub mod components;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod exchange_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
 #[cfg(target_arch = "wasm32")]

@@ -221,6 +221,14 @@ pub struct ImportedRelease {
     pub notices: Vec<String>,
 }
 
+/// Whether files handed to "Import annotations" are another tool's (read
+/// by [`import_foreign`]) rather than our own JSON (read by
+/// `annotate::import_annotations`, with its own messages), from the
+/// names and the shape of the content, without reading any annotation.
+pub fn is_foreign(files: &[InputFile]) -> bool {
+    detect::is_foreign(files)
+}
+
 /// Reads another tool's export: brat (`.ann` + `.txt`, `annotation.conf`,
 /// `visual.conf`, or a zip of them), doccano JSONL, Label Studio JSON,
 /// UIMA CAS XMI (alone or zipped with its type system). The format is

@@ -256,6 +256,30 @@ test('the Export menu by mouse: a click opens and closes it, a click outside clo
   assert.deepEqual(errors, []);
 });
 
+test('the exchange module is fetched on first use only, and a module that cannot load is told, not hung on', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const fetched = [];
+  page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await exportVia(page, 'Export JSON');
+  assert.ok(!fetched.some((path) => path.includes('exchange')), `nothing of the exchange module yet: ${fetched}`);
+  const file = await exportVia(page, 'Export doccano JSONL');
+  assert.equal(file.name, 'SC-15630.doccano.jsonl');
+  assert.ok(fetched.includes('/rapporteur-exchange_bg.wasm'), `the module, once used: ${fetched}`);
+
+  // A page whose exchange module is missing (a broken deployment).
+  const broken = await fresh(t, browser);
+  await broken.context.route('**/rapporteur-exchange_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await exportButton(broken.page).click();
+  await exportMenu(broken.page).getByRole('menuitem', { name: 'Export brat standoff (.zip)', exact: true }).click();
+  const alert = broken.page.getByRole('alert').filter({ hasText: 'Export brat standoff (.zip) could not be made:' });
+  await alert.waitFor();
+  const before = await stored(broken.page);
+  await importFile(broken.page, 'tasks.jsonl', `${JSON.stringify({ text: 'x', label: [] })}\n`);
+  await broken.page.getByRole('alert').filter({ hasText: 'tasks.jsonl was not imported:' }).waitFor();
+  assert.deepEqual(await stored(broken.page), before);
+  assert.deepEqual(errors, []);
+});
+
 // ---- what each export holds ------------------------------------------------
 
 let cliBuilt = false;

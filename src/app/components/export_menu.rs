@@ -6,11 +6,13 @@ use crate::annotate::AnnotationSet;
 use crate::app::clock::now_iso;
 use crate::app::context::use_dispatch;
 use crate::app::dom::{download, focus};
-use crate::app::exports::Export;
+use crate::app::exchange_worker;
+use crate::app::exports::{saved_release, Export};
 use crate::app::hooks::use_click_outside;
 use crate::app::renders::rendered;
 use crate::app::state::{Action, Notice};
 use crate::document::Document;
+use crate::exchange::ExportedFile;
 
 /// The releases an export is made of, read when an entry is chosen.
 pub type Releases = Vec<(Rc<Document>, AnnotationSet)>;
@@ -47,7 +49,9 @@ struct Entry {
 /// Home and End move, a letter moves to the next entry whose format starts
 /// with it, Enter or Space choose, Escape closes and returns the focus to
 /// the button, Tab closes and moves on; a press outside closes it.
-/// Choosing an entry saves its file; a problem is told, never panicked on.
+/// Choosing an entry saves its file (other tools' formats are made in the
+/// exchange worker and saved when it answers); a problem is told, never
+/// panicked on.
 #[component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
     rendered("ExportMenu");
@@ -121,23 +125,40 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             let Some(entry) = entries.get(index) else {
                 return;
             };
-            let releases = scopes[entry.scope].releases.emit(());
-            let pairs: Vec<(&Document, &AnnotationSet)> =
-                releases.iter().map(|(d, s)| (&**d, s)).collect();
-            let saved = entry
-                .export
-                .file(&pairs, &now_iso())
-                .map_err(|error| format!("{} could not be made: {error}.", entry.label))
-                .and_then(|file| {
-                    download(&file.name, file.mime, &file.bytes)
-                        .map_err(|error| format!("{} could not be saved: {error}.", file.name))
-                });
-            // Closed after the download started: starting one may take the
-            // focus from the page's elements, and it belongs on the button.
             active.set(None);
             focus(&button);
-            if let Err(message) = saved {
-                dispatch.emit(Action::Notify(Notice::error(message)));
+            let releases = scopes[entry.scope].releases.emit(());
+            let label = entry.label.clone();
+            let dispatch = dispatch.clone();
+            let save = move |file: Result<ExportedFile, String>| {
+                let saved = file
+                    .map_err(|error| format!("{label} could not be made: {error}."))
+                    .and_then(|file| {
+                        download(&file.name, file.mime, &file.bytes)
+                            .map_err(|error| format!("{} could not be saved: {error}.", file.name))
+                    });
+                if let Err(message) = saved {
+                    dispatch.emit(Action::Notify(Notice::error(message)));
+                }
+            };
+            let pairs: Vec<(&Document, &AnnotationSet)> =
+                releases.iter().map(|(d, s)| (&**d, s)).collect();
+            match entry.export {
+                Export::Tool {
+                    format,
+                    predictions,
+                } => {
+                    let saved = releases
+                        .iter()
+                        .map(|(document, set)| saved_release(&document.text, set))
+                        .collect();
+                    exchange_worker::export(format, predictions, saved, save);
+                }
+                own => {
+                    if let Some(file) = own.own_file(&pairs, &now_iso()) {
+                        save(file);
+                    }
+                }
             }
         })
     };

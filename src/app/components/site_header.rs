@@ -2,13 +2,15 @@ use yew::prelude::*;
 
 use super::export_menu::{ExportMenu, ExportScope};
 use super::file_button::{FileButton, PickedFile};
+use crate::annotate::import_annotations;
 use crate::app::clock::now_iso;
 use crate::app::context::{use_dispatch, use_latest};
-use crate::app::exports::RELEASE_EXPORTS;
+use crate::app::exchange_worker;
+use crate::app::exports::{read_import_reply, saved_release, RELEASE_EXPORTS};
 use crate::app::files::MAX_FILE_BYTES;
 use crate::app::renders::rendered;
 use crate::app::state::{Action, Edit, Notice, SaveState, WorkspaceAction};
-use crate::exchange::{import_for_release, InputFile};
+use crate::exchange::{is_foreign, InputFile};
 
 /// What "Import annotations" takes: our JSON, doccano JSONL, Label Studio
 /// JSON, brat `.ann` with its `.txt` (and `.conf` files), UIMA CAS XMI with
@@ -51,7 +53,13 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     let on_import = {
         let dispatch = dispatch.clone();
         Callback::from(move |files: Vec<PickedFile>| {
+            let Some(first) = files.first() else {
+                return;
+            };
             let workspace = latest.get();
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            let verb = if names.len() == 1 { "was" } else { "were" };
+            let refused = format!("{} {verb} not imported", names.join(", "));
             let inputs: Vec<InputFile> = files
                 .iter()
                 .map(|f| InputFile {
@@ -59,30 +67,53 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     bytes: &f.bytes,
                 })
                 .collect();
-            let imported = import_for_release(
-                &workspace.document,
-                &inputs,
-                workspace.session.set().tags(),
-                &now_iso(),
-                MAX_FILE_BYTES,
-            );
-            match imported {
-                Ok(imported) => dispatch.emit(WorkspaceAction::Import {
-                    set: imported.placement.set,
-                    report: imported.placement.report,
-                    file_name: imported.source,
-                    widened: imported.widened,
-                    notices: imported.notices,
-                }),
-                Err(error) => {
-                    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-                    let verb = if names.len() == 1 { "was" } else { "were" };
-                    dispatch.emit(Action::Notify(Notice::error(format!(
-                        "{} {verb} not imported: {error}. Nothing was changed.",
-                        names.join(", ")
-                    ))))
-                }
+            if !is_foreign(&inputs) {
+                // Our own JSON, read here.
+                return match import_annotations(&first.bytes, MAX_FILE_BYTES) {
+                    Ok(imported) => {
+                        let placement = imported.place(&workspace.document);
+                        dispatch.emit(WorkspaceAction::Import {
+                            set: placement.set,
+                            report: placement.report,
+                            file_name: names.join(", "),
+                            widened: imported.widened,
+                            notices: Vec::new(),
+                        });
+                    }
+                    Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
+                        "{refused}: {error}. Nothing was changed."
+                    )))),
+                };
             }
+            // Another tool's files, read in the exchange worker for the
+            // text open now; applied only if it is still the one open.
+            let text = workspace.document.text.clone();
+            let open = saved_release(&text, workspace.session.set());
+            let dispatch = dispatch.clone();
+            let latest = latest.clone();
+            exchange_worker::import(&files, open, now_iso(), move |answer| {
+                let read = answer.and_then(|json| read_import_reply(&json));
+                let action: Action = match read {
+                    Ok((reply, placed_on, set)) if placed_on == latest.get().document.text => {
+                        WorkspaceAction::Import {
+                            set,
+                            report: reply.report.into(),
+                            file_name: reply.source,
+                            widened: reply.widened,
+                            notices: reply.notices,
+                        }
+                        .into()
+                    }
+                    Ok(_) => Action::Notify(Notice::error(format!(
+                        "{refused}: the document changed while the files were read. Nothing \
+                         was changed; import them again."
+                    ))),
+                    Err(error) => Action::Notify(Notice::error(format!(
+                        "{refused}: {error}. Nothing was changed."
+                    ))),
+                };
+                dispatch.emit(action);
+            });
         })
     };
     let on_error = dispatch.reform(|message: String| Action::Notify(Notice::error(message)));
