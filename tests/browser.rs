@@ -5,13 +5,23 @@
 //! re-renders only when what it shows changes.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
+use rapporteur::annotate::AnnotationSet;
 use rapporteur::app::components::app::App;
+use rapporteur::app::components::export_menu::{ExportMenu, ExportScope};
+use rapporteur::app::context::{Dispatch, Handles, Latest};
+use rapporteur::app::exports::{Export, RELEASE_EXPORTS};
 use rapporteur::app::renders;
+use rapporteur::app::state::Workspace;
+use rapporteur::exchange::Format;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, MouseEvent, MouseEventInit, Node,
+    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
+    MouseEvent, MouseEventInit, Node,
 };
+use yew::prelude::{html, AttrValue, Callback, ContextProvider, Html};
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -391,4 +401,176 @@ async fn typing_in_the_release_box_re_renders_only_it_until_parsed() {
         paragraph_texts(&app.root).last().map(String::as_str),
         Some("A line typed at the end.")
     );
+}
+
+/// Presses `key` on `element` (a keydown that bubbles, as a real one does).
+async fn press(element: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// The element with the focus: a menu item's text, else its id.
+fn focused() -> String {
+    let element = gloo::utils::document().active_element().unwrap();
+    if element.get_attribute("role").as_deref() == Some("menuitem") {
+        element.text_content().unwrap_or_default()
+    } else {
+        format!("#{}", element.id())
+    }
+}
+
+fn menu_is_open(root: &Element) -> bool {
+    let menu = root.query_selector("[role=menu]").unwrap().unwrap();
+    let button = root.query_selector("#export-button").unwrap().unwrap();
+    let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
+    assert_eq!(
+        expanded,
+        !menu.has_attribute("hidden"),
+        "aria-expanded says what is shown"
+    );
+    expanded
+}
+
+#[wasm_bindgen_test]
+async fn the_export_menu_follows_the_keys_and_re_renders_only_itself() {
+    let app = mount().await;
+    let button = app.root.query_selector("#export-button").unwrap().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("menu")
+    );
+    assert!(!menu_is_open(&app.root));
+    renders::reset();
+    press(&button, "ArrowDown").await;
+    assert!(menu_is_open(&app.root));
+    assert_eq!(focused(), "Export JSON");
+    assert!(renders::count("ExportMenu") >= 1);
+    assert_not_rendered(
+        &[
+            "SiteHeader",
+            "DocumentView",
+            "Paragraph",
+            "AnnotationsPanel",
+            "TagPalette",
+            "Notices",
+        ],
+        "opening the Export menu",
+    );
+    let labels: Vec<String> = RELEASE_EXPORTS.iter().map(|e| e.label()).collect();
+    let items = app.root.query_selector_all("[role=menuitem]").unwrap();
+    let shown: Vec<String> = (0..items.length())
+        .map(|i| items.item(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(shown, labels);
+
+    let menu = app.root.query_selector("[role=menu]").unwrap().unwrap();
+    for (key, expected) in [
+        ("ArrowUp", labels.last().unwrap().as_str()),
+        ("ArrowDown", "Export JSON"),
+        ("End", labels.last().unwrap().as_str()),
+        ("Home", "Export JSON"),
+        ("i", "Export INCEpTION UIMA CAS XMI (.zip)"),
+        ("l", "Export Label Studio tasks"),
+        // The page's shortcuts do not see keys pressed in the menu.
+        ("1", "Export Label Studio tasks"),
+    ] {
+        let target = gloo::utils::document().active_element().unwrap();
+        assert!(menu.contains(Some(&target)), "the focus is in the menu");
+        press(&target, key).await;
+        assert_eq!(focused(), expected, "after {key}");
+    }
+    press(&gloo::utils::document().active_element().unwrap(), "Escape").await;
+    assert!(!menu_is_open(&app.root));
+    assert_eq!(focused(), "#export-button");
+    assert_eq!(
+        menu.child_element_count(),
+        0,
+        "a closed menu holds no entries"
+    );
+}
+
+/// The menu alone, with two scopes, as the library will use it.
+#[yew::component(TwoScopes)]
+fn two_scopes() -> Html {
+    let workspace = Rc::new(Workspace::new(
+        "A release.".to_owned(),
+        AnnotationSet::default(),
+    ));
+    let handles = Handles {
+        dispatch: Dispatch::new(Callback::from(|_| ())),
+        latest: Latest::new(workspace.clone()),
+    };
+    let releases = {
+        let workspace = workspace.clone();
+        Callback::from(move |()| {
+            vec![(workspace.document.clone(), workspace.session.set().clone())]
+        })
+    };
+    let scopes = Rc::new(vec![
+        ExportScope {
+            name: AttrValue::from("This release"),
+            suffix: AttrValue::default(),
+            exports: &RELEASE_EXPORTS[..2],
+            releases: releases.clone(),
+        },
+        ExportScope {
+            name: AttrValue::from("Whole library"),
+            suffix: AttrValue::from(" (whole library)"),
+            exports: &[Export::Tool {
+                format: Format::Doccano,
+                predictions: false,
+            }],
+            releases,
+        },
+    ]);
+    html! {
+        <ContextProvider<Handles> context={handles}>
+            <ExportMenu {scopes} />
+        </ContextProvider<Handles>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_menu_of_two_scopes_groups_its_entries_under_their_names() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<TwoScopes>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let button = root.query_selector("#export-button").unwrap().unwrap();
+    button.unchecked_ref::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(focused(), "Export JSON");
+    let groups = root.query_selector_all("[role=menu] [role=group]").unwrap();
+    assert_eq!(groups.length(), 2);
+    let names: Vec<String> = (0..2)
+        .map(|i| {
+            let group: Element = groups.item(i).unwrap().unchecked_into();
+            let heading = group.get_attribute("aria-labelledby").unwrap();
+            document
+                .get_element_by_id(&heading)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(names, ["This release", "Whole library"]);
+    let active = || document.active_element().unwrap();
+    press(&active(), "End").await;
+    assert_eq!(focused(), "Export doccano JSONL (whole library)");
+    press(&active(), "ArrowDown").await;
+    assert_eq!(focused(), "Export JSON", "the keys cross groups and wrap");
+    press(&active(), "Tab").await;
+    assert_eq!(focused(), "#export-button");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    app.destroy();
+    root.remove();
 }
