@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedBrowser } from './support/app.mjs';
@@ -715,5 +715,19 @@ test("broken files of other tools are refused with each problem named, and nothi
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await alert.waitFor({ state: 'detached' });
   }
+  // Two files of 30 MB each: each may be read, not both at once.
+  const dir = mkdtempSync(join(tmpdir(), 'rapporteur-big-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const paths = ['a.ann', 'a.txt'].map((name) => {
+    const path = join(dir, name);
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 30 * 1024 * 1024); // sparse: nothing on disk
+    closeSync(fd);
+    return path;
+  });
+  await page.getByLabel('Import annotations').setInputFiles(paths);
+  const alert = page.getByRole('alert').filter({ hasText: 'These 2 files are 60.0 MB together; Rapporteur opens up to 50 MB at once.' });
+  await alert.waitFor();
+  assert.deepEqual((await stored(page)).annotations, before.annotations);
   assert.deepEqual(errors, []);
 });
