@@ -6,10 +6,13 @@
 //! annotations re-anchor) and the others are named; a file none of whose
 //! releases fits is refused.
 
+mod support;
+
 use rapporteur::annotate::*;
 use rapporteur::exchange::*;
 use rapporteur::Document;
 use serde_json::{json, Value};
+use support::{annotate_spans, span_of};
 
 const NOW: &str = "2026-03-12T09:00:00.000Z";
 const LIMIT: u64 = 50 * 1024 * 1024;
@@ -23,33 +26,9 @@ const OTHER: &str =
 in common.\n";
 const THIRD: &str = "General Assembly\n\nDelegates debated the budget 🧾 until late.\n";
 
-fn span_of(document: &Document, needle: &str) -> (usize, usize) {
-    let byte = document
-        .text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    let start = document.text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
-
 fn annotated(document: &Document, spans: &[(&str, &str, &str)]) -> AnnotationSet {
     let mut session = Session::new(AnnotationSet::default());
-    for (n, (tag, needle, note)) in spans.iter().enumerate() {
-        let (start, end) = span_of(document, needle);
-        session
-            .annotate(
-                document,
-                NewAnnotation {
-                    id: format!("a-{}", n + 1),
-                    tag: (*tag).to_owned(),
-                    note: (*note).to_owned(),
-                    start,
-                    end,
-                    now: NOW.to_owned(),
-                },
-            )
-            .unwrap();
-    }
+    annotate_spans(&mut session, document, spans, NOW);
     session.set().clone()
 }
 

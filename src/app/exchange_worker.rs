@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::dom::describe;
 use super::files::PickedFile;
+use super::parse_worker::start_module_worker;
 use crate::exchange::{ExportedFile, Format};
 
 /// What to do with the worker's answer (its message data), or with why
@@ -29,12 +30,7 @@ fn worker() -> Result<Worker, String> {
         if let Some(worker) = slot.borrow().as_ref() {
             return Ok(worker.clone());
         }
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker =
-            Worker::new_with_options("./exchange-worker.js", &options).map_err(describe)?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let worker = start_module_worker("./exchange-worker.js", on_message)?;
         // The worker failed to load or run: nothing waiting will be answered.
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|event: ErrorEvent| {
             WORKER.with(|slot| slot.borrow_mut().take());
@@ -44,8 +40,7 @@ fn worker() -> Result<Worker, String> {
             }
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // Both live as long as the worker, which lives as long as the page.
-        on_message.forget();
+        // Lives as long as the worker, which lives as long as the page.
         on_error.forget();
         *slot.borrow_mut() = Some(worker.clone());
         Ok(worker)

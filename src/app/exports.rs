@@ -144,47 +144,10 @@ pub struct ImportReply {
     /// The open release's text and the placed annotations, in the autosave
     /// format.
     pub placed: String,
-    pub report: Report,
+    pub report: ReanchorReport,
     pub widened: usize,
     pub source: String,
     pub notices: Vec<String>,
-}
-
-/// [`ReanchorReport`], as it crosses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Report {
-    pub unchanged: usize,
-    pub moved: usize,
-    pub requoted: usize,
-    pub orphaned: usize,
-    pub recovered: usize,
-    pub still_orphaned: usize,
-}
-
-impl From<ReanchorReport> for Report {
-    fn from(r: ReanchorReport) -> Self {
-        Report {
-            unchanged: r.unchanged,
-            moved: r.moved,
-            requoted: r.requoted,
-            orphaned: r.orphaned,
-            recovered: r.recovered,
-            still_orphaned: r.still_orphaned,
-        }
-    }
-}
-
-impl From<Report> for ReanchorReport {
-    fn from(r: Report) -> Self {
-        ReanchorReport {
-            unchanged: r.unchanged,
-            moved: r.moved,
-            requoted: r.requoted,
-            orphaned: r.orphaned,
-            recovered: r.recovered,
-            still_orphaned: r.still_orphaned,
-        }
-    }
 }
 
 /// In the worker: reads `files` for the open release (`open`, from
@@ -204,7 +167,7 @@ pub fn import_reply(
         .map_err(|e| e.to_string())?;
     let reply = ImportReply {
         placed: saved_release(&document.text, &imported.placement.set),
-        report: imported.placement.report.into(),
+        report: imported.placement.report,
         widened: imported.widened,
         source: imported.source,
         notices: imported.notices,

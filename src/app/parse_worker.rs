@@ -41,16 +41,25 @@ fn worker() -> Result<Worker, String> {
         if let Some(worker) = slot.borrow().as_ref() {
             return Ok(worker.clone());
         }
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("./parse-worker.js", &options).map_err(describe)?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Lives as long as the worker, which lives as long as the page.
-        on_message.forget();
+        let worker = start_module_worker("./parse-worker.js", on_message)?;
         *slot.borrow_mut() = Some(worker.clone());
         Ok(worker)
     })
+}
+
+/// Starts the module worker at `url`, its messages handled by `on_message`
+/// for as long as the page lives (the exchange worker starts this way too).
+pub(crate) fn start_module_worker(
+    url: &str,
+    on_message: fn(MessageEvent),
+) -> Result<Worker, String> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(url, &options).map_err(describe)?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    Ok(worker)
 }
 
 /// Sends `input` to the worker as job `id`; a later job supersedes it.

@@ -1,6 +1,7 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
+use rapporteur::annotate::{NewAnnotation, Session};
 use rapporteur::document::{Document, Speaker};
 
 pub fn fixture(name: &str) -> String {
@@ -95,5 +96,41 @@ impl Generator {
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
+    }
+}
+
+/// Code-point offsets of the first `needle` in the document's text.
+pub fn span_of(document: &Document, needle: &str) -> (usize, usize) {
+    let byte = document
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let start = document.text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// Annotates each (tag id, needle, note) of `spans` in `session`, with ids
+/// `a-1`, `a-2`, … and `now` as their time.
+pub fn annotate_spans(
+    session: &mut Session,
+    document: &Document,
+    spans: &[(&str, &str, &str)],
+    now: &str,
+) {
+    for (n, (tag, needle, note)) in spans.iter().enumerate() {
+        let (start, end) = span_of(document, needle);
+        session
+            .annotate(
+                document,
+                NewAnnotation {
+                    id: format!("a-{}", n + 1),
+                    tag: (*tag).to_owned(),
+                    note: (*note).to_owned(),
+                    start,
+                    end,
+                    now: now.to_owned(),
+                },
+            )
+            .unwrap();
     }
 }

@@ -97,7 +97,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     Ok((reply, placed_on, set)) if placed_on == latest.get().document.text => {
                         WorkspaceAction::Import {
                             set,
-                            report: reply.report.into(),
+                            report: reply.report,
                             file_name: reply.source,
                             widened: reply.widened,
                             notices: reply.notices,
