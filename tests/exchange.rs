@@ -755,6 +755,11 @@ fn unknown_empty_and_oversized_inputs_get_clear_messages() {
     assert_eq!(import(&[]).unwrap_err(), ImportError::Empty);
     let message = problems(import(&[("notes.txt", b"just some words")]).unwrap_err());
     assert!(
+        message.contains("notes.txt is plain text, which holds no annotations"),
+        "{message}"
+    );
+    let message = problems(import(&[("notes.md", b"just some words")]).unwrap_err());
+    assert!(
         message.contains("not a brat, doccano, Label Studio or UIMA CAS XMI export"),
         "{message}"
     );

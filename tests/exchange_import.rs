@@ -378,6 +378,13 @@ fn malformed_foreign_files_are_refused_with_their_problems() {
         .unwrap_err()
         .to_string();
     assert!(error.contains(".txt"), "{error}");
+    let error = import_into(&document, &[("sc.txt", document.text.as_bytes())])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("sc.txt is plain text, which holds no annotations: to import brat annotations, pick each .ann file together with its .txt"),
+        "{error}"
+    );
     let error = import_into(&document, &[("broken.zip", b"PK\x03\x04 not really")])
         .unwrap_err()
         .to_string();

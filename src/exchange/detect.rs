@@ -16,6 +16,18 @@ pub(crate) fn format_of(files: &[Loaded]) -> Result<Format, ImportError> {
     if has("jsonl") {
         return Ok(Format::Doccano);
     }
+    if files.iter().all(|f| f.extension() == "txt") {
+        return Err(ImportError::NotOurFormat(format!(
+            "{} {} plain text, which holds no annotations: to import brat annotations, pick \
+             each .ann file together with its .txt; to read a release, use Open file",
+            files
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if files.len() == 1 { "is" } else { "are" }
+        )));
+    }
     // By content: the first file that says what it is.
     let mut seen = Vec::new();
     for file in files {
