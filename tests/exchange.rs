@@ -755,7 +755,7 @@ fn unknown_empty_and_oversized_inputs_get_clear_messages() {
     assert_eq!(import(&[]).unwrap_err(), ImportError::Empty);
     let message = problems(import(&[("notes.txt", b"just some words")]).unwrap_err());
     assert!(
-        message.contains("notes.txt is plain text, which holds no annotations"),
+        message.contains("notes.txt is plain text, not a brat, doccano, Label Studio or UIMA CAS XMI export: a brat .txt is read together with the .ann file of the same name"),
         "{message}"
     );
     let message = problems(import(&[("notes.md", b"just some words")]).unwrap_err());

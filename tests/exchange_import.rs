@@ -382,7 +382,7 @@ fn malformed_foreign_files_are_refused_with_their_problems() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("sc.txt is plain text, which holds no annotations: to import brat annotations, pick each .ann file together with its .txt"),
+        error.contains("sc.txt is plain text, not a brat, doccano, Label Studio or UIMA CAS XMI export: a brat .txt is read together with the .ann file of the same name"),
         "{error}"
     );
     let error = import_into(&document, &[("broken.zip", b"PK\x03\x04 not really")])

@@ -18,8 +18,8 @@ pub(crate) fn format_of(files: &[Loaded]) -> Result<Format, ImportError> {
     }
     if files.iter().all(|f| f.extension() == "txt") {
         return Err(ImportError::NotOurFormat(format!(
-            "{} {} plain text, which holds no annotations: to import brat annotations, pick \
-             each .ann file together with its .txt; to read a release, use Open file",
+            "{} {} plain text, not a brat, doccano, Label Studio or UIMA CAS XMI export: a \
+             brat .txt is read together with the .ann file of the same name",
             files
                 .iter()
                 .map(|f| f.name.as_str())
