@@ -89,6 +89,12 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
             // text open now; applied only if it is still the one open.
             let text = workspace.document.text.clone();
             let open = saved_release(&text, workspace.session.set());
+            // Said until the answer replaces it: the first import also
+            // fetches the exchange module.
+            dispatch.emit(Action::Notify(Notice::info(format!(
+                "Reading {}…",
+                names.join(", ")
+            ))));
             let dispatch = dispatch.clone();
             let latest = latest.clone();
             exchange_worker::import(&files, open, now_iso(), move |answer| {
