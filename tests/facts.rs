@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rapporteur::facts::{extract, Fact, FactKind};
 use rapporteur::lexicon::countries;
@@ -738,19 +738,6 @@ impl ValueJson for Fact {
 
 // ------------------------------------------------------------- conformance
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "note: {} is absent; conformance test skipped",
-            dir.display()
-        );
-        None
-    }
-}
-
 /// Spaces as the gold writes them: the corpus has no-break spaces where
 /// the gold has plain ones.
 fn plain_spaces(text: &str) -> String {
@@ -763,7 +750,9 @@ fn plain_spaces(text: &str) -> String {
 /// attributes quotes.
 #[test]
 fn conformance_with_the_gold_sample() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = support::shared_corpus("conformance_with_the_gold_sample") else {
+        return;
+    };
     let text = std::fs::read_to_string(dir.join("sc-14794.txt")).unwrap();
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("sc-14794.gold.json")).unwrap())
@@ -825,6 +814,33 @@ fn conformance_with_the_gold_sample() {
         value_of("resolution 2616 (2021)"),
         json!({"number": 2616, "year": 2021, "session": null})
     );
+}
+
+/// The corpus guard itself: a missing corpus is a failure under CI and a
+/// loud skip elsewhere; a corpus with both files is used.
+#[test]
+fn a_missing_corpus_fails_under_ci_and_is_skipped_loudly_elsewhere() {
+    let dir = std::env::temp_dir().join(format!("rapporteur-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let error = support::corpus_or_skip(&dir, "guard", true).unwrap_err();
+    assert!(
+        error.contains("guard: the shared corpus is missing"),
+        "{error}"
+    );
+    assert!(error.contains("CI=true"), "{error}");
+    assert_eq!(support::corpus_or_skip(&dir, "guard", false), Ok(None));
+    // Half a corpus (the text without its gold file) is still missing.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("sc-14794.txt"), "text").unwrap();
+    assert!(support::corpus_or_skip(&dir, "guard", true).is_err());
+    std::fs::write(dir.join("sc-14794.gold.json"), "{}").unwrap();
+    for ci in [true, false] {
+        assert_eq!(
+            support::corpus_or_skip(&dir, "guard", ci),
+            Ok(Some(dir.clone()))
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The name of the speaker a fact is attributed to.

@@ -4,19 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// Code points in the first `units` UTF-16 code units of `text`.
-fn code_points_in_utf16_prefix(text: &str, units: u32) -> usize {
-    let mut seen = 0u32;
-    let mut count = 0;
-    for c in text.chars() {
-        if seen >= units {
-            break;
-        }
-        seen += c.len_utf16() as u32;
-        count += 1;
-    }
-    count
-}
+use crate::text::{char_of_utf16, Snap};
 
 /// The element carrying `data-start` that holds `node`, if any, within `root`.
 fn segment_of(node: &Node, root: &Element) -> Option<Element> {
@@ -37,13 +25,14 @@ fn segment_of(node: &Node, root: &Element) -> Option<Element> {
     None
 }
 
-/// The code-point offset in the document of a selection boundary.
-fn boundary_offset(node: &Node, offset: u32, root: &Element) -> Option<usize> {
+/// The code-point offset in the document of a selection boundary. A
+/// boundary inside a surrogate pair moves by `snap` to a whole character.
+fn boundary_offset(node: &Node, offset: u32, root: &Element, snap: Snap) -> Option<usize> {
     if node.node_type() == Node::TEXT_NODE {
         let segment = segment_of(node, root)?;
         let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
         let text = node.text_content().unwrap_or_default();
-        return Some(start + code_points_in_utf16_prefix(&text, offset));
+        return Some(start + char_of_utf16(&text, offset as usize, snap));
     }
     // An element boundary: before its child `offset`, or at its end.
     let element: &Element = node.dyn_ref()?;
@@ -98,12 +87,12 @@ pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     }
     let (first, last) = text_edges(root)?;
     let start = if start_inside {
-        boundary_offset(&start_node, range.start_offset().ok()?, root)?
+        boundary_offset(&start_node, range.start_offset().ok()?, root, Snap::Back)?
     } else {
         first
     };
     let end = if end_inside {
-        boundary_offset(&end_node, range.end_offset().ok()?, root)?
+        boundary_offset(&end_node, range.end_offset().ok()?, root, Snap::Forward)?
     } else {
         last
     };
@@ -192,16 +181,4 @@ pub fn describe(error: wasm_bindgen::JsValue) -> String {
     error
         .as_string()
         .unwrap_or_else(|| "unknown browser error".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_points_in_utf16_prefix;
-
-    #[test]
-    fn utf16_units_to_code_points() {
-        assert_eq!(code_points_in_utf16_prefix("a🎉b", 3), 2);
-        assert_eq!(code_points_in_utf16_prefix("é", 1), 1);
-        assert_eq!(code_points_in_utf16_prefix("abc", 10), 3);
-    }
 }

@@ -1,11 +1,14 @@
 //! Text primitives shared by every pass: line-ending normalisation, the
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
-//! (what leaves the program), and the digest that identifies a text.
+//! (what leaves the program), the mapping between UTF-16 offsets (what the
+//! DOM counts) and code points, and the digest that identifies a text.
 
 mod normalize;
 mod offsets;
 mod sha256;
+mod utf16;
 
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;
+pub use utf16::{byte_of_utf16, char_of_utf16, chars_of_utf16_range, utf16_of_char, Snap};

@@ -346,21 +346,74 @@ test('the whole flow works from the keyboard, with a visible focus ring at every
   assert.deepEqual(errors, []);
 });
 
-test('a drag that overshoots the document pane selects up to the end of the text', async (t) => {
-  // A tall window, so that the Tags panel is on screen beside the passage.
-  const { page, errors } = await fresh(t, browser, { contextOptions: { viewport: { width: 1280, height: 2200 } } });
-  const { from, start } = await locatePassage(page, 'We cannot speak of security');
-  const palette = await page.locator('.tag-palette').boundingBox();
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(palette.x + palette.width / 2, palette.y + palette.height / 2, { steps: 8 });
-  await page.mouse.up();
-  const ends = await page.evaluate(() => {
+/**
+ * The middle of the visible part of `selector`'s element, checked to be on
+ * screen and not covered, and on the side of the document pane (`before` or
+ * `after` it in the page) that the test needs. Where a layout cannot give
+ * such a point the test fails here and says why, instead of dragging to
+ * wherever the element happens to be.
+ */
+async function pointOver(page, selector, side) {
+  const point = await page.evaluate(
+    ({ selector, side }) => {
+      const element = document.querySelector(selector);
+      const pane = document.querySelector('section.document');
+      const order = pane.compareDocumentPosition(element);
+      const where = order & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+      if (where !== side) return { error: `${selector} comes ${where} the document pane, not ${side} it` };
+      const box = element.getBoundingClientRect();
+      const [top, bottom] = [Math.max(box.top, 0), Math.min(box.bottom, innerHeight)];
+      const [left, right] = [Math.max(box.left, 0), Math.min(box.right, innerWidth)];
+      if (bottom - top < 4 || right - left < 4) {
+        const at = `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+        return { error: `${selector} is off screen (at ${at} in a ${innerWidth}×${innerHeight} window)` };
+      }
+      const [x, y] = [(left + right) / 2, (top + bottom) / 2];
+      if (!element.contains(document.elementFromPoint(x, y))) return { error: `${selector} is covered at ${x},${y}` };
+      return { x, y };
+    },
+    { selector, side },
+  );
+  if (point.error) assert.fail(point.error);
+  return point;
+}
+
+/** Checks that a point is inside the window (so the mouse can press there). */
+async function assertOnScreen(page, { x, y }, what) {
+  const { width, height } = page.viewportSize();
+  assert.ok(x >= 0 && y >= 0 && x < width && y < height, `${what} (${x},${y}) is on screen (${width}×${height})`);
+}
+
+/** Which ends of the DOM selection lie inside the document pane. */
+const selectionEndsInDocument = (page) =>
+  page.evaluate(() => {
     const range = getSelection().getRangeAt(0);
     const root = document.querySelector('section.document');
     return [root.contains(range.startContainer), root.contains(range.endContainer)];
   });
-  assert.deepEqual(ends, [true, false], 'the selection starts in the document and ends outside it');
+
+// Both overshoot tests measure where things are rather than assume it: the
+// page stays at its top (the Tags panel and the header are there), only the
+// document pane scrolls to the passage, and the point the drag ends on is
+// checked to be on screen over the element named. A first version scrolled
+// the whole page to the passage, which moved the Tags panel off screen
+// whenever the left column was taller than the window, so the drag ended
+// above the page and selected backwards.
+test('a drag that overshoots the document pane onto the Tags panel selects up to the end of the text', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const { from, start } = await locatePassage(page, 'We cannot speak of security', { paneOnly: true });
+  await assertOnScreen(page, from, 'the start of the passage');
+  const target = await pointOver(page, '.tag-palette', 'after');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 8 });
+  await page.mouse.up();
+  assert.deepEqual(
+    await selectionEndsInDocument(page),
+    [true, false],
+    'the selection starts in the document and ends outside it',
+  );
   await page.waitForFunction(() =>
     document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot speak'),
   );
@@ -368,6 +421,37 @@ test('a drag that overshoots the document pane selects up to the end of the text
   const state = await storedWith(page, 1);
   const [annotation] = state.annotations;
   assert.equal(annotation.start, start);
+  assert.equal(annotation.end, codePoints(state.text.trimEnd()).length, 'the annotation ends where the text does');
   assert.ok(slice(state.text, annotation.start, annotation.end).endsWith('Not an official record.'));
+  assert.deepEqual(errors, []);
+});
+
+test('a drag that overshoots the document pane onto the page header selects from the start of the text', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const passage = 'Competition over shrinking pastures has fuelled clashes';
+  const { to, end } = await locatePassage(page, passage, { paneOnly: true });
+  await assertOnScreen(page, to, 'the end of the passage');
+  const target = await pointOver(page, '.site-header .tagline', 'before');
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 8 });
+  await page.mouse.up();
+  assert.deepEqual(
+    await selectionEndsInDocument(page),
+    [false, true],
+    'the selection starts outside the document and ends in it',
+  );
+  const firstLine = SAMPLE_TEXT.split('\n')[0];
+  await page.waitForFunction(
+    (firstLine) => document.querySelector('.tag-palette .target')?.textContent.startsWith(`Selection: “${firstLine}`),
+    firstLine,
+  );
+  await page.keyboard.press('1');
+  const state = await storedWith(page, 1);
+  const [annotation] = state.annotations;
+  assert.equal(annotation.start, 0, 'the annotation starts where the text does');
+  assert.equal(annotation.end, end);
+  assert.ok(slice(state.text, annotation.start, annotation.end).endsWith(passage));
   assert.deepEqual(errors, []);
 });

@@ -9,6 +9,7 @@ use super::file_button::{FileButton, PickedFile};
 use crate::app::files::{decode_text, is_html, text_of_html};
 use crate::app::state::{Action, Notice};
 use crate::sample;
+use crate::text::{byte_of_utf16, Snap};
 
 /// Texts longer than this are not put in the text box (see below).
 const EDITABLE_BYTES: usize = 4 * 1024 * 1024;
@@ -141,20 +142,16 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
 }
 
 /// The textarea's text with `pasted` in place of its selection (the DOM
-/// counts the selection in UTF-16 code units).
+/// counts the selection in UTF-16 code units; an end inside a surrogate
+/// pair takes the whole character).
 fn spliced(area: &HtmlTextAreaElement, pasted: &str) -> String {
     let value = area.value();
-    let units: Vec<u16> = value.encode_utf16().collect();
-    let at = |position: Result<Option<u32>, wasm_bindgen::JsValue>, default: usize| {
-        position
-            .ok()
-            .flatten()
-            .map_or(default, |p| (p as usize).min(units.len()))
+    let units = |position: Result<Option<u32>, wasm_bindgen::JsValue>| {
+        position.ok().flatten().map(|p| p as usize)
     };
-    let end = at(area.selection_end(), units.len());
-    let start = at(area.selection_start(), end).min(end);
-    let mut text = String::from_utf16_lossy(&units[..start]);
-    text.push_str(pasted);
-    text.push_str(&String::from_utf16_lossy(&units[end..]));
-    text
+    let end_units = units(area.selection_end()).unwrap_or(usize::MAX);
+    let start_units = units(area.selection_start()).unwrap_or(end_units);
+    let end = byte_of_utf16(&value, end_units, Snap::Forward);
+    let start = byte_of_utf16(&value, start_units, Snap::Back).min(end);
+    [&value[..start], pasted, &value[end..]].concat()
 }
