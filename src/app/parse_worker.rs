@@ -34,6 +34,18 @@ struct Job {
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static CURRENT: RefCell<Option<Rc<Job>>> = const { RefCell::new(None) };
+    /// The worker's script: beside the page, where Trunk copies it.
+    static SCRIPT: RefCell<String> = RefCell::new("./parse-worker.js".to_owned());
+}
+
+/// Runs the worker from another copy of its script, replacing a worker
+/// already started. The browser tests need it: their page is served by the
+/// test runner, without Trunk's files.
+pub fn use_script(url: &str) {
+    SCRIPT.with(|script| *script.borrow_mut() = url.to_owned());
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.terminate();
+    }
 }
 
 fn worker() -> Result<Worker, String> {
@@ -43,7 +55,8 @@ fn worker() -> Result<Worker, String> {
         }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("./parse-worker.js", &options).map_err(describe)?;
+        let script = SCRIPT.with(|script| script.borrow().clone());
+        let worker = Worker::new_with_options(&script, &options).map_err(describe)?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // Lives as long as the worker, which lives as long as the page.
