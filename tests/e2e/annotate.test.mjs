@@ -51,9 +51,9 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
   const { page, errors } = await fresh(t, browser);
   assert.match(await targetText(page), HINT);
 
-  // Dragged from inside "Early" to inside "leads".
-  await selectByMouse(page, 'arly warning is only useful if it lead');
-  const quote = 'Early warning is only useful if it leads';
+  // Dragged from inside "Clearance" to inside "season".
+  await selectByMouse(page, 'learance that arrives after the planting seaso');
+  const quote = 'Clearance that arrives after the planting season';
   assert.equal(await targetText(page), `Selection: “${quote}”`);
 
   await regions(page).tags.getByRole('button', { name: 'Claim', exact: true }).click();
@@ -61,7 +61,7 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
   // What the reader sees: the list item, the highlight, the target cleared.
   await regions(page).annotations.locator('.annotation-list > li').first().waitFor();
   assert.deepEqual(await listedAnnotations(page), [
-    { tag: 'Claim', quote, meta: 'ABDOULAYE DIALLO', selected: true },
+    { tag: 'Claim', quote, meta: 'IBRAHIM SALL-TOURÉ', selected: true },
   ]);
   assert.match(await targetText(page), HINT);
   const drawn = await highlights(page);
@@ -90,15 +90,15 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
 
 test('digit key "2" tags the selection as Commitment; a digit with nothing selected only explains', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await selectByMouse(page, 'will contribute a further $12 million this year');
+  await selectByMouse(page, 'will add $9 million this year');
   await page.keyboard.press('2');
   const state = await storedWith(page, 1);
   assert.equal(state.annotations[0].tag, 'commitment');
   assert.deepEqual(await listedAnnotations(page), [
     {
       tag: 'Commitment',
-      quote: 'will contribute a further $12 million this year',
-      meta: 'YAMAZAKI KAZUYUKI',
+      quote: 'will add $9 million this year',
+      meta: 'SOFIA MARCHETTI-RUIZ',
       selected: true,
     },
   ]);
@@ -117,15 +117,15 @@ test('digit key "2" tags the selection as Commitment; a digit with nothing selec
 
 test('a selection made from the keyboard (double click, Shift+ArrowRight) is tagged by digit key', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await selectByKeyboard(page, 'Competition over shrinking pastures');
-  assert.equal(await targetText(page), 'Selection: “Competition over shrinking pastures”');
+  await selectByKeyboard(page, 'Fear of buried charges');
+  assert.equal(await targetText(page), 'Selection: “Fear of buried charges”');
   await page.keyboard.press('3');
   const state = await storedWith(page, 1);
   assert.equal(state.annotations[0].tag, 'concern');
-  assert.equal(slice(state.text, state.annotations[0].start, state.annotations[0].end), 'Competition over shrinking pastures');
+  assert.equal(slice(state.text, state.annotations[0].start, state.annotations[0].end), 'Fear of buried charges');
   assert.deepEqual(
     (await listedAnnotations(page)).map((a) => [a.tag, a.quote]),
-    [['Concern', 'Competition over shrinking pastures']],
+    [['Concern', 'Fear of buried charges']],
   );
   await assertDrawnAsStored(page);
   assert.deepEqual(errors, []);
@@ -133,9 +133,9 @@ test('a selection made from the keyboard (double click, Shift+ArrowRight) is tag
 
 test('overlapping and nested annotations all stay visible; clicks select the innermost, then cycle', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quoteA = 'Competition over shrinking pastures has fuelled clashes between herders and farmers';
-  const quoteB = 'clashes between herders and farmers, and armed groups recruit';
-  const quoteC = 'shrinking pastures';
+  const quoteA = 'Fear of buried charges has emptied village markets and scattered the herders';
+  const quoteB = 'scattered the herders who once crossed these plains, and armed groups recruit';
+  const quoteC = 'village markets';
   const a = await annotate(page, quoteA, { tag: 'Claim' });
   const b = await annotate(page, quoteB, { tag: 'Concern' });
   const c = await annotate(page, quoteC, { key: '6' });
@@ -147,9 +147,9 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
   assert.equal(byId.get(b.id)[0].text, quoteB);
   assert.equal(byId.get(c.id)[0].text, quoteC);
   const idsOf = (text) => spans.find((span) => span.text === text)?.ids;
-  assert.deepEqual(idsOf('shrinking pastures'), [c.id, a.id], 'the nested segment lists C (innermost) then A');
+  assert.deepEqual(idsOf('village markets'), [c.id, a.id], 'the nested segment lists C (innermost) then A');
   assert.deepEqual(
-    new Set(idsOf('clashes between herders and farmers')),
+    new Set(idsOf('scattered the herders')),
     new Set([a.id, b.id]),
     'the overlap lists both A and B',
   );
@@ -176,7 +176,7 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
   };
   const clickNested = async () => {
     await settleScroll(page);
-    await clickInDocument(page, 'pastures');
+    await clickInDocument(page, 'markets');
     // No double click: the next click is a fresh one.
     await page.waitForTimeout(600);
   };
@@ -200,14 +200,14 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
 
 test('a note typed on an annotation shows in the list and is stored; digits in it tag nothing', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quote = 'the humanitarian appeal of $1.9 billion for 2024 is only 17 per cent funded';
+  const quote = 'the 2025 appeal for mine action of $418 million is 31 per cent funded';
   const created = await annotate(page, quote, { tag: 'Evidence' });
   await page.keyboard.press('Escape');
   const item = regions(page).annotations.getByRole('button', { name: /Evidence/ });
   await item.click();
   const note = regions(page).annotations.getByRole('textbox', { name: 'Note' });
   await note.click();
-  const text = 'Check against OCHA: 17% of 1.9 bn in 2024?';
+  const text = 'Check against the UNMAS portfolio: 31% of 418 m in 2025?';
   await page.keyboard.type(text);
   assert.equal(await note.inputValue(), text);
   // Leave the field; the list shows the note.
@@ -239,11 +239,11 @@ test('undo and redo, with the toolbar buttons and with Ctrl+Z / Ctrl+Shift+Z', a
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
   assert.equal(await undo.isDisabled(), true);
-  const x = await annotate(page, 'Rainfall has failed for three consecutive seasons', { tag: 'Claim' });
-  const y = await annotate(page, 'She urged donors to fund the appeal', { key: '5' });
+  const x = await annotate(page, 'Much of the contaminated land is farmland that nobody dares to plough', { tag: 'Claim' });
+  const y = await annotate(page, 'She asked donors to commit for several years at a time', { key: '5' });
   const quotes = async () => (await listedAnnotations(page)).map((a) => a.quote);
   const ids = async () => (await stored(page)).annotations.map((a) => a.id);
-  const both = ['Rainfall has failed for three consecutive seasons', 'She urged donors to fund the appeal'];
+  const both = ['Much of the contaminated land is farmland that nobody dares to plough', 'She asked donors to commit for several years at a time'];
   assert.deepEqual(await quotes(), both);
 
   // Buttons.
@@ -308,7 +308,7 @@ const focusRing = (page) =>
 
 test('the whole flow works from the keyboard, with a visible focus ring at every stop', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quote = 'Competition over shrinking pastures has fuelled clashes';
+  const quote = 'Fear of buried charges has emptied village markets';
   await selectByKeyboard(page, quote);
   assert.equal(await targetText(page), `Selection: “${quote}”`);
 
@@ -402,7 +402,7 @@ const selectionEndsInDocument = (page) =>
 test('a drag that overshoots the document pane onto the Tags panel selects up to the end of the text', async (t) => {
   const { page, errors } = await fresh(t, browser);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const { from, start } = await locatePassage(page, 'We cannot speak of security', { paneOnly: true });
+  const { from, start } = await locatePassage(page, 'We cannot call a war over', { paneOnly: true });
   await assertOnScreen(page, from, 'the start of the passage');
   const target = await pointOver(page, '.tag-palette', 'after');
   await page.mouse.move(from.x, from.y);
@@ -429,7 +429,7 @@ test('a drag that overshoots the document pane onto the Tags panel selects up to
 test('a drag that overshoots the document pane onto the page header selects from the start of the text', async (t) => {
   const { page, errors } = await fresh(t, browser);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const passage = 'Competition over shrinking pastures has fuelled clashes';
+  const passage = 'Fear of buried charges has emptied village markets';
   const { to, end } = await locatePassage(page, passage, { paneOnly: true });
   await assertOnScreen(page, to, 'the end of the passage');
   const target = await pointOver(page, '.site-header .tagline', 'before');
