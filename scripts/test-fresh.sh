@@ -144,7 +144,7 @@ run_inside() {
     PATH=/root/.cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     bash -c "$1"
 }
-run_inside "git clone -q /work/origin.bundle /work/rapporteur && cd /work/rapporteur && git checkout -q --detach $head && git log --oneline -1" \
+run_inside "git clone -q /work/origin.bundle /work/rapporteur 2>/dev/null && cd /work/rapporteur && git -c advice.detachedHead=false checkout -q --detach $head && git log --oneline -1" \
   | tee -a "$logs/summary.txt"
 
 say "running make test inside (CI=true); output in target/test-fresh/make-test.log"
