@@ -10,7 +10,9 @@
 #                           wasm-bindgen, wasm-opt
 #   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, the
 #                           fonts the browser tests render with, Node 20 and
-#                           the e2e npm packages, nightly Rust and cargo-fuzz
+#                           the e2e npm packages, nightly Rust and cargo-fuzz,
+#                           and the annotation tools of the interop layer
+#                           (PyPI, in .tools/interop/, by scripts/interop.sh setup)
 #   scripts/setup.sh bench  all of the above and the benchmark's npm packages
 #                           (compromise, to compare with; never in the app)
 set -euo pipefail
@@ -135,6 +137,7 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   ensure_node
   ensure_e2e_packages
   ensure_fuzzing
+  scripts/interop.sh setup
 fi
 if [ "$want" = bench ]; then
   ensure_bench_packages

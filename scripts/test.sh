@@ -55,6 +55,15 @@ require_tests browser "$log/browser"
 step "fuzzing, briefly: parser with facts, import, autosave restore"
 scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 
+step "interop: dkpro-cassis, bratly, doccano and Label Studio read our exports, and we read theirs"
+scripts/interop.sh run 2>&1 | tee "$log/interop"
+count=$(grep -Eo '^interop: [0-9]+ tools, [0-9]+ checks passed' "$log/interop" | awk '{ print $4 }')
+if [ "${count:-0}" -eq 0 ]; then
+  echo "test: the interop layer ran no check" >&2
+  exit 1
+fi
+echo "test: interop layer: $count checks passed"
+
 step "end-to-end: release build (and a debug build, for the panic test) in Chromium with playwright-core"
 trunk build --release --offline
 # The debug build has a shortcut that panics on purpose (Ctrl+Alt+Shift+P),

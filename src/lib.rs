@@ -7,6 +7,7 @@
 pub mod annotate;
 mod check;
 pub mod document;
+pub mod exchange;
 pub mod facts;
 pub mod highlight;
 pub mod lexicon;
