@@ -136,7 +136,7 @@ git -C "$repo" bundle create "$root/work/origin.bundle" HEAD >/dev/null 2>&1
 # own settings for trusting its egress certificates (these machines set them
 # for every process; node, for one, reads no system store without them).
 machine_env=()
-for name in $(env | grep -Eo '^[A-Z_]*(CA_BUNDLE|CA_CERTS|CAINFO|SSL_CERT_FILE|SSL_CERT_DIR|CA_CERTS_FILE|ROOTS_FILE_PATH|EXTRA_CA_CERTS)=' | tr -d =); do
+for name in $(env | grep -Eo '^([A-Z_]*(CA_BUNDLE|CA_CERTS|CAINFO|SSL_CERT_FILE|SSL_CERT_DIR|CA_CERTS_FILE|ROOTS_FILE_PATH|EXTRA_CA_CERTS)|PIP_CERT)=' | tr -d =); do
   machine_env+=("$name=${!name}")
 done
 run_inside() {

@@ -176,7 +176,7 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
   };
   const clickNested = async () => {
     await settleScroll(page);
-    await clickInDocument(page, 'markets');
+    await clickInDocument(page, 'village markets');
     // No double click: the next click is a fresh one.
     await page.waitForTimeout(600);
   };
@@ -415,7 +415,7 @@ test('a drag that overshoots the document pane onto the Tags panel selects up to
     'the selection starts in the document and ends outside it',
   );
   await page.waitForFunction(() =>
-    document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot speak'),
+    document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot call a war'),
   );
   await page.keyboard.press('1');
   const state = await storedWith(page, 1);

@@ -65,8 +65,10 @@ if (debugDist) {
 // `details`; suites carry `details.type === 'suite'`; a skipped test passes
 // with `skip` set (true or the reason), a todo one with `todo` set. A file is
 // a test of its own named by its path, reported only when it registers no
-// test (a pass) or fails to load (a failure); Node 22 names it the same way.
-const isFileItself = (event) => event.name === event.file || event.name === basename(event.file ?? '');
+// test (a pass) or fails to load (a failure), named by its path (absolute
+// in Node 20; a relative name is recognised too).
+const isFileItself = ({ name, file }) =>
+  file !== undefined && (name === file || name === basename(file) || file.endsWith(`/${name}`));
 const counts = { passed: 0, failed: 0, skipped: [], todo: [], broken: [] };
 const testsIn = new Map(files.map((file) => [file, 0]));
 const label = (event) => `${basename(event.file ?? '?')}: ${event.name}`;

@@ -13,7 +13,7 @@ test('a first visit shows the sample release in the document pane', async () => 
   assert.ok(paragraphs.length > 20, `only ${paragraphs.length} paragraphs`);
   assert.equal(paragraphs.at(-1), 'For information media. Not an official record.');
   const textarea = page.getByRole('textbox', { name: 'Press release text' });
-  assert.match(await textarea.inputValue(), /^9412th Meeting \(AM\)\nSC\/15630/);
+  assert.match(await textarea.inputValue(), /^9587th Meeting \(PM\)\nSC\/15802/);
   assert.deepEqual(errors, []);
   await context.close();
 });

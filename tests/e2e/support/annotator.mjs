@@ -229,10 +229,15 @@ export async function selectByKeyboard(page, text, options) {
   return { start, end };
 }
 
-/** Clicks the middle of the first document segment holding `text`. */
+/**
+ * Clicks inside the first `text` of the document: in the middle of it when
+ * it lies on one line, else just inside its first character (the middle of
+ * a passage that wraps can fall outside it).
+ */
 export async function clickInDocument(page, text) {
   const { from, to } = await locatePassage(page, text);
-  await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
+  const oneLine = Math.abs(from.y - to.y) < 2;
+  await page.mouse.click(oneLine ? (from.x + to.x) / 2 : from.x, from.y);
 }
 
 /**
