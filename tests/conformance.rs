@@ -1,28 +1,17 @@
 //! Conformance on a real UN release: `../shared/corpus/sc-14794.txt` against
-//! its hand-checked gold file. Runs when `../shared/corpus` exists (it is
-//! beside the project on developers' and CI machines, never copied into it).
+//! its hand-checked gold file. `../shared/corpus` is beside the project on
+//! developers' and CI machines, never copied into it; without it these tests
+//! fail under `CI=true` and are skipped loudly elsewhere.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
+mod support;
 
 use rapporteur::document::DocumentKind;
 use rapporteur::parse;
 use serde_json::Value;
 
-fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.join("sc-14794.txt").exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: ../shared/corpus is absent; the conformance test has nothing to check here"
-        );
-        None
-    }
-}
-
 fn load() -> Option<(rapporteur::Document, Value)> {
-    let dir = corpus()?;
+    let dir = support::shared_corpus("conformance")?;
     let text = std::fs::read_to_string(dir.join("sc-14794.txt")).expect("corpus text");
     let gold: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("sc-14794.gold.json")).expect("gold file"),

@@ -161,7 +161,7 @@ pub fn text_of_html(html: &str) -> Result<String, String> {
         .map_err(super::dom::describe)?;
     let mut out = String::new();
     if let Some(body) = parsed.body() {
-        collect(&body, &mut out);
+        collect(&body, false, &mut out);
     }
     Ok(out
         .lines()
@@ -171,7 +171,10 @@ pub fn text_of_html(html: &str) -> Result<String, String> {
         .join("\n\n"))
 }
 
-fn collect(node: &Node, out: &mut String) {
+/// Appends the reading text under `node`. Outside `<pre>` a run of source
+/// whitespace (line breaks and indentation inside a paragraph) is one
+/// space, as a browser shows it.
+fn collect(node: &Node, preformatted: bool, out: &mut String) {
     let children = node.child_nodes();
     for i in 0..children.length() {
         let Some(child) = children.item(i) else {
@@ -180,8 +183,11 @@ fn collect(node: &Node, out: &mut String) {
         match child.node_type() {
             Node::TEXT_NODE => {
                 let text = child.text_content().unwrap_or_default();
-                // Source line breaks inside a paragraph are just spaces.
-                out.push_str(&text.replace(['\n', '\r'], " "));
+                if preformatted {
+                    out.push_str(&text);
+                } else {
+                    push_collapsed(&text, out);
+                }
             }
             Node::ELEMENT_NODE => {
                 let Some(element) = child.dyn_ref::<Element>() else {
@@ -195,12 +201,30 @@ fn collect(node: &Node, out: &mut String) {
                 if block {
                     out.push('\n');
                 }
-                collect(&child, out);
+                collect(&child, preformatted || tag == "PRE", out);
                 if block {
                     out.push('\n');
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// `text` with each run of HTML whitespace (space, tab, line feed, form
+/// feed, carriage return; not the no-break space) as one space, also
+/// across the end of what `out` holds already.
+fn push_collapsed(text: &str, out: &mut String) {
+    let mut in_space = out.ends_with(' ');
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
         }
     }
 }

@@ -34,6 +34,18 @@ struct Job {
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static CURRENT: RefCell<Option<Rc<Job>>> = const { RefCell::new(None) };
+    /// The worker's script: beside the page, where Trunk copies it.
+    static SCRIPT: RefCell<String> = RefCell::new("./parse-worker.js".to_owned());
+}
+
+/// Runs the worker from another copy of its script, replacing a worker
+/// already started. The browser tests need it: their page is served by the
+/// test runner, without Trunk's files.
+pub fn use_script(url: &str) {
+    SCRIPT.with(|script| *script.borrow_mut() = url.to_owned());
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.terminate();
+    }
 }
 
 fn worker() -> Result<Worker, String> {
@@ -41,7 +53,8 @@ fn worker() -> Result<Worker, String> {
         if let Some(worker) = slot.borrow().as_ref() {
             return Ok(worker.clone());
         }
-        let worker = start_module_worker("./parse-worker.js", on_message)?;
+        let script = SCRIPT.with(|script| script.borrow().clone());
+        let worker = start_module_worker(&script, on_message)?;
         *slot.borrow_mut() = Some(worker.clone());
         Ok(worker)
     })

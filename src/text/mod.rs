@@ -1,7 +1,7 @@
 //! Text primitives shared by every pass: line-ending normalisation, the
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
-//! (what leaves the program), UTF-16 offsets (what JavaScript and Java
-//! count) and the digest that identifies a text.
+//! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
+//! Java count) and the digest that identifies a text.
 
 mod normalize;
 mod offsets;
@@ -11,4 +11,7 @@ mod utf16;
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;
-pub use utf16::{chars_of_utf16, utf16_len, utf16_of_chars};
+pub use utf16::{
+    byte_of_utf16, char_of_utf16, chars_of_utf16, chars_of_utf16_range, utf16_len, utf16_of_char,
+    utf16_of_chars, Snap,
+};
