@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load clean
+.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -12,6 +12,16 @@ run: setup-app
 ## test: install what is missing (Chromium included) and run every test layer
 test: setup
 	scripts/test.sh
+
+## test-fresh: `make test` on a fresh machine: a new Debian 12 chroot
+## (debootstrap), a clean clone of HEAD, CI=true; logs in target/test-fresh/
+test-fresh:
+	scripts/test-fresh.sh
+
+## interop: our exports read by dkpro-cassis, bratly, doccano and Label Studio
+## (installed from PyPI into .tools/interop/), and their exports read by us
+interop:
+	scripts/interop.sh run
 
 setup:
 	scripts/setup.sh test
@@ -63,9 +73,11 @@ bench-load: setup
 	trunk build --release --offline
 	node tests/e2e/bench/load.bench.mjs dist
 
-## lint: rustfmt and clippy, as the test command runs them
+## lint: rustfmt, clippy, and which modules touch browser APIs, as the test
+## command runs them
 lint:
 	cargo fmt --all --check
+	scripts/check-browser-apis.sh
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 

@@ -2,11 +2,13 @@
 //!
 //! Everything outside `app` is the pure core: no web-sys, built and tested
 //! natively with `cargo test`, and shared by the web app and `rapporteur-cli`.
-//! The Yew app is compiled only for `wasm32`.
+//! The Yew app is compiled only for `wasm32`, apart from its state (the
+//! reducers in `app::state`), which is pure and tested natively too.
 
 pub mod annotate;
 mod check;
 pub mod document;
+pub mod exchange;
 pub mod facts;
 pub mod highlight;
 pub mod lexicon;
@@ -16,7 +18,6 @@ pub mod sort;
 pub mod text;
 pub mod transfer;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 
 pub use document::Document;

@@ -785,7 +785,9 @@ mod history {
             session.set_note("a", note, LATER).unwrap();
         }
         assert_eq!(session.history().undo_len(), steps + 1);
+        assert!(!session.history().is_sealed());
         session.seal_history();
+        assert!(session.history().is_sealed());
         session.set_note("a", "Pledge?", LATER).unwrap();
         assert_eq!(session.history().undo_len(), steps + 2);
         session.undo().unwrap();

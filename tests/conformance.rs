@@ -9,25 +9,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rapporteur::parse;
 use serde_json::Value;
 use support::gold::{self, Report};
-
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.join("sc-14794.txt").exists() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is absent under CI=true",
-        dir.display()
-    );
-    eprintln!("note: ../shared/corpus is absent; the seed's conformance is not checked here");
-    None
-}
 
 fn read_gold(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -55,7 +41,9 @@ fn assert_exact(reports: &[Report]) {
 
 #[test]
 fn the_seed_release_is_exact() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = support::shared_corpus("conformance") else {
+        return;
+    };
     let (doc, report) = run(&dir, "sc-14794");
     assert_eq!(report.wanted, 22);
     assert_exact(&[report]);

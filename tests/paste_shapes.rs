@@ -151,12 +151,12 @@ fn header_survives_every_shape() {
         assert_eq!(doc.symbol, reference.symbol, "{shape}");
         assert_eq!(
             doc.meeting.as_ref().map(|m| m.number),
-            Some(9412),
+            Some(9587),
             "{shape}"
         );
         assert_eq!(
             (doc.began.as_deref(), doc.ended.as_deref()),
-            (Some("10:03"), Some("12:41")),
+            (Some("15:06"), Some("17:48")),
             "{shape}"
         );
         assert_eq!(doc.headline, reference.headline, "{shape}");

@@ -17,6 +17,12 @@ pub fn web_annotation_file_name(document: &Document) -> String {
     format!("{}.annotations.jsonld", base_name(document))
 }
 
+/// The part of every export's name before the format: the symbol, else the
+/// headline, else `document` (`SC-14794`, `lake-chad-basin-…`).
+pub fn file_stem(document: &Document) -> String {
+    base_name(document)
+}
+
 fn base_name(document: &Document) -> String {
     // A symbol keeps its case (SC/14794 reads as it is printed); a
     // headline is lower-cased and shortened.

@@ -75,6 +75,11 @@ impl History {
         self.sealed = !mergeable;
     }
 
+    /// Whether the next edit is a step of its own whatever it is.
+    pub fn is_sealed(&self) -> bool {
+        self.sealed
+    }
+
     /// Ends merging: the next edit is a step of its own.
     pub fn seal(&mut self) {
         self.sealed = true;

@@ -37,11 +37,13 @@ pub use change::{Change, Placed};
 pub use color::{contrast_ratio, normalize_color, text_color_on};
 pub use error::EditError;
 pub use export::{export_json, exported_annotations, ExportedAnnotation, FORMAT};
-pub use filename::{export_file_name, slug, web_annotation_file_name};
+pub use filename::{export_file_name, file_stem, slug, web_annotation_file_name};
 pub use history::{History, DEFAULT_HISTORY_CAPACITY};
+pub(crate) use import::foreign::{assemble, ForeignRelease, ForeignSpan};
 pub use import::{
     check_size, import_annotations, import_annotations_str, ImportError, ImportedFile, Problem,
 };
+pub(crate) use import::{json_error, Problems};
 pub use merge::{merge, same_work};
 pub use ranges::{fact_range, speaker_turns, turn_range_at, Span};
 pub use reanchor::{reanchor, Outcome, Placement, ReanchorReport};

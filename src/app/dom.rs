@@ -1,22 +1,12 @@
 //! The few places the app talks to the DOM directly: the text selection
-//! (UTF-16 in the DOM, code points in the core), scrolling, downloads.
+//! (UTF-16 in the DOM, code points in the core), scrolling, downloads, and
+//! the values of form fields, so that components never handle DOM types.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Node};
+use yew::NodeRef;
 
-/// Code points in the first `units` UTF-16 code units of `text`.
-fn code_points_in_utf16_prefix(text: &str, units: u32) -> usize {
-    let mut seen = 0u32;
-    let mut count = 0;
-    for c in text.chars() {
-        if seen >= units {
-            break;
-        }
-        seen += c.len_utf16() as u32;
-        count += 1;
-    }
-    count
-}
+use crate::text::{byte_of_utf16, char_of_utf16, Snap};
 
 /// The element carrying `data-start` that holds `node`, if any, within `root`.
 fn segment_of(node: &Node, root: &Element) -> Option<Element> {
@@ -37,13 +27,14 @@ fn segment_of(node: &Node, root: &Element) -> Option<Element> {
     None
 }
 
-/// The code-point offset in the document of a selection boundary.
-fn boundary_offset(node: &Node, offset: u32, root: &Element) -> Option<usize> {
+/// The code-point offset in the document of a selection boundary. A
+/// boundary inside a surrogate pair moves by `snap` to a whole character.
+fn boundary_offset(node: &Node, offset: u32, root: &Element, snap: Snap) -> Option<usize> {
     if node.node_type() == Node::TEXT_NODE {
         let segment = segment_of(node, root)?;
         let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
         let text = node.text_content().unwrap_or_default();
-        return Some(start + code_points_in_utf16_prefix(&text, offset));
+        return Some(start + char_of_utf16(&text, offset as usize, snap));
     }
     // An element boundary: before its child `offset`, or at its end.
     let element: &Element = node.dyn_ref()?;
@@ -98,12 +89,12 @@ pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     }
     let (first, last) = text_edges(root)?;
     let start = if start_inside {
-        boundary_offset(&start_node, range.start_offset().ok()?, root)?
+        boundary_offset(&start_node, range.start_offset().ok()?, root, Snap::Back)?
     } else {
         first
     };
     let end = if end_inside {
-        boundary_offset(&end_node, range.end_offset().ok()?, root)?
+        boundary_offset(&end_node, range.end_offset().ok()?, root, Snap::Forward)?
     } else {
         last
     };
@@ -121,6 +112,34 @@ fn text_edges(root: &Element) -> Option<(usize, usize)> {
     let start_of = |e: &Element| -> Option<usize> { e.get_attribute("data-start")?.parse().ok() };
     let last_end = start_of(&last)? + last.text_content().unwrap_or_default().chars().count();
     Some((start_of(&first)?, last_end))
+}
+
+/// The selection inside the element `root` refers to (see [`selection_in`]).
+pub fn selection_in_ref(root: &NodeRef) -> Option<(usize, usize)> {
+    selection_in(&root.cast::<Element>()?)
+}
+
+/// The ids (space-separated) of the annotations under the highlight an
+/// event hit, if it hit one.
+pub fn annotation_ids_at(event: &Event) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-annotations]")
+        .ok()??
+        .get_attribute("data-annotations")
+}
+
+/// Whether an event happened inside the element `root` refers to.
+pub fn happened_inside(event: &Event, root: &NodeRef) -> bool {
+    let Some(root) = root.cast::<Element>() else {
+        return false;
+    };
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Node>().ok())
+        .is_some_and(|node| root.contains(Some(&node)))
 }
 
 pub fn clear_selection() {
@@ -152,13 +171,13 @@ pub fn scroll_to(id: &str) {
     container.scroll_to_with_scroll_to_options(&options);
 }
 
-/// Offers `contents` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document
@@ -180,6 +199,78 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     Ok(())
 }
 
+/// Moves the keyboard focus to the element `node` refers to.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// The value of the input, text box or list an event came from.
+pub fn field_value(event: &Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Puts `value` back into the input an event came from.
+pub fn reset_field(event: &Event, value: &str) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
+/// Sets the text and placeholder of the text box `area` refers to.
+pub fn set_text_box(area: &NodeRef, value: &str, placeholder: &str) {
+    if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+        area.set_value(value);
+        area.set_placeholder(placeholder);
+    }
+}
+
+/// The plain text a paste event carries.
+pub fn pasted_text(event: &Event) -> Option<String> {
+    event
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text/plain")
+        .ok()
+}
+
+/// The text of the text box a paste event came from, with `pasted` in
+/// place of its selection (which the DOM counts in UTF-16 code units).
+pub fn text_with_paste(event: &Event, pasted: &str) -> String {
+    let Some(area) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return pasted.to_owned();
+    };
+    let value = area.value();
+    let units = |position: Result<Option<u32>, wasm_bindgen::JsValue>| {
+        position.ok().flatten().map(|p| p as usize)
+    };
+    // The DOM counts the selection in UTF-16 code units; an end inside a
+    // surrogate pair takes the whole character.
+    let end_units = units(area.selection_end()).unwrap_or(usize::MAX);
+    let start_units = units(area.selection_start()).unwrap_or(end_units);
+    let end = byte_of_utf16(&value, end_units, Snap::Forward);
+    let start = byte_of_utf16(&value, start_units, Snap::Back).min(end);
+    [&value[..start], pasted, &value[end..]].concat()
+}
+
 /// A JavaScript error as one readable line.
 pub fn describe(error: wasm_bindgen::JsValue) -> String {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {
@@ -192,16 +283,4 @@ pub fn describe(error: wasm_bindgen::JsValue) -> String {
     error
         .as_string()
         .unwrap_or_else(|| "unknown browser error".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_points_in_utf16_prefix;
-
-    #[test]
-    fn utf16_units_to_code_points() {
-        assert_eq!(code_points_in_utf16_prefix("a🎉b", 3), 2);
-        assert_eq!(code_points_in_utf16_prefix("é", 1), 1);
-        assert_eq!(code_points_in_utf16_prefix("abc", 10), 3);
-    }
 }

@@ -1,24 +1,47 @@
-//! The Yew app: a thin layer over the pure core. State lives in [`state`]
-//! and changes only through its `Action`s; components render it; hooks
-//! hold the timers and listeners; `dom` and `storage` are the only places
-//! that touch browser APIs directly.
+//! The Yew app: a thin layer over the pure core, modelled on Yew's
+//! `function_todomvc`. State lives in [`state`], one small reducer per
+//! concern, and changes only through actions; [`context`] hands it to the
+//! components; components render it; hooks hold the page-wide listeners,
+//! timers and effects. Only `dom`, `storage`, `files`, `parse_worker`,
+//! `exchange_worker`, `panic`, `clock`, `renders` and the hooks touch browser APIs
+//! (`scripts/check-browser-apis.sh` keeps that true).
+//!
+//! `state`, `shared` and `exports` (what the Export menu offers) are pure
+//! and compiled natively as well, so that they are tested with plain
+//! `cargo test`; the rest is `wasm32` only.
 
-pub mod bench;
-pub mod clock;
-pub mod components;
-pub mod dom;
-pub mod files;
-pub mod hooks;
-pub mod panic;
-pub mod parse_worker;
+pub mod exports;
 pub mod shared;
 pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bench;
+#[cfg(target_arch = "wasm32")]
+pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod exchange_worker;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
+#[cfg(target_arch = "wasm32")]
+pub mod parse_worker;
+#[cfg(target_arch = "wasm32")]
+pub mod renders;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 
-use components::app::App;
-
 /// Mounts the app on the page's body, with the panic hook in place first.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<components::app::App>::new().render();
 }

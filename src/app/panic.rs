@@ -9,16 +9,16 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use super::clock::now_iso;
-use super::state::State;
+use super::state::Workspace;
 use crate::annotate::{export_file_name, export_json};
 
 thread_local! {
-    /// The state of the last render, for the export link.
-    static LATEST: RefCell<Option<Rc<State>>> = const { RefCell::new(None) };
+    /// The workspace of the last render, for the export link.
+    static LATEST: RefCell<Option<Rc<Workspace>>> = const { RefCell::new(None) };
 }
 
-/// Remembers the state being shown; cheap (an `Rc`).
-pub fn remember(state: Rc<State>) {
+/// Remembers the workspace being shown; cheap (an `Rc`).
+pub fn remember(state: Rc<Workspace>) {
     LATEST.with(|latest| {
         if let Ok(mut slot) = latest.try_borrow_mut() {
             *slot = Some(state);

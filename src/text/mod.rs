@@ -1,13 +1,19 @@
 //! Text primitives shared by every pass: line-ending normalisation, the
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
-//! (what leaves the program), the digest that identifies a text, and the
-//! character scanner every pass reads text through (`scan`).
+//! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
+//! Java count), the digest that identifies a text, and the character
+//! scanner every pass reads text through (`scan`).
 
 mod normalize;
 mod offsets;
 pub mod scan;
 mod sha256;
+mod utf16;
 
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;
+pub use utf16::{
+    byte_of_utf16, char_of_utf16, chars_of_utf16, chars_of_utf16_range, utf16_len, utf16_of_char,
+    utf16_of_chars, Snap,
+};

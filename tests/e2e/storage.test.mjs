@@ -17,9 +17,9 @@ import {
 
 const browser = sharedBrowser();
 
-const P1 = 'Early warning is only useful if it leads to early action';
-const P2 = 'Rainfall has failed for three consecutive seasons';
-const P3 = 'Japan has supported the regional platform since 2021';
+const P1 = 'Clearance that arrives after the planting season is clearance that arrives a year late';
+const P2 = 'Much of the contaminated land is farmland that nobody dares to plough';
+const P3 = 'Denmark has funded survey work in the region since 2019';
 
 const saveState = (page) => page.locator('.save-status').getAttribute('data-state');
 
@@ -132,7 +132,7 @@ test('a cut-off saved state: text and readable annotations restored, the raw str
   // What could be read is back: the text and the first annotation.
   await page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 1);
   assert.deepEqual(await listedQuotes(page), [P1]);
-  assert.equal(await regions(page).document.locator('.para').first().textContent(), '9412th Meeting (AM)');
+  assert.equal(await regions(page).document.locator('.para').first().textContent(), '9587th Meeting (PM)');
   // Work goes on: a new annotation saves a whole state; the backup stays.
   await tagPassage(page, P3, 'Commitment');
   await storedCount(page, 2);

@@ -8,6 +8,7 @@
 
 mod bytes;
 mod fields;
+pub(crate) mod foreign;
 pub(crate) mod items;
 mod recognize;
 
@@ -25,6 +26,7 @@ use super::indexed::Indexed;
 use super::reanchor::{place, Item, Placement};
 use super::tags::{same_name, Tag};
 pub use bytes::check_size;
+use bytes::decode;
 use fields::{list, object, optional_string, plural, string};
 use items::{read_annotation, read_orphan, read_tag};
 
@@ -203,7 +205,7 @@ impl ImportedFile {
 
 /// Reads an export from the bytes of a file of at most `limit` bytes.
 pub fn import_annotations(bytes: &[u8], limit: u64) -> Result<ImportedFile, ImportError> {
-    let text = bytes::decode(bytes, limit)?;
+    let text = decode(bytes, limit)?;
     parse_export(text)
 }
 
@@ -229,7 +231,7 @@ fn parse_export(json: &str) -> Result<ImportedFile, ImportError> {
 }
 
 /// serde_json counts columns in bytes; people count characters.
-fn json_error(json: &str, error: &serde_json::Error) -> ImportError {
+pub(crate) fn json_error(json: &str, error: &serde_json::Error) -> ImportError {
     let (line, byte_column) = (error.line(), error.column());
     let line_start = json
         .split_inclusive('\n')
@@ -260,13 +262,13 @@ fn json_error(json: &str, error: &serde_json::Error) -> ImportError {
 }
 
 #[derive(Default)]
-struct Problems {
+pub(crate) struct Problems {
     list: Vec<Problem>,
     more: usize,
 }
 
 impl Problems {
-    fn add(&mut self, location: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, location: impl Into<String>, message: impl Into<String>) {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(Problem {
                 location: location.into(),
@@ -277,7 +279,7 @@ impl Problems {
         }
     }
 
-    fn into_error(self) -> Option<ImportError> {
+    pub(crate) fn into_error(self) -> Option<ImportError> {
         (!self.list.is_empty()).then_some(ImportError::Invalid {
             problems: self.list,
             more: self.more,

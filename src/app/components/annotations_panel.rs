@@ -1,15 +1,22 @@
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::annotate::{exported_annotations, text_color_on, ExportedAnnotation};
+use crate::annotate::{exported_annotations, text_color_on, ExportedAnnotation, Session};
 use crate::app::clock::now_iso;
+use crate::app::context::{use_dispatch, Dispatch};
+use crate::app::dom::field_value;
+use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Edit, ViewAction, WorkspaceAction};
+use crate::document::Document;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationsPanelProps {
-    pub state: Shared<State>,
-    pub dispatch: Callback<Action>,
+    pub document: Shared<Document>,
+    pub session: Shared<Session>,
+    pub selected: Option<AttrValue>,
+    pub tag_filter: Option<AttrValue>,
+    /// `Some(None)` lists annotations outside any turn.
+    pub speaker_choice: Option<Option<usize>>,
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -26,29 +33,32 @@ fn shorten(text: &str, max: usize) -> String {
 /// Annotations that lost their place in the text are listed apart.
 #[component(AnnotationsPanel)]
 pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
-    let state = &props.state;
-    let doc = &state.document;
-    let set = state.session.set();
+    rendered("AnnotationsPanel");
+    let doc = &*props.document;
+    let dispatch = use_dispatch();
+    let set = props.session.set();
     let all = exported_annotations(doc, set);
     let shown: Vec<&ExportedAnnotation> = all
         .iter()
-        .filter(|a| state.tag_filter.as_ref().is_none_or(|tag| &a.tag == tag))
         .filter(|a| {
-            state
+            props
+                .tag_filter
+                .as_ref()
+                .is_none_or(|tag| a.tag == tag.as_str())
+        })
+        .filter(|a| {
+            props
                 .speaker_choice
                 .is_none_or(|choice| a.speaker == choice)
         })
         .collect();
 
-    let on_tag_filter = props.dispatch.reform(|event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let value = select.value();
-        Action::SetTagFilter((!value.is_empty()).then_some(value))
+    let on_tag_filter = dispatch.reform(|event: Event| {
+        let value = field_value(&event);
+        ViewAction::SetTagFilter((!value.is_empty()).then_some(value))
     });
-    let on_speaker_filter = props.dispatch.reform(|event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let value = select.value();
-        Action::SetSpeakerChoice(match value.as_str() {
+    let on_speaker_filter = dispatch.reform(|event: Event| {
+        ViewAction::SetSpeakerChoice(match field_value(&event).as_str() {
             "" => None,
             "none" => Some(None),
             index => index.parse().ok().map(Some),
@@ -58,7 +68,7 @@ pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
         .tags()
         .iter()
         .map(|t| {
-            let chosen = state.tag_filter.as_deref() == Some(t.id.as_str());
+            let chosen = props.tag_filter.as_deref() == Some(t.id.as_str());
             html! { <option value={t.id.clone()} selected={chosen}>{ t.name.clone() }</option> }
         })
         .collect();
@@ -68,20 +78,21 @@ pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
         .enumerate()
         .filter(|(i, _)| all.iter().any(|a| a.speaker == Some(*i)))
         .map(|(i, s)| {
-            let chosen = state.speaker_choice == Some(Some(i));
+            let chosen = props.speaker_choice == Some(Some(i));
             html! { <option value={i.to_string()} selected={chosen}>{ s.name.clone() }</option> }
         })
         .collect();
 
-    let items: Html = shown.iter().map(|a| annotation_item(props, a)).collect();
+    let items: Html = shown
+        .iter()
+        .map(|a| annotation_item(doc, props, &dispatch, a))
+        .collect();
     let orphans: Html = set
         .orphans()
         .iter()
         .map(|orphan| {
             let id = orphan.annotation.id.clone();
-            let delete = props
-                .dispatch
-                .reform(move |_: MouseEvent| Action::DeleteOrphan(id.clone()));
+            let delete = dispatch.reform(move |_: MouseEvent| Edit::DeleteOrphan(id.clone()));
             let tag = set
                 .tag(&orphan.annotation.tag)
                 .map_or("?".to_owned(), |t| t.name.clone());
@@ -103,12 +114,12 @@ pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
             <h2 id="annotations-heading">{ "Annotations" }<span class="count">{ all.len() }</span></h2>
             <div class="filters">
                 <select aria-label="Filter annotations by tag" onchange={on_tag_filter}>
-                    <option value="" selected={state.tag_filter.is_none()}>{ "All tags" }</option>
+                    <option value="" selected={props.tag_filter.is_none()}>{ "All tags" }</option>
                     { tag_options }
                 </select>
                 <select aria-label="Filter annotations by speaker" onchange={on_speaker_filter}>
-                    <option value="" selected={state.speaker_choice.is_none()}>{ "All speakers" }</option>
-                    <option value="none" selected={state.speaker_choice == Some(None)}>{ "Outside any turn" }</option>
+                    <option value="" selected={props.speaker_choice.is_none()}>{ "All speakers" }</option>
+                    <option value="none" selected={props.speaker_choice == Some(None)}>{ "Outside any turn" }</option>
                     { speaker_options }
                 </select>
             </div>
@@ -127,51 +138,46 @@ pub fn annotations_panel(props: &AnnotationsPanelProps) -> Html {
     }
 }
 
-fn annotation_item(props: &AnnotationsPanelProps, annotation: &ExportedAnnotation) -> Html {
-    let state = &props.state;
-    let set = state.session.set();
+fn annotation_item(
+    doc: &Document,
+    props: &AnnotationsPanelProps,
+    dispatch: &Dispatch,
+    annotation: &ExportedAnnotation,
+) -> Html {
+    let set = props.session.set();
     let tag = set.tag(&annotation.tag);
     let (tag_name, color) = tag.map_or(("?".to_owned(), "#999999".to_owned()), |t| {
         (t.name.clone(), t.color.clone())
     });
     let speaker = annotation
         .speaker
-        .and_then(|s| state.document.speakers.get(s))
+        .and_then(|s| doc.speakers.get(s))
         .map(|s| s.name.clone());
-    let selected = state.selected_annotation.as_deref() == Some(annotation.id.as_str());
+    let selected = props.selected.as_deref() == Some(annotation.id.as_str());
     let id = annotation.id.clone();
-    let select = props
-        .dispatch
+    let select = dispatch
         .reform(move |_: MouseEvent| Action::SelectAnnotation((!selected).then(|| id.clone())));
     let style = format!("--tag: {color}; --tag-ink: {};", text_color_on(&color));
     let editor = if selected {
         let id = annotation.id.clone();
         let on_note = {
             let id = id.clone();
-            props.dispatch.reform(move |event: InputEvent| {
-                let area: HtmlTextAreaElement = event.target_unchecked_into();
-                Action::SetNote {
-                    id: id.clone(),
-                    note: area.value(),
-                    now: now_iso(),
-                }
+            dispatch.reform(move |event: InputEvent| Edit::SetNote {
+                id: id.clone(),
+                note: field_value(&event),
+                now: now_iso(),
             })
         };
-        let on_blur = props.dispatch.reform(|_: FocusEvent| Action::SealNote);
+        let on_blur = dispatch.reform(|_: FocusEvent| WorkspaceAction::SealNote);
         let on_tag = {
             let id = id.clone();
-            props.dispatch.reform(move |event: Event| {
-                let select: HtmlSelectElement = event.target_unchecked_into();
-                Action::SetAnnotationTag {
-                    id: id.clone(),
-                    tag: select.value(),
-                    now: now_iso(),
-                }
+            dispatch.reform(move |event: Event| Edit::SetAnnotationTag {
+                id: id.clone(),
+                tag: field_value(&event),
+                now: now_iso(),
             })
         };
-        let delete = props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::DeleteAnnotation(id.clone()));
+        let delete = dispatch.reform(move |_: MouseEvent| Action::DeleteAnnotation(id.clone()));
         let options: Html = set
             .tags()
             .iter()

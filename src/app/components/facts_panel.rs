@@ -2,17 +2,20 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
+use crate::app::context::{use_dispatch, Dispatch};
+use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Action, Focus, Target};
+use crate::app::state::{Action, Focus, Target, ViewAction};
 use crate::document::Document;
 use crate::facts::FactKind;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsPanelProps {
     pub document: Shared<Document>,
+    /// The entity or fact highlighted (a speaker's focus is not shown here).
     pub focus: Option<Focus>,
+    /// Fact kinds not highlighted in the document.
     pub hidden: BTreeSet<FactKind>,
-    pub dispatch: Callback<Action>,
 }
 
 /// The kinds in the order a reader scans them, with their group names.
@@ -121,7 +124,9 @@ fn snippet(doc: &Document, fact: usize) -> String {
 /// who asserted them. Choosing one highlights every mention.
 #[component(FactsPanel)]
 pub fn facts_panel(props: &FactsPanelProps) -> Html {
-    let doc = &props.document;
+    rendered("FactsPanel");
+    let doc = &*props.document;
+    let dispatch = use_dispatch();
     // Kinds whose whole list the reader asked for; others show the top rows.
     let expanded = use_state(BTreeSet::<FactKind>::new);
     let groups: Html = KINDS
@@ -132,7 +137,7 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
                 return html! {};
             }
             let shown = !props.hidden.contains(&kind);
-            let toggle = props.dispatch.reform(move |_: Event| Action::ToggleFactKind(kind));
+            let toggle = dispatch.reform(move |_: Event| ViewAction::ToggleFactKind(kind));
             let count: usize = rows.iter().map(|r| r.facts.len()).sum();
             let total_rows = rows.len();
             let limit = if expanded.contains(&kind) { usize::MAX } else { ROWS_SHOWN };
@@ -145,7 +150,7 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
                 });
                 html! { <button type="button" class="small" {onclick}>{ format!("Show all {total_rows}") }</button> }
             });
-            let items: Html = rows.into_iter().take(limit).map(|row| fact_row(props, row)).collect();
+            let items: Html = rows.into_iter().take(limit).map(|row| fact_row(doc, props, &dispatch, row)).collect();
             html! {
                 <section class={classes!("fact-group", fact_class(kind))} key={title}>
                     <h3>
@@ -173,33 +178,34 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
     }
 }
 
-fn fact_row(props: &FactsPanelProps, row: Row) -> Html {
-    let doc = &props.document;
+fn fact_row(doc: &Document, props: &FactsPanelProps, dispatch: &Dispatch, row: Row) -> Html {
     let chosen = props.focus.as_ref() == Some(&row.focus)
         || matches!(props.focus, Some(Focus::Fact(f)) if row.facts.len() > 1 && row.facts.contains(&f));
     let focus = row.focus.clone();
     let first = row.facts.first().copied();
-    let dispatch = props.dispatch.clone();
-    let onclick = Callback::from(move |_: MouseEvent| {
-        if chosen {
-            dispatch.emit(Action::SetFocus(None));
-            return;
-        }
-        dispatch.emit(Action::SetFocus(Some(focus.clone())));
-        if let Some(fact) = first {
-            dispatch.emit(Action::SetTarget(Some(Target::Fact(fact))));
-        }
-    });
+    let onclick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if chosen {
+                dispatch.emit(Action::SetFocus(None));
+                return;
+            }
+            dispatch.emit(Action::SetFocus(Some(focus.clone())));
+            if let Some(fact) = first {
+                dispatch.emit(ViewAction::SetTarget(Some(Target::Fact(fact))));
+            }
+        })
+    };
     let mentions = row.facts.len();
     let mention_list: Html = if chosen && mentions > 1 {
         let items: Html = row
             .facts
             .iter()
             .map(|&fact| {
-                let dispatch = props.dispatch.clone();
+                let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
                     dispatch.emit(Action::SetFocus(Some(Focus::Fact(fact))));
-                    dispatch.emit(Action::SetTarget(Some(Target::Fact(fact))));
+                    dispatch.emit(ViewAction::SetTarget(Some(Target::Fact(fact))));
                 });
                 let current = props.focus == Some(Focus::Fact(fact));
                 html! {

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::document::{Document, DocumentKind};
 
@@ -29,7 +30,8 @@ fn duration(minutes: u32) -> String {
 /// and how many speakers and facts were found.
 #[component(HeaderCard)]
 pub fn header_card(props: &HeaderCardProps) -> Html {
-    let doc = &props.document;
+    rendered("HeaderCard");
+    let doc = &*props.document;
     let row = |label: &'static str, value: Option<String>| -> Html {
         match value {
             Some(value) => html! { <><dt>{ label }</dt><dd>{ value }</dd></> },

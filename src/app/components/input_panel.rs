@@ -1,13 +1,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::file_button::{FileButton, PickedFile};
+use crate::app::context::use_dispatch;
+use crate::app::dom::{field_value, pasted_text, set_text_box, text_with_paste};
 use crate::app::files::{decode_text, is_html, text_of_html};
-use crate::app::state::{Action, Notice};
+use crate::app::renders::rendered;
+use crate::app::shared::Shared;
+use crate::app::state::{Action, Notice, WorkspaceAction};
 use crate::sample;
 
 /// Texts longer than this are not put in the text box (see below).
@@ -17,79 +19,77 @@ const PLACEHOLDER: &str = "Paste a press release here";
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
-    pub value: AttrValue,
-    pub dispatch: Callback<Action>,
+    /// What the text box should hold (compared by address: the text typed
+    /// comes back as the very value the box reported).
+    pub value: Shared<str>,
 }
 
-/// The textarea the release is pasted into, with its buttons. Typing is
+/// The text box the release is pasted into, with its buttons. Typing is
 /// parsed after a pause; "Parse" parses at once.
 #[component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
-    let dispatch = &props.dispatch;
-    // The textarea is not re-set with what it already holds: for a long
+    rendered("InputPanel");
+    let dispatch = use_dispatch();
+    // The text box is not re-set with what it already holds: for a long
     // text, setting it again costs the browser a full relayout.
     let area = use_node_ref();
-    let shown: Rc<RefCell<AttrValue>> = use_mut_ref(AttrValue::default);
+    let shown: Rc<RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
     {
         let area = area.clone();
         let shown = shown.clone();
         use_effect_with(props.value.clone(), move |value| {
-            if *shown.borrow() != *value {
-                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
-                    // A text box holding tens of megabytes freezes the page
-                    // at every change; such texts are read, not edited here.
-                    let editable = value.len() <= EDITABLE_BYTES;
-                    area.set_value(if editable { value } else { "" });
-                    area.set_placeholder(if editable {
-                        PLACEHOLDER
-                    } else {
-                        "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again."
-                    });
+            let value = value.0.clone();
+            let same = {
+                let shown = shown.borrow();
+                Rc::ptr_eq(&shown, &value) || **shown == *value
+            };
+            if !same {
+                // A text box holding tens of megabytes freezes the page at
+                // every change; such texts are read, not edited here.
+                if value.len() <= EDITABLE_BYTES {
+                    set_text_box(&area, &value, PLACEHOLDER);
+                } else {
+                    set_text_box(&area, "", "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again.");
                 }
-                *shown.borrow_mut() = value.clone();
             }
+            *shown.borrow_mut() = value;
         });
     }
     let oninput = {
         let shown = shown.clone();
         dispatch.reform(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let value = AttrValue::from(area.value());
+            let value: Rc<str> = Rc::from(field_value(&event));
             *shown.borrow_mut() = value.clone();
-            Action::EditInput(value)
+            WorkspaceAction::EditInput(value)
         })
     };
     // A paste too long for the text box is taken straight from the
-    // clipboard: put into the textarea, tens of megabytes would freeze the
+    // clipboard: put into the text box, tens of megabytes would freeze the
     // browser's own editing before the app even saw them (and past the
     // 64 MB limit the reader would never hear why).
     let onpaste = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
-            let Some(paste) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
-                return;
-            };
-            let Some(pasted) = paste
-                .clipboard_data()
-                .and_then(|data| data.get_data("text/plain").ok())
-            else {
+            let Some(pasted) = pasted_text(&event) else {
                 return;
             };
             if pasted.len() <= EDITABLE_BYTES {
                 return; // The browser pastes it as usual.
             }
             event.prevent_default();
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let text = spliced(&area, &pasted);
-            dispatch.emit(Action::LoadText(AttrValue::from(text)));
+            let text = text_with_paste(&event, &pasted);
+            dispatch.emit(WorkspaceAction::LoadText(Rc::from(text)));
         })
     };
-    let parse = dispatch.reform(|_: MouseEvent| Action::ParseInput);
+    let parse = dispatch.reform(|_: MouseEvent| WorkspaceAction::ParseInput);
     let load_sample =
-        dispatch.reform(|_: MouseEvent| Action::LoadText(AttrValue::from(sample::UN_MEETING)));
-    let on_file = {
+        dispatch.reform(|_: MouseEvent| WorkspaceAction::LoadText(Rc::from(sample::UN_MEETING)));
+    let on_files = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: PickedFile| {
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
             let (text, replaced) = decode_text(&file.bytes);
             let text = if is_html(&file.name) {
                 match text_of_html(&text) {
@@ -108,7 +108,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                     file.name
                 ))));
             }
-            dispatch.emit(Action::LoadText(AttrValue::from(text)));
+            dispatch.emit(WorkspaceAction::LoadText(Rc::from(text)));
             if replaced {
                 dispatch.emit(Action::Notify(Notice::info(format!(
                     "Some bytes of {} were not valid UTF-8; they are shown as \u{fffd}.",
@@ -134,27 +134,8 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             <div class="actions">
                 <button type="button" class="primary" onclick={parse}>{ "Parse" }</button>
                 <button type="button" onclick={load_sample}>{ "Load sample" }</button>
-                <FileButton label="Open file" accept=".txt,.text,.html,.htm,text/plain,text/html" {on_file} {on_error} />
+                <FileButton label="Open file" accept=".txt,.text,.html,.htm,text/plain,text/html" {on_files} {on_error} />
             </div>
         </section>
     }
-}
-
-/// The textarea's text with `pasted` in place of its selection (the DOM
-/// counts the selection in UTF-16 code units).
-fn spliced(area: &HtmlTextAreaElement, pasted: &str) -> String {
-    let value = area.value();
-    let units: Vec<u16> = value.encode_utf16().collect();
-    let at = |position: Result<Option<u32>, wasm_bindgen::JsValue>, default: usize| {
-        position
-            .ok()
-            .flatten()
-            .map_or(default, |p| (p as usize).min(units.len()))
-    };
-    let end = at(area.selection_end(), units.len());
-    let start = at(area.selection_start(), end).min(end);
-    let mut text = String::from_utf16_lossy(&units[..start]);
-    text.push_str(pasted);
-    text.push_str(&String::from_utf16_lossy(&units[end..]));
-    text
 }

@@ -1,14 +1,17 @@
-//! Small function components, one per file.
+//! Small function components, one per file (the document view in its own
+//! folder of parts). Each takes the narrow props it shows (the document
+//! compared by address), and the dispatcher from the one context
+//! (`app::context`).
 
 pub mod annotations_panel;
 pub mod app;
-pub mod document_view;
+pub mod document;
+pub mod export_menu;
 pub mod facts_panel;
 pub mod file_button;
 pub mod header_card;
 pub mod input_panel;
 pub mod notices;
-pub mod paragraph;
 pub mod site_header;
 pub mod speakers_panel;
 pub mod tag_editor;

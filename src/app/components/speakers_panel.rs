@@ -1,16 +1,18 @@
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::context::use_dispatch;
+use crate::app::dom::field_value;
+use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Action, Focus};
+use crate::app::state::{Action, Focus, ViewAction};
 use crate::document::{Document, Speaker};
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakersPanelProps {
     pub document: Shared<Document>,
-    pub filter: String,
-    pub focus: Option<Focus>,
-    pub dispatch: Callback<Action>,
+    pub filter: AttrValue,
+    /// The speaker whose turns are highlighted.
+    pub chosen: Option<usize>,
 }
 
 /// Speakers listed until the reader asks for all (or filters).
@@ -34,11 +36,11 @@ fn matches(speaker: &Speaker, filter: &str) -> bool {
 /// document and scrolls to the first.
 #[component(SpeakersPanel)]
 pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
-    let doc = &props.document;
-    let oninput = props.dispatch.reform(|event: InputEvent| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        Action::SetSpeakerFilter(input.value())
-    });
+    rendered("SpeakersPanel");
+    let doc = &*props.document;
+    let dispatch = use_dispatch();
+    let oninput =
+        dispatch.reform(|event: InputEvent| ViewAction::SetSpeakerFilter(field_value(&event)));
     let show_all = use_state(|| false);
     let matching = doc
         .speakers
@@ -57,9 +59,8 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
         .filter(|(_, speaker)| matches(speaker, &props.filter))
         .take(limit)
         .map(|(index, speaker)| {
-            let chosen = props.focus == Some(Focus::Speaker(index));
-            let onclick = props
-                .dispatch
+            let chosen = props.chosen == Some(index);
+            let onclick = dispatch
                 .reform(move |_: MouseEvent| Action::SetFocus((!chosen).then_some(Focus::Speaker(index))));
             let mut details: Vec<String> = Vec::new();
             if let Some(role) = &speaker.role {

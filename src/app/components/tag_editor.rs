@@ -1,14 +1,16 @@
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::annotate::Tag;
 use crate::app::clock::new_id;
-use crate::app::state::Action;
+use crate::app::context::use_dispatch;
+use crate::app::dom::{field_value, reset_field};
+use crate::app::renders::rendered;
+use crate::app::shared::Shared;
+use crate::app::state::Edit;
 
 #[derive(Properties, PartialEq)]
 pub struct TagEditorProps {
-    pub tags: Vec<Tag>,
-    pub dispatch: Callback<Action>,
+    pub tags: Shared<Vec<Tag>>,
 }
 
 /// Colours offered for a new tag, in turn.
@@ -19,6 +21,8 @@ const NEW_TAG_COLORS: &[&str] = &[
 /// Add, rename, recolour and delete tags, behind a disclosure.
 #[component(TagEditor)]
 pub fn tag_editor(props: &TagEditorProps) -> Html {
+    rendered("TagEditor");
+    let dispatch = use_dispatch();
     let new_name = use_state(String::new);
     let rows: Html = props
         .tags
@@ -28,28 +32,24 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
             let rename = {
                 let id = id.clone();
                 let current = tag.name.clone();
-                props.dispatch.reform(move |event: Event| {
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    let name = input.value();
+                dispatch.reform(move |event: Event| {
+                    let name = field_value(&event);
                     // The field shows the tag's name until the rename is
                     // applied: a refused name (taken, empty) must not stay in
                     // it as if accepted. An accepted one re-renders the field.
-                    input.set_value(&current);
-                    Action::RenameTag { id: id.clone(), name }
+                    reset_field(&event, &current);
+                    Edit::RenameTag { id: id.clone(), name }
                 })
             };
             let recolor = {
                 let id = id.clone();
-                props.dispatch.reform(move |event: Event| {
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    Action::RecolorTag { id: id.clone(), color: input.value() }
-                })
+                dispatch.reform(move |event: Event| Edit::RecolorTag { id: id.clone(), color: field_value(&event) })
             };
             let delete = {
                 let id = id.clone();
-                props.dispatch.reform(move |_: MouseEvent| Action::DeleteTag(id.clone()))
+                dispatch.reform(move |_: MouseEvent| Edit::DeleteTag(id.clone()))
             };
-            let delete_all = props.dispatch.reform(move |_: MouseEvent| Action::DeleteTagWithAnnotations(id.clone()));
+            let delete_all = dispatch.reform(move |_: MouseEvent| Edit::DeleteTagWithAnnotations(id.clone()));
             html! {
                 <li key={tag.id.clone()} class="tag-row">
                     <input type="color" value={tag.color.clone()} onchange={recolor}
@@ -65,14 +65,11 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
         .collect();
     let oninput = {
         let new_name = new_name.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            new_name.set(input.value());
-        })
+        Callback::from(move |event: InputEvent| new_name.set(field_value(&event)))
     };
     let add = {
         let new_name = new_name.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let color = NEW_TAG_COLORS[props.tags.len() % NEW_TAG_COLORS.len()].to_owned();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -80,7 +77,7 @@ pub fn tag_editor(props: &TagEditorProps) -> Html {
             if name.is_empty() {
                 return;
             }
-            dispatch.emit(Action::AddTag {
+            dispatch.emit(Edit::AddTag {
                 id: new_id("t"),
                 name,
                 color: color.clone(),

@@ -1,17 +1,20 @@
 use yew::prelude::*;
 
 use super::tag_editor::TagEditor;
-use crate::annotate::text_color_on;
+use crate::annotate::{text_color_on, Tag};
 use crate::app::clock::{new_id, now_iso};
+use crate::app::context::use_dispatch;
 use crate::app::dom::clear_selection;
+use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Action, State, Target};
+use crate::app::state::{Action, Target};
 use crate::document::Document;
 
 #[derive(Properties, PartialEq)]
 pub struct TagPaletteProps {
-    pub state: Shared<State>,
-    pub dispatch: Callback<Action>,
+    pub document: Shared<Document>,
+    pub tags: Shared<Vec<Tag>>,
+    pub target: Option<Target>,
 }
 
 /// What the next tag will annotate, in words.
@@ -46,16 +49,15 @@ fn describe_target(doc: &Document, target: Option<Target>) -> String {
 /// tag would apply to, and the tag editor.
 #[component(TagPalette)]
 pub fn tag_palette(props: &TagPaletteProps) -> Html {
-    let state = &props.state;
-    let buttons: Html = state
-        .session
-        .set()
-        .tags()
+    rendered("TagPalette");
+    let dispatch = use_dispatch();
+    let buttons: Html = props
+        .tags
         .iter()
         .enumerate()
         .map(|(position, tag)| {
             let id = tag.id.clone();
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 dispatch.emit(Action::Tag {
                     tag: id.clone(),
@@ -83,9 +85,9 @@ pub fn tag_palette(props: &TagPaletteProps) -> Html {
     html! {
         <section class="panel tag-palette" aria-labelledby="tags-heading">
             <h2 id="tags-heading">{ "Tags" }</h2>
-            <p class="target" aria-live="polite">{ describe_target(&state.document, state.target) }</p>
+            <p class="target" aria-live="polite">{ describe_target(&props.document, props.target) }</p>
             <ul class="tag-buttons">{ buttons }</ul>
-            <TagEditor tags={state.session.set().tags().to_vec()} dispatch={props.dispatch.clone()} />
+            <TagEditor tags={props.tags.clone()} />
         </section>
     }
 }

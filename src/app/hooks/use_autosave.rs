@@ -6,8 +6,8 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::clock::now_iso;
-use crate::app::shared::Shared;
-use crate::app::state::{Action, State};
+use crate::app::context::Dispatch;
+use crate::app::state::{SyncAction, Workspace};
 use crate::app::storage;
 
 /// Quiet time after a change before it is written: writing a long text to
@@ -16,14 +16,15 @@ const SAVE_DELAY_MS: u32 = 300;
 
 /// What is waiting to be saved, shared by the timer and the page-hide
 /// listener so that whichever comes first writes it, once.
-type Unsaved = Rc<RefCell<Option<(Shared<State>, Callback<Action>)>>>;
+type Unsaved = Rc<RefCell<Option<(Rc<Workspace>, Dispatch)>>>;
 
-/// Saves text and annotations shortly after every change (`revision`), and
-/// at once when the page is hidden or closed, so a reload never loses the
-/// last change; reports a failure, or the recovery from one, as a storage
-/// problem.
+/// Saves text and annotations shortly after every change (the workspace's
+/// `revision`), and at once when the page is hidden or closed, so a reload
+/// never loses the last change; reports a failure, or the recovery from
+/// one, as a storage problem. `waiting` holds saving back while another
+/// tab's save is unsettled: saving then would destroy it.
 #[hook]
-pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
+pub fn use_autosave(workspace: Rc<Workspace>, waiting: bool, dispatch: Dispatch) {
     let unsaved: Unsaved = use_mut_ref(|| None).clone();
     {
         let unsaved = unsaved.clone();
@@ -35,13 +36,11 @@ pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
             move || drop((hide, hidden))
         });
     }
-    let revision = state.revision;
-    let waiting = state.other_tab.is_some();
+    let revision = workspace.revision;
     use_effect_with((revision, waiting), move |&(revision, waiting)| {
         // The first render shows what was just loaded: nothing to save yet.
-        // While another tab's save is unsettled, saving would destroy it.
         let timer = (revision > 0 && !waiting).then(|| {
-            *unsaved.borrow_mut() = Some((state, dispatch));
+            *unsaved.borrow_mut() = Some((workspace, dispatch));
             let unsaved = unsaved.clone();
             Timeout::new(SAVE_DELAY_MS, move || save(&unsaved))
         });
@@ -51,22 +50,23 @@ pub fn use_autosave(state: Shared<State>, dispatch: Callback<Action>) {
 
 /// Writes what is waiting, if anything.
 fn save(unsaved: &Unsaved) {
-    let Some((state, dispatch)) = unsaved.borrow_mut().take() else {
+    let Some((workspace, dispatch)) = unsaved.borrow_mut().take() else {
         return;
     };
-    let result = if state.document.text.len() > storage::AUTOSAVE_MAX_BYTES {
+    let text = &workspace.document.text;
+    let result = if text.len() > storage::AUTOSAVE_MAX_BYTES {
         Err(format!(
             "this text ({:.1} MB) is longer than the browser's local storage holds",
-            state.document.text.len() as f64 / 1_048_576.0
+            text.len() as f64 / 1_048_576.0
         ))
     } else {
-        storage::save(&state.document.text, state.session.set(), &now_iso())
+        storage::save(text, workspace.session.set(), &now_iso())
     };
     let problem = result.err().map(|reason| {
         format!("Autosave failed: {reason}. Nothing is lost while this tab stays open; use Export JSON to keep a copy.")
     });
-    dispatch.emit(Action::Saved {
-        revision: state.revision,
+    dispatch.emit(SyncAction::Saved {
+        revision: workspace.revision,
         problem,
     });
 }

@@ -4,8 +4,9 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::app::clock::{new_id, now_iso};
+use crate::app::context::Dispatch;
 use crate::app::dom::clear_selection;
-use crate::app::state::Action;
+use crate::app::state::{Action, Edit, ViewAction};
 
 /// Whether keys typed now belong to a form field rather than to the app.
 fn typing_in_a_field(event: &KeyboardEvent) -> bool {
@@ -24,7 +25,7 @@ fn typing_in_a_field(event: &KeyboardEvent) -> bool {
 /// Escape clears the target and focus. In debug builds Ctrl+Alt+Shift+P
 /// panics on purpose (see `app::panic` and tests/e2e/panic.test.mjs).
 #[hook]
-pub fn use_shortcuts(dispatch: Callback<Action>) {
+pub fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         // Not passive: the shortcuts must be able to cancel the browser's own
         // meaning of the keys.
@@ -55,15 +56,15 @@ pub fn use_shortcuts(dispatch: Callback<Action>) {
                     }
                     event.prevent_default();
                     dispatch.emit(if event.shift_key() {
-                        Action::Redo
+                        Edit::Redo
                     } else {
-                        Action::Undo
+                        Edit::Undo
                     });
                     return;
                 }
                 if command && (key == "y" || key == "Y") && !typing_in_a_field(event) {
                     event.prevent_default();
-                    dispatch.emit(Action::Redo);
+                    dispatch.emit(Edit::Redo);
                     return;
                 }
                 if command || event.alt_key() || typing_in_a_field(event) {
@@ -85,11 +86,7 @@ pub fn use_shortcuts(dispatch: Callback<Action>) {
                         event.prevent_default();
                         dispatch.emit(Action::DeleteSelectedAnnotation);
                     }
-                    "Escape" => {
-                        dispatch.emit(Action::SetTarget(None));
-                        dispatch.emit(Action::SetFocus(None));
-                        dispatch.emit(Action::SelectAnnotation(None));
-                    }
+                    "Escape" => dispatch.emit(ViewAction::Clear),
                     _ => {}
                 }
             },

@@ -4,6 +4,7 @@ use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use crate::annotate::restore_state;
+use crate::app::context::Dispatch;
 use crate::app::state::Action;
 use crate::app::storage::STATE_KEY;
 
@@ -11,7 +12,7 @@ use crate::app::storage::STATE_KEY;
 /// `storage` event to every other tab when one writes; the app then stops
 /// autosaving (which would overwrite that tab's work) and asks the reader.
 #[hook]
-pub fn use_storage_sync(dispatch: Callback<Action>) {
+pub fn use_storage_sync(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let listener = EventListener::new(&window, "storage", move |event| {

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::renders::rendered_paragraph;
 use crate::document::ParagraphRole;
 
 /// An annotation as one segment draws it.
@@ -50,6 +51,7 @@ pub struct ParagraphProps {
 /// whose highlights changed.
 #[component(Paragraph)]
 pub fn paragraph(props: &ParagraphProps) -> Html {
+    rendered_paragraph(props.index);
     let text = props.text.as_str();
     // Byte offset of every code point, plus the end.
     let boundaries: Vec<usize> = text

@@ -1,0 +1,395 @@
+use std::rc::Rc;
+
+use super::*;
+use crate::annotate::{AnnotationSet, NewAnnotation};
+use crate::app::state::notice::NoticeKind;
+use crate::app::state::view::Target;
+
+const TEXT: &str = "The delegate of Norway said the mission must continue.\n\n\
+                    The representative of Chile agreed with the proposal.";
+
+fn workspace(text: &str) -> Rc<Workspace> {
+    Rc::new(Workspace::new(text.to_owned(), AnnotationSet::default()))
+}
+
+/// `text` with one annotation on `quote`.
+fn annotated(text: &str, quote: &str) -> Rc<Workspace> {
+    let mut workspace = Workspace::new(text.to_owned(), AnnotationSet::default());
+    let start = text[..text.find(quote).unwrap()].chars().count();
+    let end = start + quote.chars().count();
+    let tag = workspace.session.set().tags()[0].id.clone();
+    Rc::make_mut(&mut workspace.session)
+        .annotate(
+            &workspace.document,
+            NewAnnotation {
+                id: format!("a-{start}"),
+                tag,
+                note: String::new(),
+                start,
+                end,
+                now: "2025-01-01T00:00:00.000Z".into(),
+            },
+        )
+        .unwrap();
+    Rc::new(workspace)
+}
+
+fn reduce(workspace: &Rc<Workspace>, action: WorkspaceAction) -> (Rc<Workspace>, Vec<Event>) {
+    let Reduced { workspace, events } = workspace.reduce(action);
+    (workspace, events)
+}
+
+fn notice_text(events: &[Event]) -> Option<&str> {
+    events.iter().find_map(|e| match e {
+        Event::Notice(Some(notice)) => Some(notice.text.as_str()),
+        _ => None,
+    })
+}
+
+#[test]
+fn typing_changes_the_input_and_nothing_else_until_parsed() {
+    let before = workspace(TEXT);
+    let (typed, events) = reduce(&before, WorkspaceAction::EditInput(Rc::from("New text.")));
+    assert!(events.is_empty());
+    assert!(Rc::ptr_eq(&typed.document, &before.document));
+    assert_eq!(typed.revision, before.revision);
+    assert!(typed.input_differs());
+
+    let (parsed, events) = reduce(&typed, WorkspaceAction::ParseInput);
+    assert_eq!(events, vec![Event::Shown]);
+    assert_eq!(parsed.document.text, "New text.");
+    assert_eq!(parsed.revision, before.revision + 1);
+    assert!(!parsed.input_differs());
+}
+
+#[test]
+fn parsing_the_text_already_shown_changes_nothing() {
+    let before = workspace(TEXT);
+    let (after, events) = reduce(&before, WorkspaceAction::ParseInput);
+    assert!(events.is_empty());
+    assert!(Rc::ptr_eq(&before, &after));
+}
+
+#[test]
+fn a_text_with_crlf_line_ends_is_taken_once_with_lf() {
+    // An opened file or a paste with CRLF: the text box, like the
+    // document, holds LF, so the text does not differ from its own
+    // document and is not parsed again after every pause.
+    let before = annotated(TEXT, "mission");
+    let crlf = TEXT.replace('\n', "\r\n");
+    let (loaded, events) = reduce(&before, WorkspaceAction::LoadText(Rc::from(crlf.as_str())));
+    assert!(
+        events.is_empty() || events == vec![Event::Notice(None)],
+        "{events:?}"
+    );
+    assert_eq!(&*loaded.input, TEXT);
+    assert!(!loaded.input_differs());
+    assert_eq!(loaded.session.set().annotations().len(), 1);
+    let (again, events) = reduce(&loaded, WorkspaceAction::ParseInput);
+    assert!(events.is_empty());
+    assert!(Rc::ptr_eq(&again, &loaded));
+
+    let fresh = workspace("Old text.");
+    let (loaded, _) = reduce(&fresh, WorkspaceAction::LoadText(Rc::from("A\r\nB\rC")));
+    assert_eq!(loaded.document.text, "A\nB\nC");
+    assert!(!loaded.input_differs());
+}
+
+#[test]
+fn a_text_past_the_limit_is_refused_and_the_document_kept() {
+    let before = workspace(TEXT);
+    let huge: Rc<str> = Rc::from("x".repeat(MAX_TEXT_BYTES + 1));
+    let (after, events) = reduce(&before, WorkspaceAction::LoadText(huge));
+    assert!(Rc::ptr_eq(&after.document, &before.document));
+    assert_eq!(&*after.input, TEXT);
+    assert!(notice_text(&events).unwrap().contains("up to 64 MB"));
+    assert!(!events.contains(&Event::Shown));
+}
+
+#[test]
+fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
+    let before = workspace(TEXT);
+    let long: Rc<str> = Rc::from("A long line of text.\n".repeat(WORKER_THRESHOLD_BYTES / 20));
+    let (waiting, events) = reduce(&before, WorkspaceAction::LoadText(long.clone()));
+    assert!(events.is_empty());
+    let job = waiting.parsing.clone().expect("a worker job");
+    assert_eq!(job.percent, 0);
+    assert!(Rc::ptr_eq(&waiting.document, &before.document));
+
+    // Asking again for the same text (a pause in typing) starts no new job.
+    let (again, _) = reduce(&waiting, WorkspaceAction::ParseInput);
+    assert!(Rc::ptr_eq(&again, &waiting));
+
+    let (progress, _) = reduce(
+        &waiting,
+        WorkspaceAction::ParseProgress {
+            id: job.id,
+            percent: 60,
+        },
+    );
+    assert_eq!(progress.parsing.as_ref().map(|p| p.percent), Some(60));
+    let (stale, _) = reduce(
+        &progress,
+        WorkspaceAction::ParseProgress {
+            id: job.id + 1,
+            percent: 70,
+        },
+    );
+    assert!(Rc::ptr_eq(&stale, &progress));
+
+    let document = Rc::new(crate::parse::parse(&long));
+    let (superseded, events) = reduce(
+        &progress,
+        WorkspaceAction::Parsed {
+            id: job.id + 1,
+            input: long.clone(),
+            result: Ok(document.clone()),
+        },
+    );
+    assert!(Rc::ptr_eq(&superseded, &progress));
+    assert!(events.is_empty());
+
+    let (shown, events) = reduce(
+        &progress,
+        WorkspaceAction::Parsed {
+            id: job.id,
+            input: long,
+            result: Ok(document.clone()),
+        },
+    );
+    assert_eq!(events, vec![Event::Shown]);
+    assert!(Rc::ptr_eq(&shown.document, &document));
+    assert_eq!(shown.parsing, None);
+}
+
+#[test]
+fn a_worker_failure_keeps_the_document_and_says_so() {
+    let long: Rc<str> = Rc::from("word ".repeat(WORKER_THRESHOLD_BYTES / 4));
+    let (waiting, _) = reduce(&workspace(TEXT), WorkspaceAction::LoadText(long.clone()));
+    let id = waiting.parsing.as_ref().unwrap().id;
+    let (after, events) = reduce(
+        &waiting,
+        WorkspaceAction::Parsed {
+            id,
+            input: long,
+            result: Err("parsing failed: out of memory".into()),
+        },
+    );
+    assert_eq!(after.parsing, None);
+    assert_eq!(after.document.text, TEXT);
+    let text = notice_text(&events).unwrap();
+    assert!(
+        text.contains("out of memory") && text.contains("was kept"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_edited_text_carries_its_annotations_along() {
+    let before = annotated(TEXT, "representative of Chile");
+    let edited = format!("Opening line added.\n\n{TEXT}");
+    let (after, events) = reduce(
+        &before,
+        WorkspaceAction::LoadText(Rc::from(edited.as_str())),
+    );
+    assert!(events.contains(&Event::Shown));
+    assert!(notice_text(&events)
+        .unwrap()
+        .contains("1 annotation(s) moved"));
+    let annotation = &after.session.set().annotations()[0];
+    assert_eq!(
+        after.document.slice(annotation.start, annotation.end),
+        "representative of Chile"
+    );
+}
+
+#[test]
+fn a_text_that_would_orphan_most_annotations_waits_for_a_yes() {
+    let before = annotated(TEXT, "mission must continue");
+    let other: Rc<str> = Rc::from("A different release altogether.");
+    let (asking, events) = reduce(&before, WorkspaceAction::LoadText(other.clone()));
+    assert!(
+        events.is_empty(),
+        "nothing is shown before the reader answers"
+    );
+    let pending = asking.pending.clone().expect("a question");
+    assert!(pending
+        .question
+        .contains("1 of 1 annotations cannot be placed"));
+    assert!(Rc::ptr_eq(&asking.document, &before.document));
+
+    let (cancelled, _) = reduce(&asking, WorkspaceAction::CancelPending);
+    assert_eq!(cancelled.pending.as_ref().map(|_| ()), None);
+    assert_eq!(&*cancelled.input, TEXT);
+    assert_eq!(cancelled.session.set().annotations().len(), 1);
+
+    let (replaced, events) = reduce(&asking, WorkspaceAction::ConfirmPending);
+    assert_eq!(events, vec![Event::Shown]);
+    assert_eq!(replaced.document.text, "A different release altogether.");
+    assert_eq!(replaced.session.set().annotations().len(), 0);
+    assert_eq!(replaced.session.set().orphans().len(), 1);
+}
+
+#[test]
+fn annotating_a_target_reports_the_new_id_and_bumps_the_revision() {
+    let before = workspace(TEXT);
+    let tag = before.session.set().tags()[1].id.clone();
+    let (after, events) = reduce(
+        &before,
+        Edit::Annotate {
+            target: Target::Range { start: 4, end: 12 },
+            tag,
+            id: "a-new".into(),
+            now: "2025-04-02T15:00:00.000Z".into(),
+        }
+        .into(),
+    );
+    assert_eq!(events, vec![Event::Annotated("a-new".into())]);
+    assert_eq!(after.revision, before.revision + 1);
+    let annotation = after.session.set().annotation("a-new").unwrap();
+    assert_eq!(
+        after.document.slice(annotation.start, annotation.end),
+        "delegate"
+    );
+}
+
+#[test]
+fn a_refused_edit_changes_nothing_and_says_why() {
+    let before = workspace(TEXT);
+    let (after, events) = reduce(&before, Edit::DeleteAnnotation("a-missing".into()).into());
+    assert!(Rc::ptr_eq(&before, &after));
+    let [Event::Notice(Some(notice))] = events.as_slice() else {
+        panic!("{events:?}");
+    };
+    assert_eq!(notice.kind, NoticeKind::Error);
+    assert!(notice.text.ends_with('.'));
+    assert!(notice.text.starts_with(|c: char| c.is_uppercase()));
+}
+
+#[test]
+fn undo_with_nothing_to_undo_changes_nothing() {
+    let before = workspace(TEXT);
+    let (after, events) = reduce(&before, Edit::Undo.into());
+    assert!(Rc::ptr_eq(&before, &after));
+    assert!(events.is_empty());
+    let (after, _) = reduce(&before, Edit::Redo.into());
+    assert!(Rc::ptr_eq(&before, &after));
+}
+
+#[test]
+fn a_note_is_one_undo_step_until_sealed() {
+    let before = annotated(TEXT, "mission");
+    let id = before.session.set().annotations()[0].id.clone();
+    let note = |workspace: &Rc<Workspace>, text: &str| {
+        reduce(
+            workspace,
+            Edit::SetNote {
+                id: id.clone(),
+                note: text.into(),
+                now: "2025-04-02T15:00:00.000Z".into(),
+            }
+            .into(),
+        )
+        .0
+    };
+    let typed = note(&note(&before, "a"), "ab");
+    let (sealed, _) = reduce(&typed, WorkspaceAction::SealNote);
+    assert!(!Rc::ptr_eq(&sealed, &typed));
+    // Leaving the note field again seals nothing more.
+    let (again, _) = reduce(&sealed, WorkspaceAction::SealNote);
+    assert!(Rc::ptr_eq(&again, &sealed));
+    let typed_again = note(&sealed, "abc");
+    let (undone, _) = reduce(&typed_again, Edit::Undo.into());
+    assert_eq!(undone.session.set().annotations()[0].note, "ab");
+    let (undone, _) = reduce(&undone, Edit::Undo.into());
+    assert_eq!(undone.session.set().annotations()[0].note, "");
+}
+
+#[test]
+fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
+    let before = annotated(TEXT, "mission");
+    let report = crate::annotate::ReanchorReport {
+        orphaned: 2,
+        ..Default::default()
+    };
+    let (after, events) = reduce(
+        &before,
+        WorkspaceAction::Import {
+            set: AnnotationSet::default(),
+            report,
+            file_name: "norway.annotations.json".into(),
+            widened: 1,
+            notices: Vec::new(),
+        },
+    );
+    assert!(after.session.set().annotations().is_empty());
+    assert!(events.contains(&Event::Replaced));
+    let text = notice_text(&events).unwrap();
+    assert!(text
+        .contains("Imported 0 annotation(s) from norway.annotations.json; 2 could not be placed"));
+    assert!(text.contains("1 started or ended inside a character"));
+}
+
+#[test]
+fn a_foreign_import_says_what_the_file_held_that_has_no_place_here() {
+    let before = annotated(TEXT, "mission");
+    let set = before.session.set().clone();
+    let (after, events) = reduce(
+        &before,
+        WorkspaceAction::Import {
+            set,
+            report: crate::annotate::ReanchorReport::default(),
+            file_name: "project.json (Label Studio tasks, task 2)".into(),
+            widened: 0,
+            notices: vec![
+                "Task 2: its 4 prediction(s) were not imported.".into(),
+                "The file holds 3 releases; task 2 was imported.".into(),
+            ],
+        },
+    );
+    assert_eq!(after.session.set().annotations().len(), 1);
+    assert!(after.session.can_undo(), "one undo step");
+    assert_eq!(
+        notice_text(&events).unwrap(),
+        "Imported 1 annotation(s) from project.json (Label Studio tasks, task 2). \
+         Task 2: its 4 prediction(s) were not imported. The file holds 3 releases; task 2 was imported."
+    );
+}
+
+#[test]
+fn another_tabs_work_merges_on_the_same_text_and_replaces_a_different_one() {
+    let mine = annotated(TEXT, "mission");
+    let theirs = annotated(TEXT, "Chile");
+    let (merged, events) = reduce(
+        &mine,
+        WorkspaceAction::TakeOther {
+            text: TEXT.into(),
+            set: theirs.session.set().clone(),
+            merge: true,
+        },
+    );
+    assert!(events.is_empty());
+    assert_eq!(merged.session.set().annotations().len(), 2);
+
+    let (taken, events) = reduce(
+        &mine,
+        WorkspaceAction::TakeOther {
+            text: "Their own text.".into(),
+            set: AnnotationSet::default(),
+            merge: true,
+        },
+    );
+    assert_eq!(events, vec![Event::Shown]);
+    assert_eq!(taken.document.text, "Their own text.");
+    assert_eq!(&*taken.input, "Their own text.");
+    assert!(!taken.has_annotations());
+}
+
+#[test]
+fn touch_only_bumps_the_revision() {
+    let before = workspace(TEXT);
+    let (after, _) = reduce(&before, WorkspaceAction::Touch);
+    assert_eq!(after.revision, before.revision + 1);
+    assert!(Rc::ptr_eq(&after.document, &before.document));
+    assert!(Rc::ptr_eq(&after.session, &before.session));
+}
