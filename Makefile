@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load bench-library clean
+.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load bench-library clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -12,6 +12,11 @@ run: setup-app
 ## test: install what is missing (Chromium included) and run every test layer
 test: setup
 	scripts/test.sh
+
+## test-fresh: `make test` on a fresh machine: a new Debian 12 chroot
+## (debootstrap), a clean clone of HEAD, CI=true; logs in target/test-fresh/
+test-fresh:
+	scripts/test-fresh.sh
 
 ## interop: our exports read by dkpro-cassis, bratly, doccano and Label Studio
 ## (installed from PyPI into .tools/interop/), and their exports read by us

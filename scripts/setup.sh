@@ -3,12 +3,16 @@
 # version, from the registries these machines reach (crates.io, npm, Debian).
 # Nothing comes from GitHub: Trunk runs --offline with the tools put on PATH
 # here. See ../shared/TOOLCHAIN.md for why each version is what it is.
+# A fresh Debian 12 machine needs only rustup's Rust, git and make first;
+# scripts/test-fresh.sh proves it in a new debootstrap chroot.
 #
-#   scripts/setup.sh app    wasm target, Trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, e2e npm
-#                           packages, nightly Rust and cargo-fuzz, and the
-#                           annotation tools of the interop layer (PyPI, in
-#                           .tools/interop/, by scripts/interop.sh setup)
+#   scripts/setup.sh app    Debian build tools and npm, wasm target, Trunk,
+#                           wasm-bindgen, wasm-opt
+#   scripts/setup.sh test   all of the above, Chromium, ChromeDriver, the
+#                           fonts the browser tests render with, Node 20 and
+#                           the e2e npm packages, nightly Rust and cargo-fuzz,
+#                           and the annotation tools of the interop layer
+#                           (PyPI, in .tools/interop/, by scripts/interop.sh setup)
 #   scripts/setup.sh bench  all of the above and the benchmark's npm packages
 #                           (compromise, to compare with; never in the app)
 set -euo pipefail
@@ -19,6 +23,10 @@ want="${1:-test}"
 TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132
+# playwright-core needs Node 20; Debian 12's nodejs is 18, so where the
+# machine's node is older, npm's `node` package (the official build, from the
+# npm registry) goes into .tools/.
+NODE_VERSION=20.20.2
 # The CLI must print exactly the version Cargo.lock holds.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -28,6 +36,39 @@ say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages, each only if what it provides is missing: a C toolchain
+# (rustc links with cc; some crates compile C), certificates for crates.io
+# and npm over HTTPS, pkg-config, npm; for the tests Chromium, ChromeDriver
+# and the one font family the browser tests render with (see
+# tests/e2e/support/fonts.conf).
+ensure_debian_packages() {
+  local missing=()
+  command -v cc >/dev/null || missing+=(build-essential)
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  [ -s /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  if [ "$want" = test ] || [ "$want" = bench ]; then
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  fi
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_node() {
+  local major
+  major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+  if [ -n "$major" ] && [ "$major" -ge 20 ]; then return; fi
+  say "installing Node $NODE_VERSION (npm package node@$NODE_VERSION) into .tools/ (found: $(node --version 2>/dev/null || echo none))"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error "node@$NODE_VERSION"
+  hash -r
+  node --version | grep -qx "v$NODE_VERSION"
 }
 
 ensure_wasm_target() {
@@ -59,26 +100,14 @@ ensure_wasm_opt() {
 
 ensure_fuzzing() {
   # cargo-fuzz needs nightly Rust (for the sanitizer flags libFuzzer uses).
-  # These machines come with it; where it cannot be had, the fuzz step says
-  # so and the rest of the tests still run (fuzz findings are replayed by
-  # `cargo test` on stable either way).
+  # Without it the fuzz layer of `make test` fails (scripts/fuzz.sh).
   if ! rustup toolchain list | grep -q '^nightly'; then
     say "installing the nightly toolchain (for cargo-fuzz)"
-    if ! rustup toolchain install nightly --profile minimal; then
-      say "nightly Rust is not available here: fuzzing will be skipped"
-      return
-    fi
+    rustup toolchain install nightly --profile minimal
   fi
   if cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $CARGO_FUZZ_VERSION"; then return; fi
   say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
   cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
-}
-
-ensure_chromium() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
-  say "installing Debian's chromium and chromium-driver"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
 ensure_e2e_packages() {
@@ -99,12 +128,13 @@ ensure_bench_packages() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 }
 
+ensure_debian_packages
 ensure_wasm_target
 ensure_trunk
 ensure_wasm_bindgen
 ensure_wasm_opt
 if [ "$want" = test ] || [ "$want" = bench ]; then
-  ensure_chromium
+  ensure_node
   ensure_e2e_packages
   ensure_fuzzing
   scripts/interop.sh setup

@@ -7,8 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::document::Document;
-use crate::facts::FactKind;
+use crate::document::{Document, FactKind};
 
 /// A span to draw and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

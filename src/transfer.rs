@@ -9,8 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Paragraph, Speaker};
-use crate::facts::{Entity, Fact};
+use crate::document::{Document, Entity, Fact, Paragraph, Speaker};
 use crate::text::normalize_line_endings;
 
 /// Items per part: small enough to rebuild within one frame.

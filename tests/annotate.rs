@@ -76,6 +76,7 @@ fn release_with(text: &str) -> Document {
         title: "9999th Meeting (PM)".to_owned(),
         number: 9999,
         session: Some("PM".to_owned()),
+        ..Meeting::default()
     });
     let turns = |prefixes: &[&str]| -> Vec<usize> {
         prefixes

@@ -25,10 +25,10 @@ fn parses_a_file_to_json() {
         .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["symbol"], "SC/15630");
+    assert_eq!(json["symbol"], "SC/15802");
     assert_eq!(json["kind"], "un_meeting");
     assert_eq!(json["text_sha256"].as_str().unwrap().len(), 64);
-    assert_eq!(json["speakers"][0]["name"], "MARIELA OKONKWO-LINDQVIST");
+    assert_eq!(json["speakers"][0]["name"], "KATARINA VELLMAN-OSEI");
     // One line without --pretty.
     assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
 }

@@ -1,98 +1,54 @@
-//! Conformance on a real UN release: `../shared/corpus/sc-14794.txt` against
-//! its hand-checked gold file. Runs when `../shared/corpus` exists (it is
-//! beside the project on developers' and CI machines, never copied into it).
+//! Conformance on UN releases against hand-checked gold files: the real
+//! release in `../shared/corpus` (beside the project on developers' and CI
+//! machines, never copied into it; under `CI=true` its absence fails) and
+//! our own releases in `tests/fixtures/un`, one of each organ and shape.
+//! Every release prints its speakers' precision and recall and its header;
+//! anything short of the gold fails (`tests/support/gold.rs` says what is
+//! compared).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
+mod support;
 
-use rapporteur::document::DocumentKind;
+use std::path::Path;
+
 use rapporteur::parse;
 use serde_json::Value;
+use support::gold::{self, Report};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.join("sc-14794.txt").exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: ../shared/corpus is absent; the conformance test has nothing to check here"
-        );
-        None
-    }
+fn read_gold(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn load() -> Option<(rapporteur::Document, Value)> {
-    let dir = corpus()?;
-    let text = std::fs::read_to_string(dir.join("sc-14794.txt")).expect("corpus text");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("sc-14794.gold.json")).expect("gold file"),
-    )
-    .expect("gold JSON");
-    Some((parse(&text), gold))
+/// Parses `name.txt` in `dir` and checks it against `name.gold.json`.
+fn run(dir: &Path, name: &str) -> (rapporteur::Document, Report) {
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("release text");
+    let gold = read_gold(&dir.join(format!("{name}.gold.json")));
+    let doc = parse(&text);
+    let report = gold::check(name, &doc, &gold);
+    println!("{}", report.summary());
+    (doc, report)
 }
 
-/// Name, affiliation, role and section of a speaker.
-type Row = (
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-fn str_or_null(value: &Value) -> Option<String> {
-    value.as_str().map(str::to_owned)
-}
-
-#[test]
-fn meeting_symbol_body_and_times() {
-    let Some((doc, gold)) = load() else { return };
-    assert_eq!(doc.kind, DocumentKind::UnMeeting);
-    assert_eq!(gold["kind"], "un-meeting");
-    assert_eq!(
-        doc.meeting.as_ref().map(|m| m.title.as_str()),
-        gold["meeting"].as_str()
-    );
-    assert_eq!(doc.symbol.as_deref(), gold["symbol"].as_str());
-    assert_eq!(doc.body.as_deref(), gold["body"].as_str());
-    assert_eq!(doc.began.as_deref(), gold["began"].as_str());
-    assert_eq!(doc.ended.as_deref(), gold["ended"].as_str());
-}
-
-#[test]
-fn speakers_in_order_with_affiliation_role_and_section() {
-    let Some((doc, gold)) = load() else { return };
-    let want: Vec<Row> = gold["speakers"]
-        .as_array()
-        .expect("speakers")
+fn assert_exact(reports: &[Report]) {
+    let failures: Vec<String> = reports
         .iter()
-        .map(|s| {
-            (
-                str_or_null(&s["name"]),
-                str_or_null(&s["affiliation"]),
-                str_or_null(&s["role"]),
-                str_or_null(&s["section"]),
-            )
-        })
+        .filter(|r| !r.problems.is_empty())
+        .map(|r| format!("{}:\n  {}", r.name, r.problems.join("\n  ")))
         .collect();
-    let got: Vec<Row> = doc
-        .speakers
-        .iter()
-        .map(|s| {
-            (
-                Some(s.name.clone()),
-                s.affiliation.clone(),
-                s.role.clone(),
-                Some(s.section.clone()),
-            )
-        })
-        .collect();
-    assert_eq!(want.len(), 22);
-    assert_eq!(got, want);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 #[test]
-fn summary_delegates_are_mentions_not_speakers() {
-    let Some((doc, _)) = load() else { return };
+fn the_seed_release_is_exact() {
+    let Some(dir) = support::shared_corpus("conformance") else {
+        return;
+    };
+    let (doc, report) = run(&dir, "sc-14794");
+    assert_eq!(report.wanted, 22);
+    assert_exact(&[report]);
+
+    // Summary delegates are mentions of the speakers listed later.
     let mentions = |name: &str| -> Vec<String> {
         let s = doc.speakers.iter().find(|s| s.name == name).expect(name);
         s.mentions
@@ -116,4 +72,29 @@ fn summary_delegates_are_mentions_not_speakers() {
         .also_speaking
         .iter()
         .any(|d| d == "United Arab Emirates"));
+}
+
+#[test]
+fn our_releases_of_every_organ_and_shape_are_exact() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/un")
+        .filter_map(|entry| {
+            let file = entry.ok()?.file_name().into_string().ok()?;
+            file.strip_suffix(".gold.json").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    let reports: Vec<Report> = names.iter().map(|name| run(&dir, name).1).collect();
+    let (matched, found, wanted) = reports.iter().fold((0, 0, 0), |(m, f, w), r| {
+        (m + r.matched, f + r.found, w + r.wanted)
+    });
+    println!(
+        "all {} releases: speakers P={:.3} R={:.3} ({matched}/{found} found, {wanted} in gold)",
+        reports.len(),
+        matched as f64 / found.max(1) as f64,
+        matched as f64 / wanted.max(1) as f64
+    );
+    assert_exact(&reports);
 }

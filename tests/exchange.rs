@@ -14,22 +14,13 @@ use rapporteur::annotate::*;
 use rapporteur::exchange::*;
 use rapporteur::Document;
 use serde_json::{json, Value};
-use support::Generator;
+use support::{annotate_spans, Generator};
 
 const RELEASE: &str = include_str!("fixtures/exchange/release-crlf.txt");
 const NOW: &str = "2026-03-12T09:00:00.000Z";
 const LIMIT: u64 = 50 * 1024 * 1024;
 
 // ---- helpers --------------------------------------------------------------
-
-fn span_of(document: &Document, needle: &str) -> (usize, usize) {
-    let byte = document
-        .text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    let start = document.text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
 
 /// A session with the default tags, `Press freedom` and `Préoccupation`,
 /// and one annotation per (tag id, needle, note).
@@ -41,22 +32,7 @@ fn annotated(document: &Document, spans: &[(&str, &str, &str)]) -> AnnotationSet
     session
         .add_tag("concern-fr", "Préoccupation", "#ddcc77")
         .unwrap();
-    for (n, (tag, needle, note)) in spans.iter().enumerate() {
-        let (start, end) = span_of(document, needle);
-        session
-            .annotate(
-                document,
-                NewAnnotation {
-                    id: format!("a-{}", n + 1),
-                    tag: (*tag).to_owned(),
-                    note: (*note).to_owned(),
-                    start,
-                    end,
-                    now: NOW.to_owned(),
-                },
-            )
-            .unwrap();
-    }
+    annotate_spans(&mut session, document, spans, NOW);
     session.set().clone()
 }
 
@@ -778,6 +754,11 @@ fn xmi_offsets_inside_an_emoji_or_without_text_are_refused() {
 fn unknown_empty_and_oversized_inputs_get_clear_messages() {
     assert_eq!(import(&[]).unwrap_err(), ImportError::Empty);
     let message = problems(import(&[("notes.txt", b"just some words")]).unwrap_err());
+    assert!(
+        message.contains("notes.txt is plain text, not a brat, doccano, Label Studio or UIMA CAS XMI export: a brat .txt is read together with the .ann file of the same name"),
+        "{message}"
+    );
+    let message = problems(import(&[("notes.md", b"just some words")]).unwrap_err());
     assert!(
         message.contains("not a brat, doccano, Label Studio or UIMA CAS XMI export"),
         "{message}"

@@ -19,26 +19,26 @@ fn sample_header_and_times() {
             meeting.number,
             meeting.session.as_deref()
         ),
-        ("9412th Meeting (AM)", 9412, Some("AM"))
+        ("9587th Meeting (PM)", 9587, Some("PM"))
     );
-    assert_eq!(doc.symbol.as_deref(), Some("SC/15630"));
+    assert_eq!(doc.symbol.as_deref(), Some("SC/15802"));
     assert_eq!(doc.body.as_deref(), Some("Security Council"));
-    assert_eq!(doc.date.as_deref(), Some("2024-03-14"));
+    assert_eq!(doc.date.as_deref(), Some("2025-09-11"));
     assert!(doc
         .headline
         .as_deref()
         .unwrap()
-        .starts_with("Shared Early Warning Systems"));
+        .starts_with("Buried Explosives Keep Farmland Closed"));
     assert_eq!(doc.subheadlines.len(), 1);
     assert_eq!(
         (doc.began.as_deref(), doc.ended.as_deref()),
-        (Some("10:03"), Some("12:41"))
+        (Some("15:06"), Some("17:48"))
     );
-    assert_eq!(doc.duration_minutes, Some(158));
+    assert_eq!(doc.duration_minutes, Some(162));
     assert_eq!(doc.dateline, None);
     assert_eq!(
         doc.also_speaking,
-        ["Ecuador", "Malta", "Mozambique", "Slovenia", "Switzerland"]
+        ["Chile", "Fiji", "Latvia", "Pakistan", "Slovenia"]
     );
 }
 
@@ -48,24 +48,60 @@ fn sample_speakers_in_every_shape() {
     assert_speakers(
         &doc,
         &[
-            ("MARIELA OKONKWO-LINDQVIST", Some("United Nations"), Some("Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator"), "briefings"),
-            ("ABDOULAYE DIALLO", Some("Lake Chad Basin Commission"), Some("Executive Secretary"), "briefings"),
-            ("YAMAZAKI KAZUYUKI", Some("Japan"), Some("Council President for March"), "statements"),
-            ("SÉRGIO FRANÇA DANESE", Some("Brazil"), None, "statements"),
-            ("TORE HATTREM", Some("Norway"), None, "statements"),
-            ("ANA MARÍA DE LA CRUZ VALDÉS", Some("Guyana"), None, "statements"),
-            ("The representative of the Republic of Korea", Some("Republic of Korea"), None, "statements"),
-            ("PIETER VAN DER BERG", Some("Netherlands"), None, "statements"),
-            ("HALA AL-MANSOURI", Some("United Arab Emirates"), None, "statements"),
-            ("LAYLA ABU-SHANAB", Some("State of Palestine"), None, "statements"),
-            ("PAOLO D’ANGELO", Some("Holy See"), None, "statements"),
+            (
+                "KATARINA VELLMAN-OSEI",
+                Some("United Nations Mine Action Service"),
+                Some("Director"),
+                "briefings",
+            ),
+            (
+                "IBRAHIM SALL-TOURÉ",
+                Some("Sahel Demining Coordination Centre"),
+                Some("Coordinator"),
+                "briefings",
+            ),
+            (
+                "SOFIA MARCHETTI-RUIZ",
+                Some("Denmark"),
+                Some("Council President for September"),
+                "statements",
+            ),
+            ("RAFAEL ACUÑA BRITO", Some("Panama"), None, "statements"),
+            ("KWAME ASANTE-BOAHEN", Some("Ghana"), None, "statements"),
+            ("ĐẶNG HOÀNG MINH", Some("Viet Nam"), None, "statements"),
+            (
+                "The representative of the Republic of Moldova",
+                Some("Republic of Moldova"),
+                None,
+                "statements",
+            ),
+            (
+                "AMARA KONÉ-WILLIAMS",
+                Some("Sierra Leone"),
+                None,
+                "statements",
+            ),
+            (
+                "MARIEKE DE VRIES-KOOLE",
+                Some("Belgium"),
+                None,
+                "statements",
+            ),
+            ("OMAR AL-FAROUQ", Some("Kuwait"), None, "statements"),
+            ("MÁIRE O’SULLIVAN", Some("Ireland"), None, "statements"),
+            (
+                "GIOVANNI BATTISTA ROSSELLI",
+                Some("Holy See"),
+                None,
+                "statements",
+            ),
         ],
     );
-    let president = speaker(&doc, "YAMAZAKI KAZUYUKI");
+    let president = speaker(&doc, "SOFIA MARCHETTI-RUIZ");
     assert!(president.national_capacity);
     assert_eq!(
-        speaker(&doc, "TORE HATTREM").on_behalf_of.as_deref(),
-        Some("Nordic countries")
+        speaker(&doc, "KWAME ASANTE-BOAHEN").on_behalf_of.as_deref(),
+        Some("African members of the Council")
     );
 }
 
@@ -73,13 +109,13 @@ fn sample_speakers_in_every_shape() {
 fn turns_run_until_the_next_speaker_and_people_appear_once() {
     let doc = parse(sample::UN_MEETING);
     assert_eq!(
-        turn_openings(&doc, "MARIELA OKONKWO-LINDQVIST"),
-        ["MARIELA OKONKWO-LINDQVIST", "The humanitarian appeal f"]
+        turn_openings(&doc, "KATARINA VELLMAN-OSEI"),
+        ["KATARINA VELLMAN-OSEI, Di", "Casualties rose 22 per ce"]
     );
     // The President spoke twice: one entry, both turns.
     assert_eq!(
-        turn_openings(&doc, "YAMAZAKI KAZUYUKI"),
-        ["YAMAZAKI KAZUYUKI (Japan)", "YAMAZAKI KAZUYUKI (Japan)"]
+        turn_openings(&doc, "SOFIA MARCHETTI-RUIZ"),
+        ["SOFIA MARCHETTI-RUIZ (Den", "SOFIA MARCHETTI-RUIZ (Den"]
     );
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
         if let Some(s) = paragraph.speaker {
@@ -94,24 +130,24 @@ fn turns_run_until_the_next_speaker_and_people_appear_once() {
 fn summary_refers_to_speakers_by_delegation_and_name() {
     let doc = parse(sample::UN_MEETING);
     assert_eq!(
-        mention_texts(&doc, "YAMAZAKI KAZUYUKI"),
-        ["Japan’s delegate"]
+        mention_texts(&doc, "SOFIA MARCHETTI-RUIZ"),
+        ["Denmark’s delegate"]
     );
     assert_eq!(
-        mention_texts(&doc, "SÉRGIO FRANÇA DANESE"),
-        ["Brazil’s representative"]
+        mention_texts(&doc, "RAFAEL ACUÑA BRITO"),
+        ["Panama’s representative"]
     );
     assert_eq!(
-        mention_texts(&doc, "TORE HATTREM"),
-        ["The representative of Norway"]
+        mention_texts(&doc, "KWAME ASANTE-BOAHEN"),
+        ["The representative of Ghana"]
     );
     assert_eq!(
-        mention_texts(&doc, "MARIELA OKONKWO-LINDQVIST"),
-        ["Mariela Okonkwo-Lindqvist"]
+        mention_texts(&doc, "KATARINA VELLMAN-OSEI"),
+        ["Katarina Vellman-Osei"]
     );
     assert_eq!(
-        mention_texts(&doc, "ABDOULAYE DIALLO"),
-        ["Abdoulaye Diallo"]
+        mention_texts(&doc, "IBRAHIM SALL-TOURÉ"),
+        ["Ibrahim Sall-Touré"]
     );
     // Mentions are in the summary, never in the speaker's own turns.
     for s in &doc.speakers {
@@ -357,4 +393,120 @@ I welcome the ceasefire announced this morning.\n\nI urge all parties to respect
         mention_texts(&doc, "Ana Lucía Ferreira"),
         ["Ana Lucía Ferreira"]
     );
+}
+
+#[test]
+fn geneva_dialogue_lists_those_without_turns_and_ends_turns_at_summaries() {
+    let doc = parse(&fixture("un/hrc_dialogue.txt"));
+    assert_eq!(
+        doc.also_speaking,
+        [
+            "Sierra Leone",
+            "Luxembourg",
+            "Estonia",
+            "Pakistan",
+            "Brazil",
+            "China",
+            "Ecuador",
+            "Egypt",
+            "France",
+            "Indonesia",
+            "Malaysia",
+            "Maldives",
+            "Portugal",
+            "United Nations Human Settlements Programme",
+            "Habitat International Coalition",
+            "Coastal Communities Forum",
+            "Geneva Housing Rights Centre",
+        ]
+    );
+    // The Special Rapporteur's three turns, the second as `Mr. Mehta-Castellanos`.
+    assert_eq!(
+        turn_openings(&doc, "Rohan Mehta-Castellanos"),
+        [
+            "Rohan Mehta-Castellanos, ",
+            "Mr. Mehta-Castellanos sai",
+            "Mr. MEHTA-CASTELLANOS, in"
+        ]
+    );
+    let summary = doc
+        .paragraphs
+        .iter()
+        .position(|p| {
+            doc.slice(p.start, p.end)
+                .starts_with("In the interactive dialogue, speakers")
+        })
+        .unwrap();
+    assert_eq!(doc.paragraphs[summary].speaker, None);
+}
+
+#[test]
+fn panellists_speak_under_their_introduced_names() {
+    let doc = parse(&fixture("un/ecosoc_panel.txt"));
+    assert_eq!(
+        turn_openings(&doc, "Aiko Sato-Whitfield"),
+        ["Ms. SATO-WHITFIELD said s", "Responding, Ms. SATO-WHIT"]
+    );
+    // Introduced but silent people are no speakers; their introduction is
+    // a mention of those who speak.
+    assert_eq!(mention_texts(&doc, "Tomás Berglund"), ["Tomás Berglund"]);
+    assert_eq!(doc.also_speaking, ["Kenya", "Philippines", "Norway"]);
+    // The sitting times end the last turn.
+    let eu = speaker(&doc, "The representative of the European Union");
+    assert_eq!(eu.paragraphs.len(), 1);
+}
+
+#[test]
+fn current_style_summary_ends_at_the_first_turn() {
+    let doc = parse(&fixture("un/sc_2025_current.txt"));
+    let sections: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Text)
+        .map(|p| p.section.as_str())
+        .collect();
+    assert_eq!(
+        &sections[..4],
+        ["summary", "summary", "briefings", "briefings"]
+    );
+    assert_eq!(sections[6], "statements");
+    // A delegation speaking twice is one speaker, under its first phrase.
+    let doc = parse(&fixture("un/ga_plenary_votes.txt"));
+    assert_eq!(
+        turn_openings(&doc, "The delegate of Egypt"),
+        ["The delegate of Egypt sai", "The representative of Egy"]
+    );
+    assert_eq!(
+        mention_texts(&doc, "Trinidad and Tobago’s delegate"),
+        ["Trinidad and Tobago’s delegate"]
+    );
+    assert_eq!(
+        mention_texts(&doc, "BATJARGAL TSOGTBAATAR"),
+        ["BATJARGAL TSOGTBAATAR"]
+    );
+}
+
+#[test]
+fn a_summary_refers_back_to_a_speaker_by_title_and_surname() {
+    let text = "1234th Meeting (AM)\nSC/99123\n\nCouncil Hears Briefing on Floods\n\n\
+The Council heard a briefing on floods today.  Ms. Okafor warned that the rains would return.\n\n\
+Briefing\n\n\
+LENA OKAFOR, Director of the Regional Flood Office, said that 2 million people were affected.\n\n\
+Statements\n\n\
+TOMAS REYES (Chile) said his country would send engineers.\n\n\
+For information media. Not an official record.";
+    let doc = parse(text);
+    assert_speakers(
+        &doc,
+        &[
+            (
+                "LENA OKAFOR",
+                Some("Regional Flood Office"),
+                Some("Director"),
+                "briefings",
+            ),
+            ("TOMAS REYES", Some("Chile"), None, "statements"),
+        ],
+    );
+    assert_eq!(mention_texts(&doc, "LENA OKAFOR"), ["Ms. Okafor"]);
 }

@@ -37,8 +37,15 @@ fn shapes(text: &str) -> Vec<(&'static str, String)> {
         "Skip to main content\nToggle navigation\nHome > Newsroom\nSearch\nShare\n\n{}\n\nShare this:\nFacebook\nTwitter\nLinkedIn\nEmail\nPrint\nBack to top\n",
         text.replacen("\n\n", "\n\nShare\n\n", 1)
     );
+    let hard_wrapped = text
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| wrap(line, 72))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     vec![
         ("single newlines", single_newlines),
+        ("hard-wrapped at 72 columns", hard_wrapped),
         ("CRLF", crlf),
         ("CR", old_mac),
         ("no-break spaces, tabs, trailing spaces", odd_spaces),
@@ -46,6 +53,32 @@ fn shapes(text: &str) -> Vec<(&'static str, String)> {
         ("indented", indented),
         ("web clutter", cluttered),
     ]
+}
+
+/// `line` broken into lines of at most `width` characters, as an e-mail
+/// client or a plain-text release does.
+fn wrap(line: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut current = 0;
+    for word in line.split_whitespace() {
+        let len = word.chars().count();
+        if current > 0 && current + 1 + len > width {
+            out.push('\n');
+            current = 0;
+        } else if current > 0 {
+            out.push(' ');
+            current += 1;
+        }
+        out.push_str(word);
+        current += len;
+    }
+    out
+}
+
+/// The release without its header: from its headline on.
+fn without_header(text: &str, headline_start: &str) -> String {
+    let at = text.find(headline_start).expect("headline");
+    text[at..].to_owned()
 }
 
 fn assert_same_speakers(text: &str) {
@@ -69,6 +102,43 @@ fn un_committee_release_in_every_shape() {
 }
 
 #[test]
+fn un_releases_of_every_organ_in_every_shape() {
+    for name in [
+        "sc_2006_old",
+        "sc_2025_current",
+        "ga_ef_two_meetings",
+        "ecosoc_panel",
+        "hrc_dialogue",
+        "whole_page_gashc",
+        "cedaw_treaty_body",
+    ] {
+        let text = fixture(&format!("un/{name}.txt"));
+        let reference = speaker_rows(&parse(&text));
+        for (shape, variant) in shapes(&text) {
+            assert_eq!(
+                speaker_rows(&parse(&variant)),
+                reference,
+                "{name} pasted with {shape}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_release_pasted_without_its_header_keeps_its_speakers() {
+    let text = fixture("un/ga_ef_two_meetings.txt");
+    let reference = parse(&text);
+    let bare = parse(&without_header(&text, "Debt Burdens Crowd Out"));
+    assert_eq!(bare.kind, reference.kind);
+    assert_eq!(bare.body, reference.body);
+    assert_eq!(speaker_rows(&bare), speaker_rows(&reference));
+    let sample = parse(sample::UN_MEETING);
+    let headline = sample.headline.clone().unwrap();
+    let bare = parse(&without_header(sample::UN_MEETING, &headline));
+    assert_eq!(speaker_rows(&bare), speaker_rows(&sample));
+}
+
+#[test]
 fn corporate_release_in_every_shape() {
     assert_same_speakers(&fixture("press_release.txt"));
 }
@@ -81,12 +151,12 @@ fn header_survives_every_shape() {
         assert_eq!(doc.symbol, reference.symbol, "{shape}");
         assert_eq!(
             doc.meeting.as_ref().map(|m| m.number),
-            Some(9412),
+            Some(9587),
             "{shape}"
         );
         assert_eq!(
             (doc.began.as_deref(), doc.ended.as_deref()),
-            (Some("10:03"), Some("12:41")),
+            (Some("15:06"), Some("17:48")),
             "{shape}"
         );
         assert_eq!(doc.headline, reference.headline, "{shape}");

@@ -6,19 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Node};
 use yew::NodeRef;
 
-/// Code points in the first `units` UTF-16 code units of `text`.
-fn code_points_in_utf16_prefix(text: &str, units: u32) -> usize {
-    let mut seen = 0u32;
-    let mut count = 0;
-    for c in text.chars() {
-        if seen >= units {
-            break;
-        }
-        seen += c.len_utf16() as u32;
-        count += 1;
-    }
-    count
-}
+use crate::text::{byte_of_utf16, char_of_utf16, Snap};
 
 /// The element carrying `data-start` that holds `node`, if any, within `root`.
 fn segment_of(node: &Node, root: &Element) -> Option<Element> {
@@ -39,13 +27,14 @@ fn segment_of(node: &Node, root: &Element) -> Option<Element> {
     None
 }
 
-/// The code-point offset in the document of a selection boundary.
-fn boundary_offset(node: &Node, offset: u32, root: &Element) -> Option<usize> {
+/// The code-point offset in the document of a selection boundary. A
+/// boundary inside a surrogate pair moves by `snap` to a whole character.
+fn boundary_offset(node: &Node, offset: u32, root: &Element, snap: Snap) -> Option<usize> {
     if node.node_type() == Node::TEXT_NODE {
         let segment = segment_of(node, root)?;
         let start: usize = segment.get_attribute("data-start")?.parse().ok()?;
         let text = node.text_content().unwrap_or_default();
-        return Some(start + code_points_in_utf16_prefix(&text, offset));
+        return Some(start + char_of_utf16(&text, offset as usize, snap));
     }
     // An element boundary: before its child `offset`, or at its end.
     let element: &Element = node.dyn_ref()?;
@@ -100,12 +89,12 @@ pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     }
     let (first, last) = text_edges(root)?;
     let start = if start_inside {
-        boundary_offset(&start_node, range.start_offset().ok()?, root)?
+        boundary_offset(&start_node, range.start_offset().ok()?, root, Snap::Back)?
     } else {
         first
     };
     let end = if end_inside {
-        boundary_offset(&end_node, range.end_offset().ok()?, root)?
+        boundary_offset(&end_node, range.end_offset().ok()?, root, Snap::Forward)?
     } else {
         last
     };
@@ -205,13 +194,13 @@ pub fn pick_files(input: &NodeRef) {
     }
 }
 
-/// Offers `contents` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+/// Offers `bytes` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document
@@ -231,6 +220,13 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     })
     .forget();
     Ok(())
+}
+
+/// Moves the keyboard focus to the element `node` refers to.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }
 
 /// The value of the input, text box or list an event came from.
@@ -286,19 +282,16 @@ pub fn text_with_paste(event: &Event, pasted: &str) -> String {
         return pasted.to_owned();
     };
     let value = area.value();
-    let units: Vec<u16> = value.encode_utf16().collect();
-    let at = |position: Result<Option<u32>, wasm_bindgen::JsValue>, default: usize| {
-        position
-            .ok()
-            .flatten()
-            .map_or(default, |p| (p as usize).min(units.len()))
+    let units = |position: Result<Option<u32>, wasm_bindgen::JsValue>| {
+        position.ok().flatten().map(|p| p as usize)
     };
-    let end = at(area.selection_end(), units.len());
-    let start = at(area.selection_start(), end).min(end);
-    let mut text = String::from_utf16_lossy(&units[..start]);
-    text.push_str(pasted);
-    text.push_str(&String::from_utf16_lossy(&units[end..]));
-    text
+    // The DOM counts the selection in UTF-16 code units; an end inside a
+    // surrogate pair takes the whole character.
+    let end_units = units(area.selection_end()).unwrap_or(usize::MAX);
+    let start_units = units(area.selection_start()).unwrap_or(end_units);
+    let end = byte_of_utf16(&value, end_units, Snap::Forward);
+    let start = byte_of_utf16(&value, start_units, Snap::Back).min(end);
+    [&value[..start], pasted, &value[end..]].concat()
 }
 
 /// A JavaScript error as one readable line.
@@ -313,16 +306,4 @@ pub fn describe(error: wasm_bindgen::JsValue) -> String {
     error
         .as_string()
         .unwrap_or_else(|| "unknown browser error".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_points_in_utf16_prefix;
-
-    #[test]
-    fn utf16_units_to_code_points() {
-        assert_eq!(code_points_in_utf16_prefix("a🎉b", 3), 2);
-        assert_eq!(code_points_in_utf16_prefix("é", 1), 1);
-        assert_eq!(code_points_in_utf16_prefix("abc", 10), 3);
-    }
 }

@@ -1,6 +1,9 @@
 //! Reading files the user opens: a release as text (`.txt`, or the text of
 //! an `.html` page, extracted without running or inserting anything), and
-//! annotation files as bytes.
+//! annotation files (one, or several picked at once) as bytes.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
@@ -16,45 +19,100 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
-/// A file being read; reading stops if this is dropped.
-pub type Reading = FileReader;
+/// Files being read; reading stops if this is dropped.
+pub type Reading = Vec<FileReader>;
 
-/// Starts reading the file picked in the file input an event came from, as
-/// bytes: decoding is the caller's business, so that bad UTF-8 is reported,
-/// not papered over. `on_error` gets a sentence when the file is too large
-/// or cannot be read; `done` runs when the reading ends either way.
+/// What runs once every file is read (or one failed).
+type Done = Option<Box<dyn FnOnce()>>;
+
+/// Starts reading the files picked in the file input an event came from,
+/// as bytes: decoding is the caller's business, so that bad UTF-8 is
+/// reported, not papered over. `on_files` gets them all, in the order
+/// picked, once every one is read; `on_error` gets a sentence instead when
+/// one is too large or cannot be read; `done` runs when the reading ends
+/// either way.
 pub fn read_picked(
     event: &Event,
-    on_file: Callback<PickedFile>,
+    on_files: Callback<Vec<PickedFile>>,
     on_error: Callback<String>,
     done: impl FnOnce() + 'static,
 ) -> Option<Reading> {
     let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    let file = input.files()?.get(0)?;
-    // Picking the same file again must fire `change` again.
+    let list = input.files()?;
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    // Picking the same files again must fire `change` again.
     input.set_value("");
-    let name = file.name();
-    let size = file.size() as u64;
-    if size > MAX_FILE_BYTES {
+    if files.is_empty() {
+        return None;
+    }
+    let megabytes = |bytes: u64| bytes as f64 / 1_048_576.0;
+    for file in &files {
+        let size = file.size() as u64;
+        if size > MAX_FILE_BYTES {
+            on_error.emit(format!(
+                "{} is {:.1} MB; Rapporteur opens files of up to {} MB.",
+                file.name(),
+                megabytes(size),
+                MAX_FILE_BYTES / 1_048_576
+            ));
+            return None;
+        }
+    }
+    let total: u64 = files.iter().map(|f| f.size() as u64).sum();
+    if total > MAX_FILE_BYTES {
         on_error.emit(format!(
-            "{name} is {:.1} MB; Rapporteur opens files of up to {} MB.",
-            size as f64 / 1_048_576.0,
+            "These {} files are {:.1} MB together; Rapporteur opens up to {} MB at once.",
+            files.len(),
+            megabytes(total),
             MAX_FILE_BYTES / 1_048_576
         ));
         return None;
     }
-    let file = gloo::file::File::from(file);
-    Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
-        match result {
-            Ok(bytes) => on_file.emit(PickedFile { name, bytes }),
-            Err(error) => on_error.emit(format!("{name} could not be read: {error}.")),
-        }
-        done();
-    }))
+    let count = files.len();
+    let read: Rc<RefCell<Vec<Option<PickedFile>>>> =
+        Rc::new(RefCell::new((0..count).map(|_| None).collect()));
+    let remaining = Rc::new(Cell::new(count));
+    let failed = Rc::new(Cell::new(false));
+    let done: Rc<RefCell<Done>> = Rc::new(RefCell::new(Some(Box::new(done))));
+    let readers = files
+        .into_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let name = file.name();
+            let (read, remaining, failed, done) = (
+                read.clone(),
+                remaining.clone(),
+                failed.clone(),
+                done.clone(),
+            );
+            let (on_files, on_error) = (on_files.clone(), on_error.clone());
+            let file = gloo::file::File::from(file);
+            gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                match result {
+                    Ok(bytes) => read.borrow_mut()[index] = Some(PickedFile { name, bytes }),
+                    Err(error) => {
+                        // One message, for the first file that fails.
+                        if !failed.replace(true) {
+                            on_error.emit(format!("{name} could not be read: {error}."));
+                        }
+                    }
+                }
+                remaining.set(remaining.get() - 1);
+                if remaining.get() > 0 {
+                    return;
+                }
+                if !failed.get() {
+                    let files = read.take().into_iter().flatten().collect();
+                    on_files.emit(files);
+                }
+                if let Some(done) = done.take() {
+                    done();
+                }
+            })
+        })
+        .collect();
+    Some(readers)
 }
-
-/// Files being read together; reading stops if this is dropped.
-pub type Readings = Vec<Reading>;
 
 /// Starts reading every file of a list (a multiple file input, or files
 /// dropped on the page), as bytes; `on_files` gets them all, in order,
@@ -64,7 +122,7 @@ pub fn read_all(
     files: Vec<web_sys::File>,
     on_files: Callback<Vec<PickedFile>>,
     on_error: Callback<String>,
-) -> Readings {
+) -> Reading {
     let count = files.len();
     let results: std::rc::Rc<std::cell::RefCell<Vec<Option<PickedFile>>>> =
         std::rc::Rc::new(std::cell::RefCell::new((0..count).map(|_| None).collect()));
@@ -198,7 +256,7 @@ pub fn text_of_html(html: &str) -> Result<String, String> {
         .map_err(super::dom::describe)?;
     let mut out = String::new();
     if let Some(body) = parsed.body() {
-        collect(&body, &mut out);
+        collect(&body, false, &mut out);
     }
     Ok(out
         .lines()
@@ -208,7 +266,10 @@ pub fn text_of_html(html: &str) -> Result<String, String> {
         .join("\n\n"))
 }
 
-fn collect(node: &Node, out: &mut String) {
+/// Appends the reading text under `node`. Outside `<pre>` a run of source
+/// whitespace (line breaks and indentation inside a paragraph) is one
+/// space, as a browser shows it.
+fn collect(node: &Node, preformatted: bool, out: &mut String) {
     let children = node.child_nodes();
     for i in 0..children.length() {
         let Some(child) = children.item(i) else {
@@ -217,8 +278,11 @@ fn collect(node: &Node, out: &mut String) {
         match child.node_type() {
             Node::TEXT_NODE => {
                 let text = child.text_content().unwrap_or_default();
-                // Source line breaks inside a paragraph are just spaces.
-                out.push_str(&text.replace(['\n', '\r'], " "));
+                if preformatted {
+                    out.push_str(&text);
+                } else {
+                    push_collapsed(&text, out);
+                }
             }
             Node::ELEMENT_NODE => {
                 let Some(element) = child.dyn_ref::<Element>() else {
@@ -232,12 +296,30 @@ fn collect(node: &Node, out: &mut String) {
                 if block {
                     out.push('\n');
                 }
-                collect(&child, out);
+                collect(&child, preformatted || tag == "PRE", out);
                 if block {
                     out.push('\n');
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// `text` with each run of HTML whitespace (space, tab, line feed, form
+/// feed, carriage return; not the no-break space) as one space, also
+/// across the end of what `out` holds already.
+fn push_collapsed(text: &str, out: &mut String) {
+    let mut in_space = out.ends_with(' ');
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
         }
     }
 }

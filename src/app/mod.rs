@@ -3,12 +3,14 @@
 //! concern, and changes only through actions; [`context`] hands it to the
 //! components; components render it; hooks hold the page-wide listeners,
 //! timers and effects. Only `dom`, `storage`, `files`, `parse_worker`,
-//! `panic`, `clock`, `renders` and the hooks touch browser APIs
+//! `exchange_worker`, `panic`, `clock`, `renders` and the hooks touch browser APIs
 //! (`scripts/check-browser-apis.sh` keeps that true).
 //!
-//! `state` and `shared` are pure and compiled natively as well, so that the
-//! reducers are tested with plain `cargo test`; the rest is `wasm32` only.
+//! `state`, `shared` and `exports` (what the Export menu offers) are pure
+//! and compiled natively as well, so that they are tested with plain
+//! `cargo test`; the rest is `wasm32` only.
 
+pub mod exports;
 pub mod shared;
 pub mod state;
 
@@ -24,6 +26,8 @@ pub mod components;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod exchange_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
 #[cfg(target_arch = "wasm32")]

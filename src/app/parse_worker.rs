@@ -34,6 +34,18 @@ struct Job {
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static CURRENT: RefCell<Option<Rc<Job>>> = const { RefCell::new(None) };
+    /// The worker's script: beside the page, where Trunk copies it.
+    static SCRIPT: RefCell<String> = RefCell::new("./parse-worker.js".to_owned());
+}
+
+/// Runs the worker from another copy of its script, replacing a worker
+/// already started. The browser tests need it: their page is served by the
+/// test runner, without Trunk's files.
+pub fn use_script(url: &str) {
+    SCRIPT.with(|script| *script.borrow_mut() = url.to_owned());
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.terminate();
+    }
 }
 
 fn worker() -> Result<Worker, String> {
@@ -41,16 +53,26 @@ fn worker() -> Result<Worker, String> {
         if let Some(worker) = slot.borrow().as_ref() {
             return Ok(worker.clone());
         }
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("./parse-worker.js", &options).map_err(describe)?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Lives as long as the worker, which lives as long as the page.
-        on_message.forget();
+        let script = SCRIPT.with(|script| script.borrow().clone());
+        let worker = start_module_worker(&script, on_message)?;
         *slot.borrow_mut() = Some(worker.clone());
         Ok(worker)
     })
+}
+
+/// Starts the module worker at `url`, its messages handled by `on_message`
+/// for as long as the page lives (the exchange worker starts this way too).
+pub(crate) fn start_module_worker(
+    url: &str,
+    on_message: fn(MessageEvent),
+) -> Result<Worker, String> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(url, &options).map_err(describe)?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    Ok(worker)
 }
 
 /// Sends `input` to the worker as job `id`; a later job supersedes it.

@@ -81,6 +81,11 @@ pub fn load() -> Loaded {
         },
         Err(error) => {
             let kept = keep_backup(&storage, &raw);
+            // Nothing of it can join the library; once it is kept aside,
+            // it is not read (nor reported) again at every start.
+            if storage.get_item(BACKUP_KEY).ok().flatten().as_deref() == Some(raw.as_str()) {
+                let _ = storage.remove_item(STATE_KEY);
+            }
             Loaded {
                 saved: None,
                 message: Some(format!(

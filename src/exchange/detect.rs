@@ -16,6 +16,18 @@ pub(crate) fn format_of(files: &[Loaded]) -> Result<Format, ImportError> {
     if has("jsonl") {
         return Ok(Format::Doccano);
     }
+    if files.iter().all(|f| f.extension() == "txt") {
+        return Err(ImportError::NotOurFormat(format!(
+            "{} {} plain text, not a brat, doccano, Label Studio or UIMA CAS XMI export: a \
+             brat .txt is read together with the .ann file of the same name",
+            files
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if files.len() == 1 { "is" } else { "are" }
+        )));
+    }
     // By content: the first file that says what it is.
     let mut seen = Vec::new();
     for file in files {
@@ -61,10 +73,15 @@ fn sniff(head: &str, bytes: &[u8]) -> Result<Format, String> {
         }
         let text = String::from_utf8_lossy(bytes);
         let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let one_object_per_line = serde_json::from_str::<serde_json::Value>(first_line.trim())
-            .is_ok_and(|v| v.is_object());
-        if one_object_per_line && first_line.contains("\"text\"") {
-            return Ok(Format::Doccano);
+        let first = serde_json::from_str::<serde_json::Value>(first_line.trim());
+        if let Some(object) = first.as_ref().ok().and_then(|v| v.as_object()) {
+            // One Label Studio task on one line holds its text in `data`.
+            if object.get("data").is_some_and(serde_json::Value::is_object) {
+                return Ok(Format::LabelStudio);
+            }
+            if object.contains_key("text") {
+                return Ok(Format::Doccano);
+            }
         }
         if head.contains("\"data\"") {
             return Ok(Format::LabelStudio);
@@ -75,4 +92,59 @@ fn sniff(head: &str, bytes: &[u8]) -> Result<Format, String> {
         return Err("empty".into());
     }
     Err("not JSON or XML".into())
+}
+
+/// Whether files handed to "Import annotations" are another tool's rather
+/// than our own JSON: several files, a zip, a brat, XMI or JSONL name, XML,
+/// a list of objects (Label Studio tasks), or one JSON object shaped like a
+/// Label Studio task (`data`) or a doccano line (`text`, no `format`).
+/// Anything else is ours to read, so that a broken or unrelated JSON file
+/// gets our own import's messages ("the file ends too early", "it has no
+/// \"format\" field").
+pub(crate) fn is_foreign(files: &[super::InputFile]) -> bool {
+    let [file] = files else {
+        return !files.is_empty();
+    };
+    let extension = file
+        .name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(
+        extension.as_str(),
+        "ann" | "txt" | "conf" | "xmi" | "xml" | "jsonl" | "zip"
+    ) || file.bytes.starts_with(b"PK")
+    {
+        return true;
+    }
+    let text = String::from_utf8_lossy(&file.bytes[..file.bytes.len().min(4096)]);
+    let head = text.trim_start_matches('\u{FEFF}').trim_start();
+    if head.starts_with('<') {
+        return true;
+    }
+    if let Some(rest) = head.strip_prefix('[') {
+        return rest.trim_start().starts_with('{');
+    }
+    if !head.starts_with('{') || (head.contains("\"format\"") && head.contains("rapporteur-")) {
+        return false;
+    }
+    let whole = std::str::from_utf8(file.bytes).ok().and_then(|t| {
+        serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{FEFF}')).ok()
+    });
+    let first_line = || {
+        let text = String::from_utf8_lossy(file.bytes);
+        let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        serde_json::from_str::<serde_json::Value>(line.trim_start_matches('\u{FEFF}').trim()).ok()
+    };
+    let Some(object) = whole.or_else(first_line) else {
+        return false;
+    };
+    let Some(object) = object.as_object() else {
+        return false;
+    };
+    if object.contains_key("format") {
+        return false;
+    }
+    object.get("data").is_some_and(serde_json::Value::is_object)
+        || object.get("text").is_some_and(serde_json::Value::is_string)
 }

@@ -20,6 +20,7 @@ mod brat;
 mod detect;
 mod doccano;
 mod extracted;
+mod incoming;
 mod label_studio;
 mod names;
 mod uima;
@@ -32,6 +33,7 @@ use crate::document::Document;
 
 use crate::annotate::AnnotationSet;
 
+pub use incoming::{import_for_release, ReleaseImport};
 pub use names::{exchange_file_name, library_file_name};
 
 /// One release and its annotations: what every export takes a list of.
@@ -78,14 +80,26 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    /// What a menu item says, naming the tool and the file.
+    /// The tool and the file, as the Export menu names them ("Export "
+    /// before it) and as messages about an import name the format.
     pub fn label(self) -> &'static str {
         match self {
-            Format::Brat => "brat standoff (.zip of .txt and .ann)",
-            Format::Doccano => "doccano sequence labelling (.jsonl)",
-            Format::LabelStudio => "Label Studio tasks (.json)",
-            Format::LabelStudioConfig => "Label Studio labelling config (.xml)",
-            Format::UimaXmi => "INCEpTION / UIMA CAS XMI (.zip with type system)",
+            Format::Brat => "brat standoff (.zip)",
+            Format::Doccano => "doccano JSONL",
+            Format::LabelStudio => "Label Studio tasks",
+            Format::LabelStudioConfig => "Label Studio labelling config",
+            Format::UimaXmi => "INCEpTION UIMA CAS XMI (.zip)",
+        }
+    }
+
+    /// The format alone, for messages about a file read: "brat standoff".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Brat => "brat standoff",
+            Format::Doccano => "doccano JSONL",
+            Format::LabelStudio => "Label Studio tasks",
+            Format::LabelStudioConfig => "Label Studio labelling config",
+            Format::UimaXmi => "UIMA CAS XMI",
         }
     }
 
@@ -205,6 +219,14 @@ pub struct ImportedRelease {
     /// Rapporteur (relations, comments, other layers), spans given twice,
     /// offsets converted from UTF-16. One sentence each.
     pub notices: Vec<String>,
+}
+
+/// Whether files handed to "Import annotations" are another tool's (read
+/// by [`import_foreign`]) rather than our own JSON (read by
+/// `annotate::import_annotations`, with its own messages), from the
+/// names and the shape of the content, without reading any annotation.
+pub fn is_foreign(files: &[InputFile]) -> bool {
+    detect::is_foreign(files)
 }
 
 /// Reads another tool's export: brat (`.ann` + `.txt`, `annotation.conf`,

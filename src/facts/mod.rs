@@ -20,61 +20,19 @@ mod quotes;
 mod resolutions;
 mod scan;
 mod symbols;
-mod times;
-mod value;
+pub(crate) mod times;
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
+use crate::document::fact_value as value;
 use crate::document::Document;
 
-pub use value::{
+// The model's types, re-exported where the facts are found.
+pub use crate::document::fact_value::{
     CountryValue, DateValue, DocumentValue, FactValue, MoneyValue, OrganizationValue, PercentValue,
     QuantityValue, QuoteValue, ResolutionValue, TimeValue,
 };
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "value::RawFact")]
-pub struct Fact {
-    pub kind: FactKind,
-    /// Exactly as in the document: `document.text[start..end]` in code points.
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    /// The normalised value; its shape depends on `kind`.
-    pub value: FactValue,
-    pub paragraph: usize,
-    /// The speaker whose turn or quote this is in.
-    pub speaker: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FactKind {
-    Quantity,
-    Money,
-    Percent,
-    Date,
-    Time,
-    Resolution,
-    Document,
-    Organization,
-    Country,
-    Quote,
-}
-
-/// Facts that name the same thing: "NATO, 2 mentions".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    pub kind: FactKind,
-    /// Canonical name (organisation, country) or normalised value (the rest).
-    pub name: String,
-    /// What an acronym stands for, when known.
-    pub expansion: Option<String>,
-    /// Indices into the document's facts, in text order.
-    pub facts: Vec<usize>,
-}
+pub use crate::document::{Entity, Fact, FactKind};
 
 /// A fact found in one paragraph: byte offsets into the paragraph's text.
 #[derive(Debug, Clone, PartialEq)]

@@ -519,72 +519,98 @@ mod tests {
     #[test]
     fn counted_nouns_past_modifiers() {
         assert_eq!(
-            quantities("a force of 3,800 highly trained and well-equipped troops may"),
-            [row("3,800", 3800.0, None, Some("troops"), None)]
+            quantities("a contingent of 1,250 lightly armed and newly trained observers will"),
+            [row("1,250", 1250.0, None, Some("observers"), None)]
         );
         assert_eq!(
-            quantities("it held eight large-scale military drills in May"),
-            [row("eight", 8.0, None, Some("drills"), None)]
+            quantities("the agency ran twelve cross-border vaccination campaigns in 2024"),
+            [row("twelve", 12.0, None, Some("campaigns"), None)]
         );
         assert_eq!(
-            quantities("Some 11 million people face hunger"),
-            [row("11 million", 11e6, None, Some("people"), Some("some"))]
+            quantities("Nearly 4.5 million children missed school"),
+            [row(
+                "4.5 million",
+                4.5e6,
+                None,
+                Some("children"),
+                Some("nearly")
+            )]
         );
         assert_eq!(
-            quantities("19 Vestas V-162 wind turbines"),
-            [row("19", 19.0, None, Some("turbines"), None)]
+            quantities("42 Nordvind NV-15 offshore turbines"),
+            [row("42", 42.0, None, Some("turbines"), None)]
+        );
+        assert_eq!(
+            quantities("more than 900 volunteers signed up"),
+            [row(
+                "900",
+                900.0,
+                None,
+                Some("volunteers"),
+                Some("more than")
+            )]
         );
     }
 
     #[test]
     fn units_and_what_they_measure() {
         assert_eq!(
-            quantities("rose by 6,800 tons since then"),
-            [row("6,800 tons", 6800.0, Some("ton"), None, None)]
+            quantities("exports fell by 1,420 tonnes last year"),
+            [row("1,420 tonnes", 1420.0, Some("t"), None, None)]
         );
         assert_eq!(
-            quantities("equal to 320 tons of pure heroin; and"),
+            quantities("the equivalent of 75 tons of refined cocoa; and"),
             [row(
-                "320 tons",
-                320.0,
+                "75 tons",
+                75.0,
                 Some("ton"),
-                Some("pure heroin"),
+                Some("refined cocoa"),
                 None
             )]
         );
         assert_eq!(
-            quantities("around 3 tons (2,780 kilograms)"),
+            quantities("roughly 2 tonnes (1,814 kilograms)"),
             [
-                row("3 tons", 3.0, Some("ton"), None, Some("around")),
-                row("2,780 kilograms", 2780.0, Some("kg"), None, None)
+                row("2 tonnes", 2.0, Some("t"), None, Some("roughly")),
+                row("1,814 kilograms", 1814.0, Some("kg"), None, None)
             ]
         );
         assert_eq!(
-            quantities("an almost sixfold increase"),
+            quantities("a nearly fivefold rise"),
             [row(
-                "sixfold",
-                6.0,
+                "fivefold",
+                5.0,
                 Some("fold"),
-                Some("increase"),
-                Some("almost")
+                Some("rise"),
+                Some("nearly")
             )]
         );
         assert_eq!(
-            quantities("the 114 MW wind project and a 30-year history"),
+            quantities("the 250 MW solar farm and a 15-year lease"),
             [
-                row("114 MW", 114.0, Some("MW"), None, None),
-                row("30-year", 30.0, Some("year"), None, None)
+                row("250 MW", 250.0, Some("MW"), None, None),
+                row("15-year", 15.0, Some("year"), None, None)
             ]
+        );
+        assert_eq!(
+            quantities("about 30 square kilometres of wetland were flooded"),
+            [row(
+                "30 square kilometres",
+                30.0,
+                Some("km2"),
+                Some("wetland"),
+                Some("about")
+            )]
         );
     }
 
     #[test]
     fn not_quantities() {
         for s in [
-            "call 714-347-8405 or (800) 510-2020",
-            "Case #: 21CV004367, the V-162, CO2 and A4P+",
-            "one of the goals; paragraph 5 stresses; 8 of the 10 Global Oil & Gas majors",
-            "five near the border; 24/7 monitoring; 3G/4G networks",
+            "call 415-555-0132 or (888) 555-0199",
+            "Case No.: 23CV009151, the NV-15, CH4 and B2B+",
+            "one of the aims; paragraph 7 notes; 7 of the 10 Nordic Rail & Port operators",
+            "five along the coast; 24/7 support; 5G/6G masts",
         ] {
             assert_eq!(quantities(s), [], "{s}");
         }

@@ -134,37 +134,42 @@ mod tests {
     #[test]
     fn single_and_lists() {
         assert_eq!(
-            resolutions("Council resolution 2616 (2021) encourages"),
-            [("resolution 2616 (2021)".into(), 2616, Some(2021), None)]
+            resolutions("The Council's resolution 2719 (2023) asks"),
+            [("resolution 2719 (2023)".into(), 2719, Some(2023), None)]
         );
         assert_eq!(
-            resolutions("resolutions 2593 (2021) and 2615 (2021)."),
+            resolutions("resolutions 2417 (2018) and 2573 (2021)."),
             [
-                ("resolutions 2593 (2021)".into(), 2593, Some(2021), None),
-                ("2615 (2021)".into(), 2615, Some(2021), None)
+                ("resolutions 2417 (2018)".into(), 2417, Some(2018), None),
+                ("2573 (2021)".into(), 2573, Some(2021), None)
             ]
         );
         assert_eq!(
-            resolutions("Resolutions 1325 (2000), 1820 (2008), and 2467 (2019)"),
+            resolutions("Resolutions 1267 (1999), 1989 (2011), and 2253 (2015)"),
             [
-                ("Resolutions 1325 (2000)".into(), 1325, Some(2000), None),
-                ("1820 (2008)".into(), 1820, Some(2008), None),
-                ("2467 (2019)".into(), 2467, Some(2019), None)
+                ("Resolutions 1267 (1999)".into(), 1267, Some(1999), None),
+                ("1989 (2011)".into(), 1989, Some(2011), None),
+                ("2253 (2015)".into(), 2253, Some(2015), None)
             ]
         );
         assert_eq!(
-            resolutions("resolution 76/262 and resolution ES-11/1"),
+            resolutions("General Assembly resolution 78/4 and resolution ES-10/21"),
             [
-                ("resolution 76/262".into(), 262, None, Some("76".into())),
-                ("resolution ES-11/1".into(), 1, None, Some("ES-11".into()))
+                ("resolution 78/4".into(), 4, None, Some("78".into())),
+                ("resolution ES-10/21".into(), 21, None, Some("ES-10".into()))
             ]
+        );
+        // A number without its year, at the end of a sentence.
+        assert_eq!(
+            resolutions("as set out in resolution 2231."),
+            [("resolution 2231".into(), 2231, None, None)]
         );
     }
 
     #[test]
     fn not_resolutions() {
         assert_eq!(
-            resolutions("a resolution of 5 votes; resolution 12a; resolutions"),
+            resolutions("a resolution of 5 votes; resolution 12a; resolutions; the resolution adopted in 2019"),
             []
         );
     }

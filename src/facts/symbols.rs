@@ -1,6 +1,7 @@
 //! UN document symbols: `S/2022/123`, `A/76/L.5`, `A/RES/76/262`,
 //! `E/CN.6/2022/L.7`, `S/PRST/2022/1`, and press-release symbols such as
-//! `SC/14794` or `SG/SM/21952`.
+//! `SC/14794` or `SG/SM/21952`, with the organ the symbol's series belongs
+//! to (`crate::lexicon::organs`, the table the parser reads too).
 //!
 //! A symbol is an upper-case series letter group, then slash-separated
 //! parts of capitals, digits, dots and hyphens (`Rev.1`, `Add.2` allowed),
@@ -10,20 +11,7 @@
 use super::scan::{char_at, char_before, is_word_char, Text};
 use super::value::{DocumentValue, FactValue};
 use super::{FactKind, Found};
-
-/// The organ named by a symbol's first part.
-fn body_of(series: &str) -> Option<&'static str> {
-    Some(match series {
-        "A" | "GA" => "General Assembly",
-        "S" | "SC" => "Security Council",
-        "E" | "ECOSOC" => "Economic and Social Council",
-        "T" => "Trusteeship Council",
-        "ST" => "Secretariat",
-        "SG" => "Secretary-General",
-        "DSG" => "Deputy Secretary-General",
-        _ => return None,
-    })
-}
+use crate::lexicon::organs;
 
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
@@ -36,13 +24,12 @@ pub fn scan(text: &Text) -> Vec<Found> {
         }
         let end = symbol_end(s, i)?;
         let symbol = &s[i..end];
-        let series = symbol.split('/').next().unwrap_or_default();
         Some(Found::new(
             FactKind::Document,
             i..end,
             FactValue::Document(DocumentValue {
                 symbol: symbol.to_owned(),
-                body: body_of(series).map(str::to_owned),
+                body: organs::of_symbol(symbol).map(|organ| organ.name.to_owned()),
             }),
         ))
     })
@@ -128,6 +115,13 @@ mod tests {
         assert_eq!(
             symbols("SC/14794"),
             [p("SC/14794", Some("Security Council"))]
+        );
+        assert_eq!(
+            symbols("GA/SHC/4386 and A/C.3/79/L.12"),
+            [
+                p("GA/SHC/4386", Some("General Assembly Third Committee")),
+                p("A/C.3/79/L.12", Some("General Assembly Third Committee"))
+            ]
         );
     }
 

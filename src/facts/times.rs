@@ -1,5 +1,9 @@
 //! Times of day: `11:07 a.m.` → `11:07`, `1:17 p.m.` → `13:17`, `10 a.m.`,
 //! `15:30`, `noon`, `midnight`. Always 24-hour `HH:MM`.
+//!
+//! [`read_time`] is the one reader of a time of day in the crate: the time
+//! facts here and the parser's sitting times (`The meeting began at …`)
+//! both use it.
 
 use super::numbers::may_start_number;
 use super::scan::{boundary_after, char_at, is_word_char, match_any, skip_spaces, Text};
@@ -9,33 +13,46 @@ use super::{FactKind, Found};
 const MERIDIEM: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "a. m.", "p. m."];
 
 pub fn scan(text: &Text) -> Vec<Found> {
-    let s = text.s;
     Text::each_of(&text.numbers, &text.keywords, |i| {
-        let b = s.as_bytes()[i];
-        let (end, time) = if b.is_ascii_digit() && may_start_number(s, i) {
-            clock(s, i)?
-        } else if matches!(b, b'n' | b'm' | b'N' | b'M') {
-            named(s, i)?
-        } else {
-            return None;
-        };
+        let (end, minutes) = read_time(text.s, i)?;
         Some(Found::new(
             FactKind::Time,
             i..end,
-            FactValue::Time(TimeValue { time }),
+            FactValue::Time(TimeValue {
+                time: hh_mm(minutes),
+            }),
         ))
     })
 }
 
+/// `HH:MM` for minutes after midnight.
+pub fn hh_mm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Reads a time of day starting at byte `i` of `s`: `11:07 a.m.`,
+/// `10 a.m.`, `3pm`, `3.15 pm`, `12 noon`, `15:30`, `noon`, `midday`,
+/// `midnight`. Returns where it ends and the minutes after midnight.
+pub fn read_time(s: &str, i: usize) -> Option<(usize, u32)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii_digit() && may_start_number(s, i) {
+        clock(s, i)
+    } else if matches!(b, b'n' | b'm' | b'N' | b'M') {
+        named(s, i)
+    } else {
+        None
+    }
+}
+
 /// `noon`, `midday`, `midnight`.
-fn named(s: &str, i: usize) -> Option<(usize, String)> {
+fn named(s: &str, i: usize) -> Option<(usize, u32)> {
     let (end, word) = match_any(s, i, &["noon", "midday", "midnight"])?;
-    let time = if word == "midnight" { "00:00" } else { "12:00" };
-    Some((end, time.to_owned()))
+    let minutes = if word == "midnight" { 0 } else { 12 * 60 };
+    Some((end, minutes))
 }
 
 /// `11:07 a.m.`, `10 a.m.`, `15:30`, `12 noon`.
-fn clock(s: &str, i: usize) -> Option<(usize, String)> {
+fn clock(s: &str, i: usize) -> Option<(usize, u32)> {
     let b = s.as_bytes();
     let mut end = i;
     while end < b.len() && b[end].is_ascii_digit() && end - i < 3 {
@@ -77,11 +94,11 @@ fn clock(s: &str, i: usize) -> Option<(usize, String)> {
             (h, false) => h,
         };
         let minute = minute.map_or(0, |(_, m)| m);
-        return Some((after, format!("{hour24:02}:{minute:02}")));
+        return Some((after, hour24 * 60 + minute));
     }
     if gap - end <= 1 && hour == 12 && minute.is_none() {
         if let Some(after) = super::scan::match_phrase(s, gap, "noon") {
-            return Some((after, "12:00".to_owned()));
+            return Some((after, 12 * 60));
         }
     }
     match minute {
@@ -90,7 +107,7 @@ fn clock(s: &str, i: usize) -> Option<(usize, String)> {
             if b.get(end) == Some(&b':') {
                 return None;
             }
-            Some((end, format!("{hour:02}:{m:02}")))
+            Some((end, hour * 60 + m))
         }
         _ => None,
     }
@@ -136,6 +153,20 @@ mod tests {
         );
         assert_eq!(times("at 12 noon"), [p("12 noon", "12:00")]);
         assert_eq!(times("by midnight"), [p("midnight", "00:00")]);
+        assert_eq!(times("at 3.15 pm"), [p("3.15 pm", "15:15")]);
+        assert_eq!(
+            times("at 11:07a.m. and 12:30 a.m."),
+            [p("11:07a.m.", "11:07"), p("12:30 a.m.", "00:30")]
+        );
+    }
+
+    #[test]
+    fn the_reader_gives_minutes_and_the_end() {
+        let s = "at 1:17 p.m. sharp";
+        assert_eq!(read_time(s, 3), Some((12, 797)));
+        assert_eq!(read_time("noon,", 0), Some((4, 720)));
+        assert_eq!(read_time("10 delegations", 0), None);
+        assert_eq!(read_time("x", 5), None);
     }
 
     #[test]

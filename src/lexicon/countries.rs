@@ -355,6 +355,23 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     by_key().get(&lookup_key(name.trim())).copied()
 }
 
+/// [`canonical`], first trying the name exactly as the table spells it
+/// (`China`, `Russian Federation`, `Türkiye`, `Viet Nam`), as a release
+/// mostly prints it: that costs one lookup and no allocation.
+pub fn canonical_printed(name: &str) -> Option<&'static str> {
+    static EXACT: OnceLock<HashMap<&'static str, &'static str, FxBuild>> = OnceLock::new();
+    let exact = EXACT.get_or_init(|| {
+        let mut map = HashMap::default();
+        for country in &COUNTRIES {
+            for printed in std::iter::once(&country.name).chain(country.aliases) {
+                map.insert(*printed, country.name);
+            }
+        }
+        map
+    });
+    exact.get(name).copied().or_else(|| canonical(name))
+}
+
 /// The country of a canonical name.
 pub fn country(canonical_name: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.name == canonical_name)
@@ -415,6 +432,20 @@ pub fn place_at(text: &str, at: usize) -> Option<(usize, Option<&'static str>)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_names_read_as_any_other_spelling() {
+        for name in [
+            "China",
+            "the United States",
+            "Russia",
+            "Côte d'Ivoire",
+            "Viet Nam",
+            "Neverland",
+        ] {
+            assert_eq!(canonical_printed(name), canonical(name), "{name}");
+        }
+    }
 
     #[test]
     fn all_members_and_observers() {

@@ -5,11 +5,12 @@ use std::ops::Range;
 
 use super::draft::{Para, SpeakerDraft};
 use super::header::Header;
-use super::people::FoundQuote;
-use super::times::{hh_mm, Sitting};
+use super::release_speakers::FoundQuote;
+use super::sitting::Sitting;
 use super::view::View;
-use crate::document::{Document, DocumentKind, Paragraph, Span, Speaker};
+use crate::document::{Document, DocumentKind, Fact, FactKind, Paragraph, Span, Speaker};
 use crate::facts;
+use crate::facts::times::hh_mm;
 use crate::text::CharIndex;
 
 pub struct Parts<'a> {
@@ -113,26 +114,20 @@ pub fn document(parts: Parts) -> Document {
 /// A quotation the parser attributed gives its speaker to the quote fact
 /// over it, and to every fact inside that quote fact, whoever's turn the
 /// paragraph is. `quoted` is in text order, as are the facts.
-fn attribute_quoted_facts(facts: &mut [facts::Fact], quoted: &[(Span, usize)]) {
+fn attribute_quoted_facts(facts: &mut [Fact], quoted: &[(Span, usize)]) {
     let speaker_of = |start: usize, end: usize| {
         let after = quoted.partition_point(|(span, _)| span.start <= start);
         let &(span, speaker) = quoted.get(after.checked_sub(1)?)?;
         (end <= span.end + 1).then_some(speaker)
     };
     let mut quotes: Vec<(usize, usize, usize)> = Vec::new();
-    for fact in facts
-        .iter_mut()
-        .filter(|f| f.kind == facts::FactKind::Quote)
-    {
+    for fact in facts.iter_mut().filter(|f| f.kind == FactKind::Quote) {
         if let Some(speaker) = speaker_of(fact.start, fact.end) {
             fact.speaker = Some(speaker);
             quotes.push((fact.start, fact.end, speaker));
         }
     }
-    for fact in facts
-        .iter_mut()
-        .filter(|f| f.kind != facts::FactKind::Quote)
-    {
+    for fact in facts.iter_mut().filter(|f| f.kind != FactKind::Quote) {
         let after = quotes.partition_point(|&(start, _, _)| start <= fact.start);
         if let Some(&(_, end, speaker)) = after.checked_sub(1).and_then(|i| quotes.get(i)) {
             if fact.end <= end {

@@ -4,8 +4,8 @@
 
 use super::draft::Para;
 use super::mentions::Reference;
-use super::people::FoundQuote;
 use super::quotes::{self, Who};
+use super::release_speakers::FoundQuote;
 use crate::document::ParagraphRole;
 
 /// Every quotation in the spoken paragraphs, with its syntactic attribution.

@@ -7,94 +7,123 @@ use super::draft::Para;
 use super::words::{ends_like_sentence, fold};
 use crate::document::ParagraphRole;
 
-/// Whole lines that are furniture wherever they appear, compared folded.
+/// Whole lines that are furniture wherever they appear, compared folded;
+/// sorted, for a binary search.
 const FURNITURE: &[&str] = &[
-    "skip to main content",
-    "skip to content",
-    "skip to navigation",
-    "skip navigation",
-    "jump to content",
-    "toggle navigation",
-    "main navigation",
-    "main menu",
-    "menu",
-    "open menu",
-    "close menu",
-    "close",
-    "search",
-    "search form",
-    "search the site",
-    "home",
-    "back to top",
-    "top of page",
-    "share",
-    "share this",
-    "share this:",
-    "share this page",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "share on x",
-    "share on linkedin",
-    "share via email",
-    "tweet",
-    "tweet this",
     "[tweet this]",
-    "facebook",
-    "twitter",
-    "x (formerly twitter)",
-    "linkedin",
-    "whatsapp",
-    "instagram",
-    "youtube",
-    "email",
-    "e-mail",
-    "print",
-    "print this page",
-    "copy link",
-    "subscribe",
-    "follow us",
-    "follow us on",
-    "related",
-    "related links",
-    "related content",
-    "read more",
-    "you are here:",
-    "you are here",
-    "breadcrumb",
-    "language",
-    "languages",
-    "select language",
-    "english",
-    "français",
-    "español",
-    "русский",
-    "中文",
-    "العربية",
+    "a-z site index",
     "accept",
     "accept all",
     "accept all cookies",
+    "accessibility",
+    "back to top",
+    "bluesky",
+    "breadcrumb",
+    "close",
+    "close menu",
+    "contact us",
     "cookie settings",
-    "reject all",
-    "sign in",
+    "copy link",
+    "copyright",
+    "daily press briefing",
+    "download",
+    "download pdf",
+    "e-mail",
+    "email",
+    "email this",
+    "english",
+    "español",
+    "facebook",
+    "faq",
+    "flickr",
+    "follow us",
+    "follow us on",
+    "français",
+    "fraud alert",
+    "home",
+    "in progress at unhq",
+    "instagram",
+    "jump to content",
+    "language",
+    "language:",
+    "languages",
+    "languages:",
+    "linkedin",
     "log in",
     "login",
-    "download pdf",
-    "download",
-    "welcome to the united nations",
-    "meetings coverage and press releases",
+    "main menu",
+    "main navigation",
+    "media alert",
+    "media alerts",
+    "meeting summaries",
     "meetings coverage",
+    "meetings coverage and press releases",
+    "meetings summaries",
+    "menu",
+    "open menu",
+    "photo",
+    "photos",
+    "press conference",
+    "press conferences",
     "press releases",
-    "contact us",
-    "sitemap",
-    "site map",
-    "privacy policy",
+    "print",
+    "print this",
+    "print this page",
     "privacy notice",
+    "privacy policy",
+    "read more",
+    "reject all",
+    "related",
+    "related content",
+    "related document",
+    "related documents",
+    "related links",
+    "search",
+    "search form",
+    "search the site",
+    "search the united nations",
+    "select language",
+    "share",
+    "share on facebook",
+    "share on linkedin",
+    "share on twitter",
+    "share on x",
+    "share on x (formerly twitter)",
+    "share this",
+    "share this article",
+    "share this page",
+    "share this:",
+    "share via",
+    "share via email",
+    "sign in",
+    "site index",
+    "site map",
+    "sitemap",
+    "skip navigation",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "subscribe",
     "terms of use",
-    "copyright",
-    "fraud alert",
-    "faq",
-    "accessibility",
+    "threads",
+    "toggle navigation",
+    "top of page",
+    "tweet",
+    "tweet this",
+    "twitter",
+    "un web tv",
+    "video",
+    "webcast",
+    "welcome to the united nations",
+    "whatsapp",
+    "x",
+    "x (formerly twitter)",
+    "you are here",
+    "you are here:",
+    "youtube",
+    "русский",
+    "العربية",
+    "中文",
 ];
 
 /// Marks furniture lines anywhere in the text as clutter.
@@ -111,8 +140,10 @@ pub fn is_furniture(line: &str) -> bool {
     if line.len() > 160 {
         return false;
     }
-    (line.len() <= 48 && FURNITURE.contains(&fold(line).as_str()))
+    (line.len() <= 48 && FURNITURE.binary_search(&fold(line).as_str()).is_ok())
         || is_breadcrumb(line)
+        || is_slash_breadcrumb(line)
+        || is_language_list(line)
         || is_bracketed_link(line)
         || is_link_prompt(line)
 }
@@ -125,6 +156,57 @@ fn is_breadcrumb(line: &str) -> bool {
     let separators =
         line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" » ").count();
     separators >= 1 && line.chars().count() < 160 && !ends_like_sentence(line)
+}
+
+/// `Home / Meetings Coverage / General Assembly`: short items joined by
+/// spaced slashes, starting at `Home` or with at least three items.
+fn is_slash_breadcrumb(line: &str) -> bool {
+    if !line.contains(" / ") || ends_like_sentence(line) {
+        return false;
+    }
+    let items: Vec<&str> = line.split(" / ").map(str::trim).collect();
+    let short = items
+        .iter()
+        .all(|item| !item.is_empty() && item.chars().count() <= 60);
+    let home = items[0].eq_ignore_ascii_case("home");
+    short && (items.len() >= 3 || home)
+}
+
+/// `English Français Español Русский 中文 العربية`: a language picker
+/// copied as one line.
+fn is_language_list(line: &str) -> bool {
+    const LANGUAGES: &[&str] = &[
+        "english",
+        "français",
+        "francais",
+        "español",
+        "espanol",
+        "русский",
+        "中文",
+        "العربية",
+        "português",
+        "kiswahili",
+        "deutsch",
+        "arabic",
+        "chinese",
+        "french",
+        "russian",
+        "spanish",
+        "|",
+    ];
+    let mut count = 0;
+    for word in line.split_whitespace() {
+        let known = if word.is_ascii() {
+            LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(word))
+        } else {
+            LANGUAGES.contains(&word.to_lowercase().as_str())
+        };
+        if !known {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// `[WATCH A VIDEO THAT FEATURES ...]`: link text in square brackets, in
@@ -155,6 +237,11 @@ mod tests {
     use super::is_furniture;
 
     #[test]
+    fn furniture_is_sorted() {
+        assert!(super::FURNITURE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn furniture() {
         for line in [
             "Skip to main content",
@@ -164,6 +251,11 @@ mod tests {
             "[WATCH A VIDEO ABOUT THE PROGRAMME]",
             "Click here for Full Press Release.",
             "Español",
+            "English Français Español Русский 中文 العربية",
+            "Home / Meetings Coverage / General Assembly / Third Committee",
+            "Home / Press",
+            "In progress at UNHQ",
+            "Related documents",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -177,6 +269,9 @@ mod tests {
             "Share prices rose 5 per cent > expectations.",
             "[The Organization was established in 1994.]",
             "Email the team at press@example.org for details.",
+            "Prices rose / fell by turns.",
+            "English is one of the six official languages.",
+            "SG/SM/21952-SC/15430",
         ] {
             assert!(!is_furniture(line), "{line}");
         }

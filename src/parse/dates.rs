@@ -102,6 +102,9 @@ pub fn read_date(s: &str) -> Option<(String, usize)> {
 
 fn read_iso(word: &str) -> Option<String> {
     let word = word.trim_end_matches([',', '.']);
+    if let Some(date) = read_day_month_year(word) {
+        return Some(date);
+    }
     let mut parts = word.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -109,6 +112,19 @@ fn read_iso(word: &str) -> Option<String> {
     }
     let (year, month, day) = (year_number(y)?, m.parse().ok()?, d.parse().ok()?);
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| iso(year, month, day))
+}
+
+/// `23/09/2003`: day, month and year with slashes, as older UN pages
+/// print the date of a release.
+fn read_day_month_year(word: &str) -> Option<String> {
+    let mut parts = word.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (day, month, year): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2199).contains(&year))
+        .then(|| iso(year, month, day))
 }
 
 /// A line that is nothing but a date.
@@ -131,6 +147,14 @@ mod tests {
             Some("2024-03-14")
         );
         assert_eq!(date_line("2024-03-14").as_deref(), Some("2024-03-14"));
+        assert_eq!(date_line("23/09/2003").as_deref(), Some("2003-09-23"));
+        assert_eq!(date_line("17 OCTOBER 2024").as_deref(), Some("2024-10-17"));
+        assert_eq!(
+            date_line("Thursday, 17 October 2024").as_deref(),
+            Some("2024-10-17")
+        );
+        assert_eq!(date_line("October 17, 2024").as_deref(), Some("2024-10-17"));
+        assert_eq!(date_line("09/23/2003"), None);
         assert_eq!(date_line("14 March 2024 was a Thursday"), None);
         assert_eq!(date_line("March 2024"), None);
         assert_eq!(date_line("32 March 2024"), None);

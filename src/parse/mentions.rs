@@ -138,6 +138,19 @@ enum Pattern {
     Surname { speaker: usize },
 }
 
+/// Titles of address before a surname.
+#[inline]
+fn is_title_of_address(word: &str) -> bool {
+    // Every one starts with `M`, `D` or `P`.
+    if !word.starts_with(['M', 'D', 'P']) {
+        return false;
+    }
+    matches!(
+        word,
+        "Mr." | "Ms." | "Mrs." | "Dr." | "Prof." | "Professor" | "Mr" | "Ms" | "Mrs" | "Dr"
+    )
+}
+
 /// Speakers' names by their first word, folded: a release with thousands of
 /// speakers must not compare every capitalised word with every name that
 /// shares its initial. A bit per ASCII initial rules most words out before
@@ -146,11 +159,16 @@ struct NameIndex {
     by_first: HashMap<String, Vec<Pattern>, FxBuild>,
     /// The ASCII letters that start a key of `by_first`, a bit each.
     ascii_initials: u32,
+    /// Surnames after a title of address (`Ms. Okafor`), as UN coverage
+    /// refers back to a speaker named in full; `None` where two speakers
+    /// share the surname.
+    titled: HashMap<String, Option<usize>, FxBuild>,
 }
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
         let mut by_first: HashMap<String, Vec<Pattern>, FxBuild> = HashMap::default();
+        let mut titled: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
         let mut add = |token: &str, pattern: Pattern| {
             if !token.is_empty() {
                 by_first.entry(token.to_owned()).or_default().push(pattern);
@@ -176,9 +194,18 @@ impl NameIndex {
                     },
                 );
             }
-            if surnames {
-                if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+            if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+                if surnames {
                     add(last, Pattern::Surname { speaker });
+                } else if !rest.is_empty() {
+                    titled
+                        .entry(last.clone())
+                        .and_modify(|known| {
+                            if *known != Some(speaker) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert(Some(speaker));
                 }
             }
         }
@@ -190,6 +217,7 @@ impl NameIndex {
         NameIndex {
             by_first,
             ascii_initials,
+            titled,
         }
     }
 
@@ -204,6 +232,16 @@ impl NameIndex {
         let mut i = 0;
         while i < list.len() {
             let (at, word) = list[i];
+            if !self.titled.is_empty() && is_title_of_address(word) && i + 1 < list.len() {
+                let (next_at, next) = list[i + 1];
+                let range = bare(next);
+                fold_into(&next[range.clone()], &mut folded);
+                if let Some(Some(speaker)) = self.titled.get(folded.as_str()) {
+                    refs.push((at..next_at + range.end, *speaker));
+                    i += 2;
+                    continue;
+                }
+            }
             // Most words start with a lower-case letter or a digit: no name
             // starts there; nor at a capital that starts no speaker's name.
             let first = word.as_bytes().first().copied().unwrap_or(0);
@@ -275,6 +313,11 @@ impl NameIndex {
 /// allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() && !word.contains('`') {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' | '`' | 'ʼ' => out.push('\''),
@@ -302,6 +345,7 @@ const DELEGATE_NOUNS: &[&str] = &[
     "speaker",
     "envoy",
     "ambassador",
+    "observer",
 ];
 
 /// How many words a delegation's name may have.
@@ -317,11 +361,11 @@ fn delegations_in(
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
     for (i, &(at, word)) in list.iter().enumerate() {
         // Cheap shape test first: the nouns are 5 to 14 letters long and
-        // start with one of a few letters.
+        // start with one of a few letters (`delegate_nouns_start_with_the_letters_tested_first`).
         let shape_fits = (5..=15).contains(&word.len())
             && matches!(
                 word.as_bytes()[0].to_ascii_lowercase(),
-                b'd' | b'r' | b's' | b'e' | b'a'
+                b'd' | b'r' | b's' | b'e' | b'a' | b'o'
             );
         if !shape_fits {
             continue;
@@ -434,6 +478,13 @@ mod tests {
             "Côte",
         ] {
             assert_eq!(super::bare(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn delegate_nouns_start_with_the_letters_tested_first() {
+        for noun in super::DELEGATE_NOUNS {
+            assert!(noun.starts_with(['d', 'r', 's', 'e', 'a', 'o']), "{noun}");
         }
     }
 

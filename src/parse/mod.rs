@@ -2,13 +2,18 @@
 //! byte spans of one normalised text, turned into code-point offsets only
 //! when the document is assembled.
 //!
-//! 1. `paragraphs`: one paragraph per non-blank line;
+//! 1. `paragraphs`: one paragraph per non-blank line (per wrapped block in
+//!    a hard-wrapped text), read in a `view` with spaces made single;
 //! 2. `clutter`: web-page furniture pasted along with the release;
 //! 3. `header`: meeting line, symbol, date, headline, dateline, kind;
+//!    `genre`: meeting coverage recognised by its turns where no header
+//!    says so;
 //! 4. `sections`: headings, summary, turns zone, contact, boilerplate, footer;
-//! 5. `times`: when a meeting began and ended;
-//! 6. speakers: `turns` in UN coverage, `people` from quotations and
-//!    statement intros elsewhere;
+//! 5. `sitting`: when a meeting began and ended;
+//! 6. speakers: `turns` in UN coverage (openers in `un_openers`, people
+//!    introduced once in `panels`, paragraphs about the meeting in
+//!    `procedural`), `release_speakers` from quotations and statement
+//!    intros elsewhere;
 //! 7. `mentions` and `attribution`: references to speakers and who spoke
 //!    each quotation;
 //! 8. `also_speaking`; then facts (`crate::facts`), with quotations'
@@ -18,17 +23,27 @@ mod also_speaking;
 mod assemble;
 mod attribution;
 mod clutter;
+mod contact;
+mod dateline;
 mod dates;
 mod draft;
+mod genre;
 mod header;
+mod meeting_line;
 mod mentions;
+mod opener_clauses;
+mod opener_delegations;
+mod opener_names;
+mod opener_tail;
+mod panels;
 mod paragraphs;
-mod people;
-mod persons;
+mod person_phrase;
+mod procedural;
 mod quotes;
+mod release_speakers;
 mod sections;
+mod sitting;
 mod symbols;
-mod times;
 mod titles;
 mod turns;
 mod un_openers;
@@ -42,7 +57,8 @@ use draft::{Para, Section, SpeakerList};
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
     let original = normalize_line_endings(input);
-    let view = view::View::new(&original);
+    let wraps = paragraphs::wrapped_line_breaks(&original);
+    let view = view::View::new(&original, &wraps);
     let text = &view.text;
     let mut paras: Vec<Para> = paragraphs::split(text)
         .into_iter()
@@ -50,22 +66,41 @@ pub fn parse(input: &str) -> Document {
         .collect();
 
     clutter::mark(&mut paras);
-    let header = header::read(&mut paras);
+    let mut header = header::read(&mut paras);
     for para in &mut paras[..header.body_start] {
         para.section = Section::Header;
     }
-    let kind = header.kind.unwrap_or(DocumentKind::PressRelease);
+    let mut kind = header.kind.unwrap_or(DocumentKind::PressRelease);
+    if kind == DocumentKind::PressRelease && genre::has_turns(&paras, header.body_start) {
+        kind = DocumentKind::UnMeeting;
+        header.kind = Some(kind);
+    }
+    if kind == DocumentKind::UnMeeting && header.body.is_none() {
+        let first_text = paras[header.body_start..].iter().find(|p| p.is_text());
+        let texts = header
+            .headline
+            .as_deref()
+            .into_iter()
+            .chain(first_text.map(|p| p.text));
+        header.body = genre::organ_named_in(texts).map(str::to_owned);
+    }
     let turns_start = sections::assign(&mut paras, kind, header.body_start);
     let sitting = match kind {
-        DocumentKind::UnMeeting => times::find(&paras),
-        _ => times::Sitting::default(),
+        DocumentKind::UnMeeting => sitting::find(&paras),
+        _ => sitting::Sitting::default(),
     };
 
     let mut speakers = SpeakerList::default();
     let mut quotes = attribution::collect(&paras);
     let named = match kind {
         DocumentKind::UnMeeting => {
-            turns::find(&mut paras, &mut speakers, turns_start);
+            turns::find(
+                &mut paras,
+                &mut speakers,
+                header.body_start,
+                turns_start,
+                &quotes,
+            );
             quotes
                 .iter()
                 .map(|found| match &found.who {
@@ -77,8 +112,13 @@ pub fn parse(input: &str) -> Document {
                 .collect()
         }
         _ => {
-            people::from_remarks_intro(text, &mut paras, header.body_start, &mut speakers);
-            people::from_quotes(text, &paras, &quotes, &mut speakers)
+            release_speakers::from_remarks_intro(
+                text,
+                &mut paras,
+                header.body_start,
+                &mut speakers,
+            );
+            release_speakers::from_quotes(text, &paras, &quotes, &mut speakers)
         }
     };
 
@@ -128,7 +168,7 @@ fn known_speaker(speakers: &SpeakerList, printed: &str) -> Option<usize> {
 /// person's paragraph. Short (scare) quotations do not count.
 fn assign_quoted_paragraphs(
     paras: &mut [Para],
-    quotes: &[people::FoundQuote],
+    quotes: &[release_speakers::FoundQuote],
     speakers: &mut SpeakerList,
 ) {
     for found in quotes {

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::persons::{is_initial_or_abbreviation, read_person, Person};
+use super::person_phrase::{is_initial_or_abbreviation, read_person, Person};
 use super::words::words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

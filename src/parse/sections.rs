@@ -1,8 +1,8 @@
 //! Sections: headings, the UN summary before the first turn, contact
 //! blocks, "About X" boilerplate and the footer.
 
+use super::contact::is_contact_detail;
 use super::draft::{Para, Section};
-use super::header::is_contact_detail;
 use super::un_openers;
 use super::words::{ends_like_sentence, fold, words};
 use crate::document::{DocumentKind, ParagraphRole};
@@ -49,7 +49,7 @@ pub fn assign(paras: &mut [Para], kind: DocumentKind, body_start: usize) -> usiz
             continue;
         }
         let in_summary = section == Section::Summary;
-        if in_summary && un_openers::parse(para.text).is_some_and(|o| o.named) {
+        if in_summary && un_openers::starts_strong(para.text) {
             section = Section::Statements;
             turns_start = turns_start.min(at);
         }
@@ -119,6 +119,9 @@ fn is_heading(line: &str) -> bool {
     }
     let count = words(line).count();
     if count == 0 || count > 12 || line.chars().count() > 100 {
+        return false;
+    }
+    if line.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
     }
     if !line

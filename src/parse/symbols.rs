@@ -1,52 +1,10 @@
-//! UN meeting lines (`8967th Meeting (AM)`) and document symbols
-//! (`SC/14794`, `SG/SM/21952`), and the organ a symbol names.
+//! A release's own symbols (`SC/14794`, `GA/SHC/4386*`, `SG/SM/21952`,
+//! several on one line: `SC/15000-GA/12345`), and the organ a symbol's
+//! series belongs to (`crate::lexicon::organs`).
 
-use super::words::is_space;
-use crate::document::Meeting;
-
-/// Reads a meeting line: `8967th Meeting (AM)`, `61st meeting (PM)`,
-/// `Seventy-eighth Session, 12th & 13th Meetings (AM & PM)`.
-pub fn meeting_line(line: &str) -> Option<Meeting> {
-    if line.chars().count() > 120 {
-        return None;
-    }
-    let lower = line.to_lowercase();
-    let keyword = lower.find("meeting")?;
-    // The ordinal right before the keyword, possibly after "12th & ".
-    let before = lower[..keyword].trim_end_matches(is_space);
-    let ordinal = before
-        .rsplit(is_space)
-        .find(|w| !w.is_empty() && *w != "&" && *w != "and")?;
-    let first_ordinal = before
-        .split([',', ' '])
-        .find(|w| ordinal_number(w).is_some())
-        .unwrap_or(ordinal);
-    ordinal_number(ordinal)?;
-    let number = ordinal_number(first_ordinal)?;
-    let after = line[keyword + "meeting".len()..]
-        .trim_start_matches(['s', '*'])
-        .trim();
-    let session = match after.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        Some(inside) if !inside.trim().is_empty() => Some(inside.trim().to_owned()),
-        Some(_) => None,
-        None if after.is_empty() => None,
-        None => return None,
-    };
-    Some(Meeting {
-        title: line.trim().to_owned(),
-        number,
-        session,
-    })
-}
-
-fn ordinal_number(word: &str) -> Option<u32> {
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok()
-}
+use super::meeting_line::meeting_line;
+use crate::lexicon::organs::{self, Genre};
+use crate::text::scan::is_space;
 
 /// The first UN document symbol at the start of `line`, when the line holds
 /// nothing but symbols (a release can carry several: `SG/SM/1-SC/2`).
@@ -91,17 +49,18 @@ fn symbol_len(s: &str) -> Option<usize> {
             break;
         }
     }
-    for suffix in ["/Rev.", "/Corr.", "/Add."] {
-        if s[at..].starts_with(suffix) {
-            let digits = at + suffix.len();
-            let mut end = digits;
-            while end < bytes.len() && bytes[end].is_ascii_digit() {
-                end += 1;
-            }
-            if end > digits {
-                at = end;
-            }
+    // More parts after the number: `/Rev.1`, `/Corr.2`, `/Add.1`, `/31`.
+    while bytes.get(at) == Some(&b'/') {
+        let part = at + 1;
+        let mut end = part;
+        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'.') {
+            end += 1;
         }
+        let part_text = s[part..end].trim_end_matches('.');
+        if part_text.is_empty() || !part_text.bytes().any(|b| b.is_ascii_digit()) {
+            break;
+        }
+        at = part + part_text.len();
     }
     // A symbol is a whole token.
     match s[at..].chars().next() {
@@ -110,49 +69,28 @@ fn symbol_len(s: &str) -> Option<usize> {
     }
 }
 
+/// A symbol printed after the organ on one line, as older releases do
+/// (`General Assembly HR/CT/700`, `Security CouncilSC/8841`): the symbol.
+pub fn symbol_after_organ(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if line.len() > 120 {
+        return None;
+    }
+    let start = line.rfind(|c: char| c.is_whitespace() || c.is_lowercase())?;
+    let start = start + line[start..].chars().next()?.len_utf8();
+    let symbol = symbol_line(&line[start..])?;
+    let organ = line[..start].trim();
+    organs::printed(organ).is_some().then_some(symbol)
+}
+
 /// Statements and remarks, as opposed to meeting coverage.
 pub fn is_statement_symbol(symbol: &str) -> bool {
-    ["SG/SM/", "DSG/SM/", "SG/T/", "SG/A/", "SG/2", "DSG/2"]
-        .iter()
-        .any(|prefix| symbol.starts_with(prefix))
+    organs::of_symbol(symbol).is_some_and(|organ| organ.genre == Genre::Statements)
 }
 
 /// The organ or office a symbol's series belongs to.
 pub fn body_of(symbol: &str) -> Option<&'static str> {
-    let series = symbol.rsplit_once('/').map_or(symbol, |(series, _)| series);
-    let series = series
-        .trim_end_matches("/Rev.")
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == '.');
-    Some(match series {
-        "SC" => "Security Council",
-        "GA" => "General Assembly",
-        "GA/DIS" => "General Assembly First Committee",
-        "GA/EF" => "General Assembly Second Committee",
-        "GA/SHC" => "General Assembly Third Committee",
-        "GA/SPD" => "General Assembly Fourth Committee",
-        "GA/AB" => "General Assembly Fifth Committee",
-        "GA/L" => "General Assembly Sixth Committee",
-        "GA/COL" => "Special Committee on Decolonization",
-        "GA/PK" => "Special Committee on Peacekeeping Operations",
-        "GA/PAL" => "Committee on the Exercise of the Inalienable Rights of the Palestinian People",
-        "GA/NGO" | "ECOSOC/NGO" | "NGO" => "Committee on Non-Governmental Organizations",
-        "ECOSOC" => "Economic and Social Council",
-        "SG/SM" | "SG/A" | "SG/T" | "SG" => "Secretary-General",
-        "DSG/SM" | "DSG" => "Deputy Secretary-General",
-        "HR" => "Human Rights",
-        "WOM" => "Commission on the Status of Women",
-        "POP" => "Commission on Population and Development",
-        "SOC" => "Commission for Social Development",
-        "ENV/DEV" => "Commission on Sustainable Development",
-        "SEA" => "Law of the Sea",
-        "L" => "Office of Legal Affairs",
-        "OBV" => "Observances",
-        "PI" => "Department of Global Communications",
-        "ICJ" => "International Court of Justice",
-        "DC" => "Disarmament Commission",
-        "CD" => "Conference on Disarmament",
-        _ => return None,
-    })
+    organs::of_symbol(symbol).map(|organ| organ.name)
 }
 
 /// Whether `line` starts with a meeting line or a symbol: the anchor of a
@@ -166,18 +104,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn meeting_lines() {
-        let m = meeting_line("8967th Meeting (AM)").unwrap();
-        assert_eq!((m.number, m.session.as_deref()), (8967, Some("AM")));
-        let m = meeting_line("61st meeting").unwrap();
-        assert_eq!((m.number, m.session), (61, None));
-        let m = meeting_line("Seventy-eighth Session, 12th & 13th Meetings (AM & PM)").unwrap();
-        assert_eq!((m.number, m.session.as_deref()), (12, Some("AM & PM")));
-        assert!(meeting_line("The meeting began at 10 a.m.").is_none());
-        assert!(meeting_line("Our 5th meeting was a success").is_none());
-    }
-
-    #[test]
     fn symbols() {
         assert_eq!(symbol_line("SC/14794"), Some("SC/14794"));
         assert_eq!(symbol_line("GA/SHC/4321"), Some("GA/SHC/4321"));
@@ -186,6 +112,26 @@ mod tests {
         assert_eq!(symbol_line("SC/14794 is the symbol"), None);
         assert_eq!(symbol_line("A/B"), None);
         assert_eq!(symbol_line("sc/14794"), None);
+        assert_eq!(symbol_line("GA/11950*"), Some("GA/11950"));
+        assert_eq!(symbol_line("SC/15000-GA/12345"), Some("SC/15000"));
+        assert_eq!(symbol_line("HRC/25/31"), Some("HRC/25/31"));
+        assert_eq!(
+            symbol_line("SG/SM/8888/Rev.1-IK/392/Rev.1"),
+            Some("SG/SM/8888/Rev.1")
+        );
+    }
+
+    #[test]
+    fn symbols_after_the_organ() {
+        assert_eq!(
+            symbol_after_organ("General Assembly HR/CT/700"),
+            Some("HR/CT/700")
+        );
+        assert_eq!(
+            symbol_after_organ("Security CouncilSC/8841"),
+            Some("SC/8841")
+        );
+        assert_eq!(symbol_after_organ("See document HR/CT/700"), None);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The text the passes read: the document's text with every run of spaces,
 //! tabs and no-break spaces inside a line made one plain space, so that a
 //! pattern such as "speaking on behalf of" matches however the release was
-//! pasted. Spans found in the view are mapped back to the document's text.
+//! pasted; in a hard-wrapped text, the line breaks that only wrap a
+//! paragraph count as such spaces too. Spans found in the view are mapped
+//! back to the document's text.
 
 pub struct View {
     pub text: String,
@@ -24,6 +26,13 @@ const MAY_START_SPACE: [bool; 256] = {
     table
 };
 
+/// [`MAY_START_SPACE`] with the line feed, for a hard-wrapped text.
+const MAY_START_SPACE_OR_WRAP: [bool; 256] = {
+    let mut table = MAY_START_SPACE;
+    table[b'\n' as usize] = true;
+    table
+};
+
 /// Byte length of the inline whitespace character at byte `at`, or 0.
 #[inline]
 fn inline_space_len(s: &str, at: usize) -> usize {
@@ -40,8 +49,23 @@ fn inline_space_len(s: &str, at: usize) -> usize {
     }
 }
 
+/// [`inline_space_len`], with the wrapping line breaks (sorted byte
+/// offsets of `\n`) counted as spaces too.
+#[inline]
+fn space_len(s: &str, at: usize, wraps: &[usize]) -> usize {
+    if s.as_bytes()[at] == b'\n' {
+        return usize::from(wraps.binary_search(&at).is_ok());
+    }
+    inline_space_len(s, at)
+}
+
 impl View {
-    pub fn new(original: &str) -> View {
+    /// The view of `original`, where the line breaks at `wraps` (sorted
+    /// byte offsets of `\n`, see `paragraphs::wrapped_line_breaks`) are spaces.
+    pub fn new(original: &str, wraps: &[usize]) -> View {
+        if !wraps.is_empty() {
+            return Self::wrapped(original, wraps);
+        }
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
         let mut copied_to = 0;
@@ -61,6 +85,48 @@ impl View {
             let mut end = at + len;
             while end < original.len() {
                 let more = inline_space_len(original, end);
+                if more == 0 {
+                    break;
+                }
+                end += more;
+            }
+            at = end;
+            if end == start + 1 && original.as_bytes()[start] == b' ' {
+                continue;
+            }
+            text.push_str(&original[copied_to..start]);
+            checkpoints.push((text.len(), start));
+            text.push(' ');
+            checkpoints.push((text.len(), end));
+            copied_to = end;
+        }
+        text.push_str(&original[copied_to..]);
+        View { text, checkpoints }
+    }
+
+    /// [`View::new`] for a hard-wrapped text, where the line breaks at
+    /// `wraps` are spaces too: the same loop, apart so that an ordinary
+    /// text pays nothing for them.
+    fn wrapped(original: &str, wraps: &[usize]) -> View {
+        let mut text = String::with_capacity(original.len());
+        let mut checkpoints = Vec::new();
+        let mut copied_to = 0;
+        let mut at = 0;
+        let bytes = original.as_bytes();
+        while at < bytes.len() {
+            if !MAY_START_SPACE_OR_WRAP[bytes[at] as usize] {
+                at += 1;
+                continue;
+            }
+            let len = space_len(original, at, wraps);
+            if len == 0 {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut end = at + len;
+            while end < original.len() {
+                let more = space_len(original, end, wraps);
                 if more == 0 {
                     break;
                 }
@@ -101,7 +167,7 @@ mod tests {
     #[test]
     fn collapses_runs_and_maps_back() {
         let original = "A\u{a0}B \t C  D E\nF\tG";
-        let view = View::new(original);
+        let view = View::new(original, &[]);
         assert_eq!(view.text, "A B C D E\nF G");
         for (word, at) in [("B", 2), ("C", 4), ("D", 6), ("E", 8), ("F", 10), ("G", 12)] {
             let back = view.to_original(at);
@@ -111,8 +177,24 @@ mod tests {
     }
 
     #[test]
+    fn wrapping_line_breaks_are_spaces() {
+        let original = "KWAME ASANTE (Ghana) said that \nthe subregion\n\nNext";
+        let wrap = original.find('\n').unwrap();
+        let view = View::new(original, &[wrap]);
+        assert_eq!(
+            view.text,
+            "KWAME ASANTE (Ghana) said that the subregion\n\nNext"
+        );
+        let the = view.text.find("the").unwrap();
+        assert_eq!(
+            &original[view.to_original(the)..view.to_original(the) + 3],
+            "the"
+        );
+    }
+
+    #[test]
     fn plain_text_needs_no_checkpoints() {
-        let view = View::new("One two.\nThree four.");
+        let view = View::new("One two.\nThree four.", &[]);
         assert!(view.checkpoints.is_empty());
         assert_eq!(view.to_original(5), 5);
     }

@@ -1,12 +1,14 @@
 //! Text primitives shared by every pass: line-ending normalisation, the
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
-//! (what leaves the program), UTF-16 offsets (what JavaScript and Java
-//! count), the digest that identifies a text, and folding for search.
+//! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
+//! Java count), the digest that identifies a text, the character scanner
+//! every pass reads text through (`scan`), and folding for search.
 
 mod cursor;
 mod fold;
 mod normalize;
 mod offsets;
+pub mod scan;
 mod sha256;
 mod utf16;
 
@@ -16,4 +18,7 @@ pub(crate) use fold::{fold_latin, is_combining_mark};
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;
-pub use utf16::{chars_of_utf16, utf16_len, utf16_of_chars};
+pub use utf16::{
+    byte_of_utf16, char_of_utf16, chars_of_utf16, chars_of_utf16_range, utf16_len, utf16_of_char,
+    utf16_of_chars, Snap,
+};

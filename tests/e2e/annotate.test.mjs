@@ -51,9 +51,9 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
   const { page, errors } = await fresh(t, browser);
   assert.match(await targetText(page), HINT);
 
-  // Dragged from inside "Early" to inside "leads".
-  await selectByMouse(page, 'arly warning is only useful if it lead');
-  const quote = 'Early warning is only useful if it leads';
+  // Dragged from inside "Clearance" to inside "season".
+  await selectByMouse(page, 'learance that arrives after the planting seaso');
+  const quote = 'Clearance that arrives after the planting season';
   assert.equal(await targetText(page), `Selection: “${quote}”`);
 
   await regions(page).tags.getByRole('button', { name: 'Claim', exact: true }).click();
@@ -61,7 +61,7 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
   // What the reader sees: the list item, the highlight, the target cleared.
   await regions(page).annotations.locator('.annotation-list > li').first().waitFor();
   assert.deepEqual(await listedAnnotations(page), [
-    { tag: 'Claim', quote, meta: 'ABDOULAYE DIALLO', selected: true },
+    { tag: 'Claim', quote, meta: 'IBRAHIM SALL-TOURÉ', selected: true },
   ]);
   assert.match(await targetText(page), HINT);
   const drawn = await highlights(page);
@@ -90,15 +90,15 @@ test('a passage selected with the mouse snaps to whole words and "Claim" annotat
 
 test('digit key "2" tags the selection as Commitment; a digit with nothing selected only explains', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await selectByMouse(page, 'will contribute a further $12 million this year');
+  await selectByMouse(page, 'will add $9 million this year');
   await page.keyboard.press('2');
   const state = await storedWith(page, 1);
   assert.equal(state.annotations[0].tag, 'commitment');
   assert.deepEqual(await listedAnnotations(page), [
     {
       tag: 'Commitment',
-      quote: 'will contribute a further $12 million this year',
-      meta: 'YAMAZAKI KAZUYUKI',
+      quote: 'will add $9 million this year',
+      meta: 'SOFIA MARCHETTI-RUIZ',
       selected: true,
     },
   ]);
@@ -117,15 +117,15 @@ test('digit key "2" tags the selection as Commitment; a digit with nothing selec
 
 test('a selection made from the keyboard (double click, Shift+ArrowRight) is tagged by digit key', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await selectByKeyboard(page, 'Competition over shrinking pastures');
-  assert.equal(await targetText(page), 'Selection: “Competition over shrinking pastures”');
+  await selectByKeyboard(page, 'Fear of buried charges');
+  assert.equal(await targetText(page), 'Selection: “Fear of buried charges”');
   await page.keyboard.press('3');
   const state = await storedWith(page, 1);
   assert.equal(state.annotations[0].tag, 'concern');
-  assert.equal(slice(state.text, state.annotations[0].start, state.annotations[0].end), 'Competition over shrinking pastures');
+  assert.equal(slice(state.text, state.annotations[0].start, state.annotations[0].end), 'Fear of buried charges');
   assert.deepEqual(
     (await listedAnnotations(page)).map((a) => [a.tag, a.quote]),
-    [['Concern', 'Competition over shrinking pastures']],
+    [['Concern', 'Fear of buried charges']],
   );
   await assertDrawnAsStored(page);
   assert.deepEqual(errors, []);
@@ -133,9 +133,9 @@ test('a selection made from the keyboard (double click, Shift+ArrowRight) is tag
 
 test('overlapping and nested annotations all stay visible; clicks select the innermost, then cycle', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quoteA = 'Competition over shrinking pastures has fuelled clashes between herders and farmers';
-  const quoteB = 'clashes between herders and farmers, and armed groups recruit';
-  const quoteC = 'shrinking pastures';
+  const quoteA = 'Fear of buried charges has emptied village markets and scattered the herders';
+  const quoteB = 'scattered the herders who once crossed these plains, and armed groups recruit';
+  const quoteC = 'village markets';
   const a = await annotate(page, quoteA, { tag: 'Claim' });
   const b = await annotate(page, quoteB, { tag: 'Concern' });
   const c = await annotate(page, quoteC, { key: '6' });
@@ -147,9 +147,9 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
   assert.equal(byId.get(b.id)[0].text, quoteB);
   assert.equal(byId.get(c.id)[0].text, quoteC);
   const idsOf = (text) => spans.find((span) => span.text === text)?.ids;
-  assert.deepEqual(idsOf('shrinking pastures'), [c.id, a.id], 'the nested segment lists C (innermost) then A');
+  assert.deepEqual(idsOf('village markets'), [c.id, a.id], 'the nested segment lists C (innermost) then A');
   assert.deepEqual(
-    new Set(idsOf('clashes between herders and farmers')),
+    new Set(idsOf('scattered the herders')),
     new Set([a.id, b.id]),
     'the overlap lists both A and B',
   );
@@ -176,7 +176,7 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
   };
   const clickNested = async () => {
     await settleScroll(page);
-    await clickInDocument(page, 'pastures');
+    await clickInDocument(page, 'village markets');
     // No double click: the next click is a fresh one.
     await page.waitForTimeout(600);
   };
@@ -200,14 +200,14 @@ test('overlapping and nested annotations all stay visible; clicks select the inn
 
 test('a note typed on an annotation shows in the list and is stored; digits in it tag nothing', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quote = 'the humanitarian appeal of $1.9 billion for 2024 is only 17 per cent funded';
+  const quote = 'the 2025 appeal for mine action of $418 million is 31 per cent funded';
   const created = await annotate(page, quote, { tag: 'Evidence' });
   await page.keyboard.press('Escape');
   const item = regions(page).annotations.getByRole('button', { name: /Evidence/ });
   await item.click();
   const note = regions(page).annotations.getByRole('textbox', { name: 'Note' });
   await note.click();
-  const text = 'Check against OCHA: 17% of 1.9 bn in 2024?';
+  const text = 'Check against the UNMAS portfolio: 31% of 418 m in 2025?';
   await page.keyboard.type(text);
   assert.equal(await note.inputValue(), text);
   // Leave the field; the list shows the note.
@@ -239,11 +239,11 @@ test('undo and redo, with the toolbar buttons and with Ctrl+Z / Ctrl+Shift+Z', a
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
   assert.equal(await undo.isDisabled(), true);
-  const x = await annotate(page, 'Rainfall has failed for three consecutive seasons', { tag: 'Claim' });
-  const y = await annotate(page, 'She urged donors to fund the appeal', { key: '5' });
+  const x = await annotate(page, 'Much of the contaminated land is farmland that nobody dares to plough', { tag: 'Claim' });
+  const y = await annotate(page, 'She asked donors to commit for several years at a time', { key: '5' });
   const quotes = async () => (await listedAnnotations(page)).map((a) => a.quote);
   const ids = async () => (await stored(page)).annotations.map((a) => a.id);
-  const both = ['Rainfall has failed for three consecutive seasons', 'She urged donors to fund the appeal'];
+  const both = ['Much of the contaminated land is farmland that nobody dares to plough', 'She asked donors to commit for several years at a time'];
   assert.deepEqual(await quotes(), both);
 
   // Buttons.
@@ -308,7 +308,7 @@ const focusRing = (page) =>
 
 test('the whole flow works from the keyboard, with a visible focus ring at every stop', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  const quote = 'Competition over shrinking pastures has fuelled clashes';
+  const quote = 'Fear of buried charges has emptied village markets';
   await selectByKeyboard(page, quote);
   assert.equal(await targetText(page), `Selection: “${quote}”`);
 
@@ -346,28 +346,112 @@ test('the whole flow works from the keyboard, with a visible focus ring at every
   assert.deepEqual(errors, []);
 });
 
-test('a drag that overshoots the document pane selects up to the end of the text', async (t) => {
-  // A tall window, so that the Tags panel is on screen beside the passage.
-  const { page, errors } = await fresh(t, browser, { contextOptions: { viewport: { width: 1280, height: 2200 } } });
-  const { from, start } = await locatePassage(page, 'We cannot speak of security');
-  const palette = await page.locator('.tag-palette').boundingBox();
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(palette.x + palette.width / 2, palette.y + palette.height / 2, { steps: 8 });
-  await page.mouse.up();
-  const ends = await page.evaluate(() => {
+/**
+ * The middle of the visible part of `selector`'s element, checked to be on
+ * screen and not covered, and on the side of the document pane (`before` or
+ * `after` it in the page) that the test needs. Where a layout cannot give
+ * such a point the test fails here and says why, instead of dragging to
+ * wherever the element happens to be.
+ */
+async function pointOver(page, selector, side) {
+  const point = await page.evaluate(
+    ({ selector, side }) => {
+      const element = document.querySelector(selector);
+      const pane = document.querySelector('section.document');
+      const order = pane.compareDocumentPosition(element);
+      const where = order & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+      if (where !== side) return { error: `${selector} comes ${where} the document pane, not ${side} it` };
+      const box = element.getBoundingClientRect();
+      const [top, bottom] = [Math.max(box.top, 0), Math.min(box.bottom, innerHeight)];
+      const [left, right] = [Math.max(box.left, 0), Math.min(box.right, innerWidth)];
+      if (bottom - top < 4 || right - left < 4) {
+        const at = `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+        return { error: `${selector} is off screen (at ${at} in a ${innerWidth}×${innerHeight} window)` };
+      }
+      const [x, y] = [(left + right) / 2, (top + bottom) / 2];
+      if (!element.contains(document.elementFromPoint(x, y))) return { error: `${selector} is covered at ${x},${y}` };
+      return { x, y };
+    },
+    { selector, side },
+  );
+  if (point.error) assert.fail(point.error);
+  return point;
+}
+
+/** Checks that a point is inside the window (so the mouse can press there). */
+async function assertOnScreen(page, { x, y }, what) {
+  const { width, height } = page.viewportSize();
+  assert.ok(x >= 0 && y >= 0 && x < width && y < height, `${what} (${x},${y}) is on screen (${width}×${height})`);
+}
+
+/** Which ends of the DOM selection lie inside the document pane. */
+const selectionEndsInDocument = (page) =>
+  page.evaluate(() => {
     const range = getSelection().getRangeAt(0);
     const root = document.querySelector('section.document');
     return [root.contains(range.startContainer), root.contains(range.endContainer)];
   });
-  assert.deepEqual(ends, [true, false], 'the selection starts in the document and ends outside it');
+
+// Both overshoot tests measure where things are rather than assume it: the
+// page stays at its top (the Tags panel and the header are there), only the
+// document pane scrolls to the passage, and the point the drag ends on is
+// checked to be on screen over the element named. A first version scrolled
+// the whole page to the passage, which moved the Tags panel off screen
+// whenever the left column was taller than the window, so the drag ended
+// above the page and selected backwards.
+test('a drag that overshoots the document pane onto the Tags panel selects up to the end of the text', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const { from, start } = await locatePassage(page, 'We cannot call a war over', { paneOnly: true });
+  await assertOnScreen(page, from, 'the start of the passage');
+  const target = await pointOver(page, '.tag-palette', 'after');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 8 });
+  await page.mouse.up();
+  assert.deepEqual(
+    await selectionEndsInDocument(page),
+    [true, false],
+    'the selection starts in the document and ends outside it',
+  );
   await page.waitForFunction(() =>
-    document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot speak'),
+    document.querySelector('.tag-palette .target')?.textContent.startsWith('Selection: “We cannot call a war'),
   );
   await page.keyboard.press('1');
   const state = await storedWith(page, 1);
   const [annotation] = state.annotations;
   assert.equal(annotation.start, start);
+  assert.equal(annotation.end, codePoints(state.text.trimEnd()).length, 'the annotation ends where the text does');
   assert.ok(slice(state.text, annotation.start, annotation.end).endsWith('Not an official record.'));
+  assert.deepEqual(errors, []);
+});
+
+test('a drag that overshoots the document pane onto the page header selects from the start of the text', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const passage = 'Fear of buried charges has emptied village markets';
+  const { to, end } = await locatePassage(page, passage, { paneOnly: true });
+  await assertOnScreen(page, to, 'the end of the passage');
+  const target = await pointOver(page, '.site-header .tagline', 'before');
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 8 });
+  await page.mouse.up();
+  assert.deepEqual(
+    await selectionEndsInDocument(page),
+    [false, true],
+    'the selection starts outside the document and ends in it',
+  );
+  const firstLine = SAMPLE_TEXT.split('\n')[0];
+  await page.waitForFunction(
+    (firstLine) => document.querySelector('.tag-palette .target')?.textContent.startsWith(`Selection: “${firstLine}`),
+    firstLine,
+  );
+  await page.keyboard.press('1');
+  const state = await storedWith(page, 1);
+  const [annotation] = state.annotations;
+  assert.equal(annotation.start, 0, 'the annotation starts where the text does');
+  assert.equal(annotation.end, end);
+  assert.ok(slice(state.text, annotation.start, annotation.end).endsWith(passage));
   assert.deepEqual(errors, []);
 });

@@ -15,6 +15,7 @@ import {
   cliParse,
   codePoints,
   exportJson,
+  exportVia,
   fresh,
   highlights,
   importFile,
@@ -71,19 +72,19 @@ test('Export JSON on the sample: code-point offsets, 32-point context, the docum
   const { page, errors } = await fresh(t, browser);
   const parsed = cliParse();
   const passages = [
-    ['Early warning is only useful if it leads to early action', 'Claim'],
-    ['the LCBC’s request for €30 million', 'Proposal'],
-    ['Japan has supported the regional platform since 2021', 'Commitment'],
+    ['Clearance that arrives after the planting season is clearance that arrives a year late', 'Claim'],
+    ['the SDCC’s request for €12 million', 'Proposal'],
+    ['Denmark has funded survey work in the region since 2019', 'Commitment'],
   ];
-  await annotateAll(page, passages, 'Ask the LCBC for the 2026 cost.');
+  await annotateAll(page, passages, 'Ask the SDCC for the 2026 cost.');
   const state = await storedWith(page, 3);
 
   const { name, json } = await exportJson(page);
-  assert.equal(name, 'SC-15630.annotations.json');
+  assert.equal(name, 'SC-15802.annotations.json');
   assertExportConsistent(json);
   assert.equal(json.document.text, SAMPLE_TEXT, 'the exported text is the document text');
   assert.equal(json.document.text, state.text);
-  assert.equal(json.document.symbol, 'SC/15630');
+  assert.equal(json.document.symbol, 'SC/15802');
   assert.deepEqual(
     json.tags.map((tag) => tag.name),
     DEFAULT_TAGS,
@@ -103,9 +104,9 @@ test('Export JSON on the sample: code-point offsets, 32-point context, the docum
     assert.equal(a.paragraph, paragraph, `${a.exact}: paragraph`);
     assert.equal(a.speaker, parsed.paragraphs[paragraph].speaker, `${a.exact}: speaker`);
   }
-  assert.equal(json.annotations[0].note, 'Ask the LCBC for the 2026 cost.');
-  assert.equal(parsed.speakers[json.annotations[0].speaker].name, 'ABDOULAYE DIALLO');
-  assert.equal(parsed.speakers[json.annotations[2].speaker].name, 'YAMAZAKI KAZUYUKI');
+  assert.equal(json.annotations[0].note, 'Ask the SDCC for the 2026 cost.');
+  assert.equal(parsed.speakers[json.annotations[0].speaker].name, 'IBRAHIM SALL-TOURÉ');
+  assert.equal(parsed.speakers[json.annotations[2].speaker].name, 'SOFIA MARCHETTI-RUIZ');
   assert.deepEqual(json.orphans, []);
   assert.deepEqual(errors, []);
 });
@@ -140,12 +141,9 @@ test('Export JSON on a text with emoji and combining marks counts code points, n
   assert.ok(byQuote.get('Sweden alone would give $12 million').prefix.endsWith('that 🇸🇪 '));
 
   // The W3C export counts positions in code points too.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export Web Annotations' }).click(),
-  ]);
-  assert.equal(download.suggestedFilename(), name.replace(/\.json$/, '.jsonld'));
-  const ld = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const w3c = await exportVia(page, 'Export Web Annotations');
+  assert.equal(w3c.name, name.replace(/\.json$/, '.jsonld'));
+  const ld = JSON.parse(w3c.bytes.toString('utf8'));
   assert.equal(ld.type, 'AnnotationCollection');
   assert.equal(ld.total, EMOJI_PASSAGES.length);
   for (const item of ld.first.items) {
@@ -182,9 +180,9 @@ test('an export of the sample imports into a fresh page with the same annotation
   await annotateAll(
     source.page,
     [
-      ['Rainfall has failed for three consecutive seasons', 'Evidence'],
-      ['She urged donors to fund the appeal before the lean season begins', 'Proposal'],
-      ['financing for adaptation must be new and additional', 'Criticism'],
+      ['Much of the contaminated land is farmland that nobody dares to plough', 'Evidence'],
+      ['She asked donors to commit for several years at a time', 'Proposal'],
+      ['new detection tools, from ground-penetrating radar to drones, should be shared', 'Criticism'],
     ],
     'Compare with the 2023 appeal.',
   );
@@ -221,7 +219,7 @@ test('an export of a pasted emoji text imports into a fresh page once the same t
 
 test('malformed or foreign files are refused with an alert naming the problem, and nothing changes', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await annotateAll(page, [['Some 2.4 million people remain displaced', 'Evidence']], 'Same figure as 2023?');
+  await annotateAll(page, [['Some 640,000 people cannot safely reach their fields', 'Evidence']], 'Same figure as 2023?');
   const before = await storedWith(page, 1);
   const listBefore = await readList(page);
   const drawnBefore = [...(await highlights(page)).byId];

@@ -138,7 +138,7 @@ test('invalid files are refused with a message naming each problem; the document
 
 test('a 100 MB file is refused by its size before it is read', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await tagPassage(page, 'Rainfall has failed for three consecutive seasons', 'Evidence');
+  await tagPassage(page, 'Much of the contaminated land is farmland that nobody dares to plough', 'Evidence');
   const before = await snapshot(page);
   // A sparse file: 100 MB on paper, nothing on disk.
   const path = join(tmpdir(), `rapporteur-e2e-${process.pid}-100mb.annotations.json`);

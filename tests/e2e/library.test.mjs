@@ -97,7 +97,7 @@ test('three releases added by paste, "Open files" and a drop; tagged in two; aft
   const { page, errors } = await fresh(t, browser);
   // The first visit: the sample is the library's first release.
   await until(() => releaseItems(page).count(), (n) => n === 1, 'the sample listed');
-  assert.match(await releaseItems(page).first().textContent(), /SC\/15630/);
+  assert.match(await releaseItems(page).first().textContent(), /SC\/15802/);
 
   // 1. Pasted over the sample: a release of its own, the sample kept.
   await loadText(page, GRAIN);
@@ -151,7 +151,7 @@ test('three releases added by paste, "Open files" and a drop; tagged in two; aft
   assert.equal((await listedAnnotations(page))[0].quote, 'shipping lanes are the arteries of the world economy');
   await openRelease(page, 'SC/16021');
   assert.equal((await listedAnnotations(page)).length, 0);
-  await openRelease(page, 'SC/15630');
+  await openRelease(page, 'SC/15802');
   assert.equal(await regions(page).document.locator('.para').first().textContent(), SAMPLE_TEXT.split('\n')[0]);
   assert.deepEqual(errors, []);
 });
@@ -338,7 +338,7 @@ test('one codebook for the library: a tag made in one release is everywhere, des
   await description.blur();
   await tag(page, 'famine must never be used as a weapon of war', 'Famine');
   // The other release has the same codebook.
-  await openRelease(page, 'SC/15630');
+  await openRelease(page, 'SC/15802');
   await tags.locator('.tag-buttons').getByRole('button', { name: 'Famine', exact: true }).waitFor();
   // Deleting it here is refused while the other release uses it.
   await tags.getByRole('button', { name: 'Delete tag Famine', exact: true }).click();

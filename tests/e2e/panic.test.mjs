@@ -26,7 +26,7 @@ test(
     const { context, page, errors } = await openApp(browser);
     t.after(() => context.close());
 
-    const passage = 'Early warning is only useful if it leads to early action';
+    const passage = 'Clearance that arrives after the planting season is clearance that arrives a year late';
     await tagPassage(page, passage, 'Claim');
     const note = regions(page).annotations.getByRole('textbox', { name: 'Note' });
     await note.fill('Made just before the crash.');
@@ -45,7 +45,7 @@ test(
     // The wasm is dead, but the link needs none.
     const link = dialog.getByRole('link', { name: 'Export what you have' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    assert.equal(download.suggestedFilename(), 'SC-15630.annotations.json');
+    assert.equal(download.suggestedFilename(), 'SC-15802.annotations.json');
     const json = JSON.parse(await downloadText(download));
     assertExportConsistent(json);
     assert.deepEqual(

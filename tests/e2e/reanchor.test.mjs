@@ -23,10 +23,10 @@ import {
 
 const browser = sharedBrowser();
 
-const QUOTE_A = 'Competition over shrinking pastures has fuelled clashes between herders and farmers';
-const QUOTE_B = 'Early warning is only useful if it leads to early action';
+const QUOTE_A = 'Fear of buried charges has emptied village markets and scattered the herders';
+const QUOTE_B = 'Clearance that arrives after the planting season is clearance that arrives a year late';
 const SENTENCE_A =
-  'Competition over shrinking pastures has fuelled clashes between herders and farmers, and armed groups recruit among young people who have lost their livelihoods.  ';
+  'Fear of buried charges has emptied village markets and scattered the herders who once crossed these plains, and armed groups recruit among young men with no field left to farm.  ';
 
 /** Puts `text` in the textarea and presses Parse. */
 async function edit(page, text) {
@@ -45,8 +45,8 @@ test('annotations follow their words when the text is edited; deleted words are 
   const b = await annotate(page, QUOTE_B, { tag: 'Claim' });
 
   // A sentence inserted before both passages.
-  const inserted = 'The Council observed a minute of silence for the aid workers killed in February.  ';
-  const edited = SAMPLE_TEXT.replace('Competition over shrinking', `${inserted}Competition over shrinking`);
+  const inserted = 'The Council observed a minute of silence for the two deminers killed in June.  ';
+  const edited = SAMPLE_TEXT.replace('Fear of buried charges', `${inserted}Fear of buried charges`);
   assert.notEqual(edited, SAMPLE_TEXT);
   await edit(page, edited);
   await page.getByRole('status').filter({ hasText: '2 annotation(s) moved with the edited text.' }).waitFor();
@@ -65,7 +65,7 @@ test('annotations follow their words when the text is edited; deleted words are 
 
   // A's sentence deleted: A has no place; B, half of them, keeps its own.
   const without = edited.replace(SENTENCE_A, '');
-  assert.ok(!without.includes('shrinking pastures'));
+  assert.ok(!without.includes('village markets'));
   await edit(page, without);
   await page.getByRole('status').filter({ hasText: '1 annotation(s) could not be placed' }).waitFor();
   const panel = regions(page).annotations;

@@ -12,7 +12,7 @@ import { locatePassage, regions, selectByMouse, storedWith } from './support/ann
 const debugUrl = process.env.RAPPORTEUR_DEBUG_URL;
 const browser = sharedBrowser();
 
-const PASSAGE = 'Rainfall has failed for three consecutive seasons';
+const PASSAGE = 'Much of the contaminated land is farmland';
 
 /** Starts counting renders from zero. */
 const resetRenders = (page) => page.evaluate(() => (window.__rapporteurRenders = {}));

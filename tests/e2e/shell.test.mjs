@@ -8,12 +8,12 @@ const browser = sharedBrowser();
 test('a first visit shows the sample release in the document pane', async () => {
   const { context, page, errors } = await openApp(browser);
   const documentPane = page.getByRole('region', { name: 'Document' });
-  await documentPane.getByText('9412th Meeting (AM)', { exact: true }).waitFor();
+  await documentPane.getByText('9587th Meeting (PM)', { exact: true }).waitFor();
   const paragraphs = await documentPane.locator('p').allTextContents();
   assert.ok(paragraphs.length > 20, `only ${paragraphs.length} paragraphs`);
   assert.equal(paragraphs.at(-1), 'For information media. Not an official record.');
   const textarea = page.getByRole('textbox', { name: 'Press release text' });
-  assert.match(await textarea.inputValue(), /^9412th Meeting \(AM\)\nSC\/15630/);
+  assert.match(await textarea.inputValue(), /^9587th Meeting \(PM\)\nSC\/15802/);
   assert.deepEqual(errors, []);
   await context.close();
 });

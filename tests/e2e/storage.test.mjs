@@ -23,9 +23,9 @@ import { BACKUP_KEY, exportedQuotes, listedQuotes, rawStored, storedQuotes, tagP
 
 const browser = sharedBrowser();
 
-const P1 = 'Early warning is only useful if it leads to early action';
-const P2 = 'Rainfall has failed for three consecutive seasons';
-const P3 = 'Japan has supported the regional platform since 2021';
+const P1 = 'Clearance that arrives after the planting season is clearance that arrives a year late';
+const P2 = 'Much of the contaminated land is farmland that nobody dares to plough';
+const P3 = 'Denmark has funded survey work in the region since 2019';
 
 const saveState = (page) => page.locator('.save-status').getAttribute('data-state');
 const problem = (page) => page.locator('.notice.storage[role="alert"]');
@@ -216,9 +216,15 @@ test('a cut-off old save: what could be read is migrated, the raw string kept as
   assert.ok(text.endsWith(`A copy of the saved data was kept in local storage under "${BACKUP_KEY}".`), text);
   await page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 1);
   assert.deepEqual(await listedQuotes(page), [P1]);
+  assert.equal(await regions(page).document.locator('.para').first().textContent(), '9587th Meeting (PM)');
   await until(() => rawStored(page), (raw) => raw === null, 'the old save removed once migrated');
   assert.equal(await rawStored(page, BACKUP_KEY), damaged, 'the backup is the raw string, untouched');
   assert.deepEqual(await storedQuotes(page), [P1]);
+  // Work goes on: a new annotation is saved in the library; the backup stays.
+  await tagPassage(page, P3, 'Commitment');
+  await until(() => storedQuotes(page), (quotes) => quotes.length === 2, 'the new annotation stored');
+  assert.deepEqual(await storedQuotes(page), [P1, P3].sort());
+  assert.equal(await rawStored(page, BACKUP_KEY), damaged);
   assert.deepEqual(errors, []);
 });
 
@@ -279,7 +285,7 @@ test('two tabs tag the same release and different releases at once: nothing is l
     await tab.page
       .getByRole('region', { name: 'Library' })
       .locator('li.release')
-      .filter({ hasText: 'SC/15630' })
+      .filter({ hasText: 'SC/15802' })
       .getByRole('button')
       .first()
       .click();

@@ -56,15 +56,15 @@ test('a new tag is added, renamed, recoloured and used; deleting it is refused w
   assert.deepEqual(state.tags.at(-1), { id: added.id, name: 'Check later', color: '#aa3377' }, 'same id, new name and colour');
 
   // Use it, by its digit.
-  const used = await annotate(page, 'the lake has lost almost 90 per cent of its surface since 1963', { key: '7', occurrence: 1 });
+  const used = await annotate(page, 'A field that cannot be ploughed is a harvest lost every season', { key: '7', occurrence: 1 });
   assert.equal(used.tag, added.id);
   assert.deepEqual(
     (await listedAnnotations(page)).map((x) => [x.tag, x.quote]),
-    [['Check later', 'the lake has lost almost 90 per cent of its surface since 1963']],
+    [['Check later', 'A field that cannot be ploughed is a harvest lost every season']],
   );
   const style = await page.locator(`section.document [data-annotations~="${used.id}"]`).first().getAttribute('style');
   assert.match(style, /--tag: #aa3377/, 'the highlight has the new colour');
-  const other = await annotate(page, 'Some 2.4 million people remain displaced', { tag: 'Evidence' });
+  const other = await annotate(page, 'Some 640,000 people cannot safely reach their fields', { tag: 'Evidence' });
 
   // Deleting a used tag is refused, with the reason.
   await tags.getByRole('button', { name: 'Delete tag Check later', exact: true }).click();

@@ -1,6 +1,12 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
+pub mod gold;
+
+use rapporteur::annotate::{NewAnnotation, Session};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use rapporteur::document::{Document, Speaker};
 
 pub fn fixture(name: &str) -> String {
@@ -96,4 +102,81 @@ impl Generator {
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
+}
+
+/// Code-point offsets of the first `needle` in the document's text.
+pub fn span_of(document: &Document, needle: &str) -> (usize, usize) {
+    let byte = document
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let start = document.text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// Annotates each (tag id, needle, note) of `spans` in `session`, with ids
+/// `a-1`, `a-2`, … and `now` as their time.
+pub fn annotate_spans(
+    session: &mut Session,
+    document: &Document,
+    spans: &[(&str, &str, &str)],
+    now: &str,
+) {
+    for (n, (tag, needle, note)) in spans.iter().enumerate() {
+        let (start, end) = span_of(document, needle);
+        session
+            .annotate(
+                document,
+                NewAnnotation {
+                    id: format!("a-{}", n + 1),
+                    tag: (*tag).to_owned(),
+                    note: (*note).to_owned(),
+                    start,
+                    end,
+                    now: now.to_owned(),
+                },
+            )
+            .unwrap();
+    }
+}
+
+/// Whether this is a CI run (`CI` set to anything but empty, `0` or
+/// `false`, as CI services set it): there a missing shared corpus fails.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| !matches!(value.trim(), "" | "0" | "false" | "FALSE"))
+}
+
+/// The shared corpus beside the project (`../shared/corpus`, never copied
+/// into it), for `test`. When it is missing the test fails under CI, and
+/// elsewhere is skipped with a note on standard error that cargo's output
+/// capture does not swallow.
+pub fn shared_corpus(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let found = corpus_or_skip(&dir, test, in_ci()).unwrap_or_else(|message| panic!("{message}"));
+    if found.is_none() {
+        // Straight to the stream: `eprintln!` in a passing test is captured.
+        let _ = writeln!(
+            std::io::stderr(),
+            "\nSKIPPED {test}: the shared corpus is missing ({}). This test checked nothing; with CI=true it fails.\n",
+            dir.display()
+        );
+    }
+    found
+}
+
+/// `dir` when it holds the corpus release and its gold file; when it does
+/// not, an error under CI and None elsewhere.
+pub fn corpus_or_skip(dir: &Path, test: &str, ci: bool) -> Result<Option<PathBuf>, String> {
+    let wanted = ["sc-14794.txt", "sc-14794.gold.json"];
+    if wanted.iter().all(|file| dir.join(file).is_file()) {
+        return Ok(Some(dir.to_path_buf()));
+    }
+    if ci {
+        return Err(format!(
+            "{test}: the shared corpus is missing ({} with {}); under CI=true this fails instead of skipping",
+            dir.display(),
+            wanted.join(" and ")
+        ));
+    }
+    Ok(None)
 }

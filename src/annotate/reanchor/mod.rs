@@ -47,7 +47,9 @@ pub enum Outcome {
     StillOrphaned,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How many annotations came out of a placement in each way (serialisable:
+/// the exchange worker sends it back with an import).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReanchorReport {
     pub unchanged: usize,
     pub moved: usize,

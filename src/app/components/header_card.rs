@@ -26,7 +26,7 @@ fn duration(minutes: u32) -> String {
     }
 }
 
-/// What the document is: meeting, symbol, organ, date, times, headline,
+/// What the document is: session, meeting, symbol, organ, date, times, headline,
 /// and how many speakers and facts were found.
 #[component(HeaderCard)]
 pub fn header_card(props: &HeaderCardProps) -> Html {
@@ -64,6 +64,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
                 <p class="headline">{ headline.clone() }</p>
             }
             <dl class="facts-list">
+                { row("Session", doc.meeting.as_ref().and_then(|m| m.session_name.clone())) }
                 { row("Meeting", doc.meeting.as_ref().map(|m| m.title.clone())) }
                 { row("Symbol", doc.symbol.clone()) }
                 { row("Body", doc.body.clone()) }

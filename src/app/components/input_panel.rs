@@ -84,9 +84,12 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let parse = dispatch.reform(|_: MouseEvent| WorkspaceAction::ParseInput);
     let load_sample =
         dispatch.reform(|_: MouseEvent| WorkspaceAction::LoadText(Rc::from(sample::UN_MEETING)));
-    let on_file = {
+    let on_files = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: PickedFile| {
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
             let (text, replaced) = decode_text(&file.bytes);
             let text = if is_html(&file.name) {
                 match text_of_html(&text) {
@@ -131,7 +134,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             <div class="actions">
                 <button type="button" class="primary" onclick={parse}>{ "Parse" }</button>
                 <button type="button" onclick={load_sample}>{ "Load sample" }</button>
-                <FileButton label="Open file" accept=".txt,.text,.html,.htm,text/plain,text/html" {on_file} {on_error} />
+                <FileButton label="Open file" accept=".txt,.text,.html,.htm,text/plain,text/html" {on_files} {on_error} />
             </div>
         </section>
     }

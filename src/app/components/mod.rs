@@ -6,6 +6,7 @@
 pub mod annotations_panel;
 pub mod app;
 pub mod document;
+pub mod export_menu;
 pub mod facts_panel;
 pub mod file_button;
 pub mod header_card;

@@ -1,16 +1,22 @@
 use yew::prelude::*;
 
+use super::export_menu::{ExportMenu, ExportScope};
 use super::file_button::{FileButton, PickedFile};
-use crate::annotate::{
-    export_file_name, export_json, import_annotations, web_annotation_file_name,
-    web_annotation_json,
-};
+use crate::annotate::import_annotations;
 use crate::app::clock::now_iso;
 use crate::app::context::{use_dispatch, use_latest};
-use crate::app::dom::download;
+use crate::app::exchange_worker;
+use crate::app::exports::{read_import_reply, saved_release, RELEASE_EXPORTS};
 use crate::app::files::MAX_FILE_BYTES;
 use crate::app::renders::rendered;
 use crate::app::state::{Action, Edit, Notice, SaveState, WorkspaceAction};
+use crate::exchange::{is_foreign, InputFile};
+
+/// What "Import annotations" takes: our JSON, doccano JSONL, Label Studio
+/// JSON, brat `.ann` with its `.txt` (and `.conf` files), UIMA CAS XMI with
+/// its type system, or a zip of any of them.
+const IMPORT_ACCEPT: &str =
+    ".json,.jsonl,.ann,.txt,.conf,.xmi,.xml,.zip,application/json,application/zip";
 
 #[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {
@@ -20,8 +26,8 @@ pub struct SiteHeaderProps {
 }
 
 /// The bar across the top: the name, what autosave has done, undo and
-/// redo, export and import. Exports read the workspace when clicked, so
-/// the bar re-renders only when what it shows changes.
+/// redo, the Export menu and import. Exports and import read the workspace
+/// when used, so the bar re-renders only when what it shows changes.
 #[component(SiteHeader)]
 pub fn site_header(props: &SiteHeaderProps) -> Html {
     rendered("SiteHeader");
@@ -30,52 +36,90 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     let undo = dispatch.reform(|_: MouseEvent| Edit::Undo);
     let redo = dispatch.reform(|_: MouseEvent| Edit::Redo);
 
-    let export = {
+    let scopes = {
         let latest = latest.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let workspace = latest.get();
-            let json = export_json(&workspace.document, workspace.session.set(), &now_iso());
-            let name = export_file_name(&workspace.document);
-            if let Err(error) = download(&name, "application/json", &json) {
-                dispatch.emit(Action::Notify(Notice::error(format!(
-                    "The export could not be saved: {error}."
-                ))));
-            }
-        })
-    };
-    let export_w3c = {
-        let latest = latest.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let workspace = latest.get();
-            let json = web_annotation_json(&workspace.document, workspace.session.set());
-            let name = web_annotation_file_name(&workspace.document);
-            if let Err(error) = download(&name, "application/ld+json", &json) {
-                dispatch.emit(Action::Notify(Notice::error(format!(
-                    "The export could not be saved: {error}."
-                ))));
-            }
+        use_memo((), move |_| {
+            vec![ExportScope {
+                name: AttrValue::from("This release"),
+                suffix: AttrValue::default(),
+                exports: RELEASE_EXPORTS,
+                releases: Callback::from(move |()| {
+                    let workspace = latest.get();
+                    vec![(workspace.document.clone(), workspace.session.set().clone())]
+                }),
+            }]
         })
     };
     let on_import = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: PickedFile| {
-            match import_annotations(&file.bytes, MAX_FILE_BYTES) {
-                Ok(imported) => {
-                    let placement = imported.place(&latest.get().document);
-                    dispatch.emit(WorkspaceAction::Import {
-                        set: placement.set,
-                        report: placement.report,
-                        file_name: file.name,
-                        widened: imported.widened,
-                    });
-                }
-                Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
-                    "{} was not imported: {error}. Nothing was changed.",
-                    file.name
-                )))),
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(first) = files.first() else {
+                return;
+            };
+            let workspace = latest.get();
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            let verb = if names.len() == 1 { "was" } else { "were" };
+            let refused = format!("{} {verb} not imported", names.join(", "));
+            let inputs: Vec<InputFile> = files
+                .iter()
+                .map(|f| InputFile {
+                    name: &f.name,
+                    bytes: &f.bytes,
+                })
+                .collect();
+            if !is_foreign(&inputs) {
+                // Our own JSON, read here.
+                return match import_annotations(&first.bytes, MAX_FILE_BYTES) {
+                    Ok(imported) => {
+                        let placement = imported.place(&workspace.document);
+                        dispatch.emit(WorkspaceAction::Import {
+                            set: placement.set,
+                            report: placement.report,
+                            file_name: names.join(", "),
+                            widened: imported.widened,
+                            notices: Vec::new(),
+                        });
+                    }
+                    Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
+                        "{refused}: {error}. Nothing was changed."
+                    )))),
+                };
             }
+            // Another tool's files, read in the exchange worker for the
+            // text open now; applied only if it is still the one open.
+            let text = workspace.document.text.clone();
+            let open = saved_release(&text, workspace.session.set());
+            // Said until the answer replaces it: the first import also
+            // fetches the exchange module.
+            dispatch.emit(Action::Notify(Notice::info(format!(
+                "Reading {}…",
+                names.join(", ")
+            ))));
+            let dispatch = dispatch.clone();
+            let latest = latest.clone();
+            exchange_worker::import(&files, open, now_iso(), move |answer| {
+                let read = answer.and_then(|json| read_import_reply(&json));
+                let action: Action = match read {
+                    Ok((reply, placed_on, set)) if placed_on == latest.get().document.text => {
+                        WorkspaceAction::Import {
+                            set,
+                            report: reply.report,
+                            file_name: reply.source,
+                            widened: reply.widened,
+                            notices: reply.notices,
+                        }
+                        .into()
+                    }
+                    Ok(_) => Action::Notify(Notice::error(format!(
+                        "{refused}: the document changed while the files were read. Nothing \
+                         was changed; import them again."
+                    ))),
+                    Err(error) => Action::Notify(Notice::error(format!(
+                        "{refused}: {error}. Nothing was changed."
+                    ))),
+                };
+                dispatch.emit(action);
+            });
         })
     };
     let on_error = dispatch.reform(|message: String| Action::Notify(Notice::error(message)));
@@ -95,9 +139,8 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
             <nav class="toolbar" aria-label="Document actions">
                 <button type="button" onclick={undo} disabled={!props.can_undo} aria-keyshortcuts="Control+Z Meta+Z">{ "Undo" }</button>
                 <button type="button" onclick={redo} disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">{ "Redo" }</button>
-                <button type="button" onclick={export}>{ "Export JSON" }</button>
-                <button type="button" onclick={export_w3c}>{ "Export Web Annotations" }</button>
-                <FileButton label="Import annotations" accept=".json,application/json" on_file={on_import} {on_error} />
+                <ExportMenu {scopes} />
+                <FileButton label="Import annotations" accept={IMPORT_ACCEPT} multiple=true on_files={on_import} {on_error} />
             </nav>
         </header>
     }

@@ -1,10 +1,13 @@
 //! Custom hooks: page-wide listeners (keyboard shortcuts, saves by other
-//! tabs of the library, the mouse and keys that make a selection), timers and effects
-//! (debounced parsing and the worker, the library in IndexedDB, scrolling to a jump,
+//! tabs of the library, the mouse and keys that make a selection, a press
+//! outside an open menu, files dropped on the page), timers and effects
+//! (debounced parsing and the worker, the library in IndexedDB, search
+//! indexing, scrolling to a jump,
 //! mounting a long document a part per frame), and derived values kept at a
 //! stable address. With `dom` and a few other modules, the only code of the
 //! app that touches browser APIs.
 
+mod use_click_outside;
 mod use_debounce;
 mod use_derived;
 mod use_file_drop;
@@ -17,6 +20,7 @@ mod use_search_index;
 mod use_selection_reading;
 mod use_shortcuts;
 
+pub use use_click_outside::use_click_outside;
 pub use use_debounce::use_debounce;
 pub use use_derived::use_derived;
 pub use use_file_drop::use_file_drop;

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 use yew::prelude::*;
 
-use crate::app::files::{list_files, read_all, PickedFile, Readings};
+use crate::app::files::{list_files, read_all, PickedFile, Reading};
 
 /// Whether a drag carries files (not text or a link from the page).
 fn carries_files(event: &DragEvent) -> bool {
@@ -22,7 +22,7 @@ fn carries_files(event: &DragEvent) -> bool {
 #[hook]
 pub fn use_file_drop(on_files: Callback<Vec<PickedFile>>, on_error: Callback<String>) -> bool {
     let dragging = use_state(|| false);
-    let readings: Rc<RefCell<Readings>> = use_mut_ref(Readings::new);
+    let readings: Rc<RefCell<Reading>> = use_mut_ref(Reading::new);
     {
         let dragging = dragging.clone();
         use_effect_with((), move |_| {

@@ -105,6 +105,8 @@ row('First load to interactive, local server, cold context', '< 500 ms', `${f1(l
 for (const [figure, budget, value, ok] of libraryRows.rows) row(figure, budget, value, ok);
 const wasm = size['rapporteur_bg.wasm'];
 row('Release wasm, raw / gzipped', '< 400 KB gzipped', `${kb(wasm.raw)} / ${kb(wasm.gz)} (${wasm.gz.toLocaleString('en')} B)`, wasm.gz < 400 * 1000);
+const exchange = size['rapporteur-exchange_bg.wasm'];
+row('Exchange module (fetched at the first export or import in another tool\'s format), raw / gzipped', '', `${kb(exchange.raw)} / ${kb(exchange.gz)} (${exchange.gz.toLocaleString('en')} B)`, null);
 const js = Object.entries(size).filter(([file]) => file.endsWith('.js'));
 row('JS (wasm-bindgen glue, boot, worker), raw / gzipped', '', js.map(([file, s]) => `${file} ${kb(s.raw)} / ${kb(s.gz)}`).join('; '), null);
 

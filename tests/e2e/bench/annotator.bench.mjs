@@ -255,13 +255,13 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
 
     // Tag key to highlight, on the 1 MB document (loaded by the last case).
     await page.waitForTimeout(500);
-    const copies = (megabyte.match(/Rainfall has failed for three consecutive seasons/g) ?? []).length;
+    const copies = (megabyte.match(/Much of the contaminated land is farmland that nobody dares to plough/g) ?? []).length;
     const samples = [];
     const counters = [];
     for (let run = -1; run < RUNS; run += 1) {
       // Passages spread from the top of the document to its end.
       const occurrence = Math.round(((run + 1) / RUNS) * (copies - 1));
-      await selectByMouse(page, 'Rainfall has failed for three consecutive seasons', { occurrence });
+      await selectByMouse(page, 'Much of the contaminated land is farmland that nobody dares to plough', { occurrence });
       await page.waitForTimeout(300);
       const before = await metrics(cdp);
       const sample = await tagKey(page);
@@ -277,7 +277,7 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
       await page.waitForFunction(() => !document.querySelector('section.document .annotated'));
       await page.waitForTimeout(300);
     }
-    await selectByMouse(page, 'Rainfall has failed for three consecutive seasons', { occurrence: copies >> 1 });
+    await selectByMouse(page, 'Much of the contaminated land is farmland that nobody dares to plough', { occurrence: copies >> 1 });
     await page.waitForTimeout(300);
     const where = await traceOnce(cdp, () => tagKey(page));
     results.push({ ...summary('Tag key to highlight, 1 MB', BUDGETS.tag, samples, counters), where });

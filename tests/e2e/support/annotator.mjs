@@ -91,10 +91,32 @@ export async function loadText(page, text) {
  * returns points just inside its first and last characters, plus the
  * passage's code-point offsets in the document text. Paragraphs are joined
  * with "\n" for the search, so passages should stay within one paragraph.
+ * With `paneOnly`, only the document pane scrolls (to put the passage in its
+ * middle, as far as it can), never the page around it.
+ *
+ * The points are measured, not assumed: paragraphs off screen are laid out
+ * only once they scroll into view (`content-visibility: auto`), which can
+ * move the passage after the scroll, so it is measured again after the
+ * browser has drawn until two measures agree, and each point is checked to
+ * hit the passage's own text.
  */
-export async function locatePassage(page, text, { occurrence = 0 } = {}) {
+export async function locatePassage(page, text, { occurrence = 0, paneOnly = false } = {}) {
+  let last = null;
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    await measurePassage(page, text, occurrence, paneOnly ? 'pane' : 'page');
+    await settleScroll(page);
+    const found = await measurePassage(page, text, occurrence, null);
+    const same = (a, b) => a && b && ['from', 'to'].every((k) => a[k].x === b[k].x && a[k].y === b[k].y);
+    if (found.hits && same(found, last)) return found;
+    last = found;
+  }
+  throw new Error(`"${text}" did not hold still on screen: ${JSON.stringify(last)}`);
+}
+
+/** One measure of a passage (see locatePassage), scrolling it first if `scroll`. */
+async function measurePassage(page, text, occurrence, scroll) {
   const found = await page.evaluate(
-    ({ text, occurrence }) => {
+    ({ text, occurrence, scroll }) => {
       const root = document.querySelector('section.document');
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (node) =>
@@ -132,7 +154,14 @@ export async function locatePassage(page, text, { occurrence = 0 } = {}) {
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
         return last ? rects.at(-1) : rects[0];
       };
-      first.node.parentElement.closest('.para').scrollIntoView({ block: 'center' });
+      const para = first.node.parentElement.closest('.para');
+      if (scroll === 'pane') {
+        const paraBox = para.getBoundingClientRect();
+        const paneBox = root.getBoundingClientRect();
+        root.scrollTop += paraBox.top - paneBox.top - (root.clientHeight - paraBox.height) / 2;
+      } else if (scroll === 'page') {
+        para.scrollIntoView({ block: 'center' });
+      }
       const a = charRect(first, false);
       const b = charRect(last, true);
       if (!a || !b) return { error: `"${text}" has no visible box` };
@@ -140,14 +169,14 @@ export async function locatePassage(page, text, { occurrence = 0 } = {}) {
       const segment = first.node.parentElement.closest('[data-start]');
       const before = first.node.data.slice(0, first.offset);
       const start = Number(segment.dataset.start) + [...before].length;
-      return {
-        from: { x: a.left + inset(a), y: a.top + a.height / 2 },
-        to: { x: b.right - inset(b), y: b.top + b.height / 2 },
-        start,
-        end: start + [...text].length,
-      };
+      const from = { x: a.left + inset(a), y: a.top + a.height / 2 };
+      const to = { x: b.right - inset(b), y: b.top + b.height / 2 };
+      // The mouse would land on this passage's paragraph, not on something
+      // covering it or on the pane's edge.
+      const hit = ({ x, y }) => para.contains(document.elementFromPoint(x, y));
+      return { from, to, start, end: start + [...text].length, hits: hit(from) && hit(to) };
     },
-    { text, occurrence },
+    { text, occurrence, scroll },
   );
   if (found.error) throw new Error(found.error);
   return found;
@@ -200,10 +229,15 @@ export async function selectByKeyboard(page, text, options) {
   return { start, end };
 }
 
-/** Clicks the middle of the first document segment holding `text`. */
+/**
+ * Clicks inside the first `text` of the document: in the middle of it when
+ * it lies on one line, else just inside its first character (the middle of
+ * a passage that wraps can fall outside it).
+ */
 export async function clickInDocument(page, text) {
   const { from, to } = await locatePassage(page, text);
-  await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
+  const oneLine = Math.abs(from.y - to.y) < 2;
+  await page.mouse.click(oneLine ? (from.x + to.x) / 2 : from.x, from.y);
 }
 
 /**
@@ -376,24 +410,44 @@ export function context(text, start, end) {
   };
 }
 
-/** Clicks "Export JSON" and returns the file's name and parsed content. */
+/** The Export menu button, and its menu. */
+export const exportButton = (page) => page.getByRole('button', { name: 'Export', exact: true });
+export const exportMenu = (page) => page.getByRole('menu', { name: 'Export' });
+
+/**
+ * Opens the Export menu with the mouse and chooses the entry named `item`
+ * ("Export JSON", "Export doccano JSONL", …); resolves to the download's
+ * name and bytes once it is saved.
+ */
+export async function exportVia(page, item) {
+  await exportButton(page).click();
+  const entry = exportMenu(page).getByRole('menuitem', { name: item, exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), entry.click()]);
+  const bytes = readFileSync(await download.path());
+  return { name: download.suggestedFilename(), bytes };
+}
+
+/** Exports with "Export JSON" and returns the file's name and parsed content. */
 export async function exportJson(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
-  ]);
-  const path = await download.path();
-  const raw = readFileSync(path, 'utf8');
-  return { name: download.suggestedFilename(), raw, json: JSON.parse(raw) };
+  const { name, bytes } = await exportVia(page, 'Export JSON');
+  const raw = bytes.toString('utf8');
+  return { name, raw, json: JSON.parse(raw) };
 }
 
 /** Picks `contents` as the file of "Import annotations". */
 export async function importFile(page, name, contents) {
-  await page.getByLabel('Import annotations').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(contents),
-  });
+  await importFiles(page, [[name, contents]]);
+}
+
+/** Picks several files at once for "Import annotations": [name, contents] pairs. */
+export async function importFiles(page, files) {
+  await page.getByLabel('Import annotations').setInputFiles(
+    files.map(([name, contents]) => ({
+      name,
+      mimeType: name.endsWith('.zip') ? 'application/zip' : name.endsWith('.json') ? 'application/json' : 'text/plain',
+      buffer: Buffer.from(contents),
+    })),
+  );
 }
 
 /** Checks every annotation of an export against its own document text. */

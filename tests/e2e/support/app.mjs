@@ -1,5 +1,9 @@
-// Opens the app in Debian's Chromium, the way the tests and benchmarks need it.
+// Opens the app in Debian's Chromium, the way the tests and benchmarks need it:
+// the same fonts, window size and device scale on every machine, so that
+// what is on screen where does not depend on what the machine happens to have.
 import { after, before } from 'node:test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 /** Where the app is served; run.mjs and the benchmark set it before launching. */
@@ -19,11 +23,22 @@ const ARGS = [
   '--no-first-run',
 ];
 
+/** The only fonts Chromium sees (support/fonts.conf): Debian's fonts-dejavu-core. */
+const FONTS_CONF = fileURLToPath(new URL('./fonts.conf', import.meta.url));
+const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/** Every context's window: the size and scale the tests' layouts are measured in. */
+export const LAYOUT = { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 };
+
 export function launchBrowser() {
   if (!appUrl()) throw new Error('RAPPORTEUR_URL is not set: run the tests through tests/e2e/run.mjs');
+  if (!existsSync(FONT_FILE)) {
+    throw new Error(`${FONT_FILE} is missing: run scripts/setup.sh test (it installs fonts-dejavu-core)`);
+  }
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
   });
 }
 
@@ -39,7 +54,7 @@ export function sharedBrowser() {
   after(async () => {
     await browser?.close();
   });
-  return { newContext: (options) => browser.newContext(options) };
+  return { newContext: (options) => browser.newContext({ ...LAYOUT, ...options }) };
 }
 
 /**

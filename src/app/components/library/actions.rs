@@ -4,7 +4,7 @@ use super::export::{export_codebook, export_corpus, export_csv};
 use crate::app::components::file_button::{FileButton, PickedFile};
 use crate::app::context::{use_dispatch, use_latest_library};
 use crate::app::dom::pick_files;
-use crate::app::files::{picked_files, read_all, release_text, Readings};
+use crate::app::files::{picked_files, read_all, release_text, Reading};
 use crate::app::renders::rendered;
 use crate::app::state::{Action, AddedText, Notice};
 use crate::library::{import_codebook, import_corpus};
@@ -53,7 +53,7 @@ pub fn library_actions() -> Html {
     let dispatch = use_dispatch();
     let library = use_latest_library();
     let input = use_node_ref();
-    let readings = use_mut_ref(Readings::new);
+    let readings = use_mut_ref(Reading::new);
     let open_files = {
         let input = input.clone();
         Callback::from(move |_: MouseEvent| pick_files(&input))
@@ -93,28 +93,38 @@ pub fn library_actions() -> Html {
     };
     let on_corpus = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: PickedFile| match import_corpus(&file.bytes) {
-            Ok(corpus) => dispatch.emit(Action::ImportCorpus {
-                corpus,
-                file_name: file.name,
-            }),
-            Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
-                "{} was not imported: {error}. Nothing was changed.",
-                file.name
-            )))),
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
+            match import_corpus(&file.bytes) {
+                Ok(corpus) => dispatch.emit(Action::ImportCorpus {
+                    corpus,
+                    file_name: file.name,
+                }),
+                Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
+                    "{} was not imported: {error}. Nothing was changed.",
+                    file.name
+                )))),
+            }
         })
     };
     let on_codebook = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: PickedFile| match import_codebook(&file.bytes) {
-            Ok(tags) => dispatch.emit(Action::ImportCodebook {
-                tags,
-                file_name: file.name,
-            }),
-            Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
-                "{} was not imported: {error}. Nothing was changed.",
-                file.name
-            )))),
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
+            match import_codebook(&file.bytes) {
+                Ok(tags) => dispatch.emit(Action::ImportCodebook {
+                    tags,
+                    file_name: file.name,
+                }),
+                Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
+                    "{} was not imported: {error}. Nothing was changed.",
+                    file.name
+                )))),
+            }
         })
     };
     html! {
@@ -124,9 +134,9 @@ pub fn library_actions() -> Html {
                 accept=".txt,.text,.html,.htm,text/plain,text/html" {onchange} />
             <button type="button" onclick={corpus}>{ "Export corpus" }</button>
             <button type="button" onclick={csv}>{ "Export CSV" }</button>
-            <FileButton label="Import corpus" accept=".json,application/json" on_file={on_corpus} on_error={on_error.clone()} />
+            <FileButton label="Import corpus" accept=".json,application/json" on_files={on_corpus} on_error={on_error.clone()} />
             <button type="button" onclick={codebook}>{ "Export codebook" }</button>
-            <FileButton label="Import codebook" accept=".json,application/json" on_file={on_codebook} {on_error} />
+            <FileButton label="Import codebook" accept=".json,application/json" on_files={on_codebook} {on_error} />
         </div>
     }
 }

@@ -57,7 +57,7 @@ pub fn export_corpus(library: &Library) -> Result<(), String> {
     download(
         &dated("rapporteur-corpus", &now, "json"),
         "application/json",
-        &json,
+        json.as_bytes(),
     )
 }
 
@@ -77,7 +77,11 @@ pub fn export_csv(library: &Library) -> Result<(), String> {
         })
         .collect();
     let csv = library_csv(&releases, library.tags());
-    download(&csv_file_name(&now_iso()), "text/csv;charset=utf-8", &csv)
+    download(
+        &csv_file_name(&now_iso()),
+        "text/csv;charset=utf-8",
+        csv.as_bytes(),
+    )
 }
 
 pub fn export_codebook(library: &Library) -> Result<(), String> {
@@ -86,6 +90,6 @@ pub fn export_codebook(library: &Library) -> Result<(), String> {
     download(
         &dated("rapporteur-codebook", &now, "json"),
         "application/json",
-        &json,
+        json.as_bytes(),
     )
 }

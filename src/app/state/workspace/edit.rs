@@ -138,6 +138,7 @@ impl Workspace {
         report: &ReanchorReport,
         file_name: &str,
         widened: usize,
+        notices: &[String],
         events: &mut Vec<Event>,
     ) -> Self {
         let count = set.annotations().len();
@@ -158,6 +159,10 @@ impl Workspace {
             text.push_str(&format!(
                 " {widened} started or ended inside a character (between a letter and its accent, or inside an emoji) and now cover(s) the whole character."
             ));
+        }
+        for notice in notices {
+            text.push(' ');
+            text.push_str(notice);
         }
         events.push(Event::Notice(Some(Notice::info(text))));
         events.push(Event::Replaced);

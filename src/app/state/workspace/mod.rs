@@ -96,6 +96,9 @@ pub enum WorkspaceAction {
         file_name: String,
         /// Annotations the file started or ended inside a character.
         widened: usize,
+        /// Sentences for the reader after the count: what another tool's
+        /// file held that has no place here, releases left out.
+        notices: Vec<String>,
     },
     /// The annotations replaced (an import merged, the codebook's tags), as
     /// one undo step, without a message.
@@ -208,7 +211,8 @@ impl Workspace {
                 report,
                 file_name,
                 widened,
-            } => next.import(set, &report, &file_name, widened, &mut events),
+                notices,
+            } => next.import(set, &report, &file_name, widened, &notices, &mut events),
             WorkspaceAction::Replace(set) if *next.session.set() == set => next,
             WorkspaceAction::Replace(set) => next.replace(set, &mut events),
             WorkspaceAction::Adopt(set) if *next.session.set() == set => next,

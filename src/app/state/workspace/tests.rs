@@ -75,6 +75,31 @@ fn parsing_the_text_already_shown_changes_nothing() {
 }
 
 #[test]
+fn a_text_with_crlf_line_ends_is_taken_once_with_lf() {
+    // An opened file or a paste with CRLF: the text box, like the
+    // document, holds LF, so the text does not differ from its own
+    // document and is not parsed again after every pause.
+    let before = annotated(TEXT, "mission");
+    let crlf = TEXT.replace('\n', "\r\n");
+    let (loaded, events) = reduce(&before, WorkspaceAction::LoadText(Rc::from(crlf.as_str())));
+    assert!(
+        events.is_empty() || events == vec![Event::Notice(None)],
+        "{events:?}"
+    );
+    assert_eq!(&*loaded.input, TEXT);
+    assert!(!loaded.input_differs());
+    assert_eq!(loaded.session.set().annotations().len(), 1);
+    let (again, events) = reduce(&loaded, WorkspaceAction::ParseInput);
+    assert!(events.is_empty());
+    assert!(Rc::ptr_eq(&again, &loaded));
+
+    let fresh = workspace("Old text.");
+    let (loaded, _) = reduce(&fresh, WorkspaceAction::LoadText(Rc::from("A\r\nB\rC")));
+    assert_eq!(loaded.document.text, "A\nB\nC");
+    assert!(!loaded.input_differs());
+}
+
+#[test]
 fn a_text_past_the_limit_is_refused_and_the_document_kept() {
     let before = workspace(TEXT);
     let huge: Rc<str> = Rc::from("x".repeat(MAX_TEXT_BYTES + 1));
@@ -302,6 +327,7 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
             report,
             file_name: "norway.annotations.json".into(),
             widened: 1,
+            notices: Vec::new(),
         },
     );
     assert!(after.session.set().annotations().is_empty());
@@ -310,6 +336,32 @@ fn an_import_replaces_the_annotations_and_reports_what_it_could_not_place() {
     assert!(text
         .contains("Imported 0 annotation(s) from norway.annotations.json; 2 could not be placed"));
     assert!(text.contains("1 started or ended inside a character"));
+}
+
+#[test]
+fn a_foreign_import_says_what_the_file_held_that_has_no_place_here() {
+    let before = annotated(TEXT, "mission");
+    let set = before.session.set().clone();
+    let (after, events) = reduce(
+        &before,
+        WorkspaceAction::Import {
+            set,
+            report: crate::annotate::ReanchorReport::default(),
+            file_name: "project.json (Label Studio tasks, task 2)".into(),
+            widened: 0,
+            notices: vec![
+                "Task 2: its 4 prediction(s) were not imported.".into(),
+                "The file holds 3 releases; task 2 was imported.".into(),
+            ],
+        },
+    );
+    assert_eq!(after.session.set().annotations().len(), 1);
+    assert!(after.session.can_undo(), "one undo step");
+    assert_eq!(
+        notice_text(&events).unwrap(),
+        "Imported 1 annotation(s) from project.json (Label Studio tasks, task 2). \
+         Task 2: its 4 prediction(s) were not imported. The file holds 3 releases; task 2 was imported."
+    );
 }
 
 #[test]

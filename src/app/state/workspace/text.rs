@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::annotate::{AnnotationSet, ReanchorReport, Session};
 use crate::document::Document;
 use crate::parse::parse;
+use crate::text::normalize_line_endings;
 
 use super::{Event, Parsing, Pending, Workspace, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES};
 use crate::app::state::notice::Notice;
@@ -21,6 +22,14 @@ impl Workspace {
         fresh: bool,
         events: &mut Vec<Event>,
     ) -> Self {
+        // The text box holds LF line ends only, as the document does: a
+        // file or paste with CRLF would otherwise differ from its own
+        // document forever and be parsed again after every pause.
+        let input = if input.contains('\r') {
+            Rc::from(normalize_line_endings(&input))
+        } else {
+            input
+        };
         if *input == *self.document.text && self.pending.is_none() {
             self.input = input;
             self.parsing = None;

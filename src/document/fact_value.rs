@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Fact, FactKind};
+use super::fact::{Fact, FactKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]

@@ -1,12 +1,16 @@
-//! Reading a person from a run of capitalised words, as quote attributions
-//! print them: `Gary Lambert, CEO of CPV`, `District Attorney Summer
-//! Stephan`, `San Joaquin County District Attorney Ron Freitas`,
-//! `Katherine M. Butler, MPH, Director of DTSC`.
+//! One person as a phrase prints them: a name with its title and
+//! organisation, read from a run of capitalised words, as quote
+//! attributions and introductions print it: `Gary Lambert, CEO of CPV`,
+//! `District Attorney Summer Stephan`, `San Joaquin County District
+//! Attorney Ron Freitas`, `Katherine M. Butler, MPH, Director of DTSC`.
+//! (`release_speakers` turns such phrases into the speakers of ordinary
+//! releases.)
 
 use std::ops::Range;
 
 use super::titles::split_title;
-use super::words::{is_space, words};
+use super::words::words;
+use crate::text::scan::is_space;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {

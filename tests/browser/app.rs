@@ -1,20 +1,26 @@
-//! Component tests in headless Chromium (wasm-bindgen-test): the real app
-//! mounted in the test page, driven through DOM events. Test builds are
-//! debug builds, so the app counts its components' renders
-//! (`rapporteur::app::renders`): the tests below prove that a component
-//! re-renders only when what it shows changes.
-#![cfg(target_arch = "wasm32")]
+//! The app's components in headless Chromium: test builds are debug builds,
+//! so the app counts its components' renders (`rapporteur::app::renders`),
+//! and the tests below prove that a component re-renders only when what it
+//! shows changes; the Export menu's keys and scopes.
 
+use std::rc::Rc;
+
+use rapporteur::annotate::AnnotationSet;
 use rapporteur::app::components::app::App;
+use rapporteur::app::components::export_menu::{ExportMenu, ExportScope};
+use rapporteur::app::context::{Dispatch, Handles, Latest};
+use rapporteur::app::exports::{Export, RELEASE_EXPORTS};
 use rapporteur::app::renders;
+use rapporteur::app::state::{Library, Workspace};
+use rapporteur::exchange::Format;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, MouseEvent, MouseEventInit, Node,
+    Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
+    MouseEvent, MouseEventInit, Node,
 };
+use yew::prelude::{html, AttrValue, Callback, ContextProvider, Html};
 use yew::AppHandle;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// The app mounted in an element of its own, destroyed at the end of the
 /// test so that its listeners and timers stop (and count no renders).
@@ -122,14 +128,6 @@ fn release_textarea(root: &Element) -> HtmlTextAreaElement {
         .unchecked_into()
 }
 
-/// Types into the release text box and presses "Parse", as a user in a
-/// hurry would (typing alone is parsed after a pause).
-async fn type_into_textarea(root: &Element, text: &str) {
-    type_into(&release_textarea(root), text).await;
-    button(root, "Parse").click();
-    yew::scheduler::flush().await;
-}
-
 /// The button whose text is `label`.
 fn button(root: &Element, label: &str) -> HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
@@ -222,45 +220,8 @@ fn assert_not_rendered(names: &[&str], what: &str) {
     }
 }
 
-const RELEASE_PHRASE: &str = "Rainfall has failed for three consecutive seasons";
-
-#[wasm_bindgen_test]
-async fn opens_on_the_sample() {
-    let app = mount().await;
-    let paragraphs = paragraph_texts(&app.root);
-    assert_eq!(paragraphs[0], "9412th Meeting (AM)");
-    assert_eq!(paragraphs[1], "SC/15630");
-    assert_eq!(
-        paragraphs.last().map(String::as_str),
-        Some("For information media. Not an official record.")
-    );
-    let label = app
-        .root
-        .query_selector("label[for=release-text]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(label.text_content().as_deref(), Some("Press release text"));
-}
-
-#[wasm_bindgen_test]
-async fn typed_markup_becomes_text_nodes() {
-    let app = mount().await;
-    type_into_textarea(&app.root, "<script>alert(1)</script><b>x</b>\n&amp; second").await;
-    assert_eq!(
-        paragraph_texts(&app.root),
-        vec!["<script>alert(1)</script><b>x</b>", "&amp; second"]
-    );
-    let pane = document_pane(&app.root);
-    assert!(pane.query_selector("script, b").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
-async fn empty_text_shows_a_hint() {
-    let app = mount().await;
-    type_into_textarea(&app.root, "  \n\t\n").await;
-    let text = document_pane(&app.root).text_content().unwrap_or_default();
-    assert!(text.contains("Paste a press release"), "{text}");
-}
+/// A phrase of one paragraph of the sample release.
+const RELEASE_PHRASE: &str = "Much of the contaminated land is farmland";
 
 #[wasm_bindgen_test]
 async fn selecting_text_re_renders_the_tags_panel_only() {
@@ -268,7 +229,7 @@ async fn selecting_text_re_renders_the_tags_panel_only() {
     renders::reset();
     select(&app.root, RELEASE_PHRASE).await;
     assert!(
-        target_line(&app.root).starts_with("Selection: “Rainfall has failed"),
+        target_line(&app.root).starts_with("Selection: “Much of the contaminated"),
         "{}",
         target_line(&app.root)
     );
@@ -429,4 +390,177 @@ async fn typing_in_the_release_box_re_renders_only_it_until_parsed() {
         paragraph_texts(&app.root).last().map(String::as_str),
         Some("A line typed at the end.")
     );
+}
+
+/// Presses `key` on `element` (a keydown that bubbles, as a real one does).
+async fn press(element: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// The element with the focus: a menu item's text, else its id.
+fn focused() -> String {
+    let element = gloo::utils::document().active_element().unwrap();
+    if element.get_attribute("role").as_deref() == Some("menuitem") {
+        element.text_content().unwrap_or_default()
+    } else {
+        format!("#{}", element.id())
+    }
+}
+
+fn menu_is_open(root: &Element) -> bool {
+    let menu = root.query_selector("[role=menu]").unwrap().unwrap();
+    let button = root.query_selector("#export-button").unwrap().unwrap();
+    let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
+    assert_eq!(
+        expanded,
+        !menu.has_attribute("hidden"),
+        "aria-expanded says what is shown"
+    );
+    expanded
+}
+
+#[wasm_bindgen_test]
+async fn the_export_menu_follows_the_keys_and_re_renders_only_itself() {
+    let app = mount().await;
+    let button = app.root.query_selector("#export-button").unwrap().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("menu")
+    );
+    assert!(!menu_is_open(&app.root));
+    renders::reset();
+    press(&button, "ArrowDown").await;
+    assert!(menu_is_open(&app.root));
+    assert_eq!(focused(), "Export JSON");
+    assert!(renders::count("ExportMenu") >= 1);
+    assert_not_rendered(
+        &[
+            "SiteHeader",
+            "DocumentView",
+            "Paragraph",
+            "AnnotationsPanel",
+            "TagPalette",
+            "Notices",
+        ],
+        "opening the Export menu",
+    );
+    let labels: Vec<String> = RELEASE_EXPORTS.iter().map(|e| e.label()).collect();
+    let items = app.root.query_selector_all("[role=menuitem]").unwrap();
+    let shown: Vec<String> = (0..items.length())
+        .map(|i| items.item(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(shown, labels);
+
+    let menu = app.root.query_selector("[role=menu]").unwrap().unwrap();
+    for (key, expected) in [
+        ("ArrowUp", labels.last().unwrap().as_str()),
+        ("ArrowDown", "Export JSON"),
+        ("End", labels.last().unwrap().as_str()),
+        ("Home", "Export JSON"),
+        ("i", "Export INCEpTION UIMA CAS XMI (.zip)"),
+        ("l", "Export Label Studio tasks"),
+        // The page's shortcuts do not see keys pressed in the menu.
+        ("1", "Export Label Studio tasks"),
+    ] {
+        let target = gloo::utils::document().active_element().unwrap();
+        assert!(menu.contains(Some(&target)), "the focus is in the menu");
+        press(&target, key).await;
+        assert_eq!(focused(), expected, "after {key}");
+    }
+    press(&gloo::utils::document().active_element().unwrap(), "Escape").await;
+    assert!(!menu_is_open(&app.root));
+    assert_eq!(focused(), "#export-button");
+    assert_eq!(
+        menu.child_element_count(),
+        0,
+        "a closed menu holds no entries"
+    );
+}
+
+/// The menu alone, with two scopes, as the library will use it.
+#[yew::component(TwoScopes)]
+fn two_scopes() -> Html {
+    let workspace = Rc::new(Workspace::new(
+        "A release.".to_owned(),
+        AnnotationSet::default(),
+    ));
+    let handles = Handles {
+        dispatch: Dispatch::new(Callback::from(|_| ())),
+        latest: Latest::new(workspace.clone()),
+        library: Latest::new(Rc::new(Library::default())),
+    };
+    let releases = {
+        let workspace = workspace.clone();
+        Callback::from(move |()| {
+            vec![(workspace.document.clone(), workspace.session.set().clone())]
+        })
+    };
+    let scopes = Rc::new(vec![
+        ExportScope {
+            name: AttrValue::from("This release"),
+            suffix: AttrValue::default(),
+            exports: &RELEASE_EXPORTS[..2],
+            releases: releases.clone(),
+        },
+        ExportScope {
+            name: AttrValue::from("Whole library"),
+            suffix: AttrValue::from(" (whole library)"),
+            exports: &[Export::Tool {
+                format: Format::Doccano,
+                predictions: false,
+            }],
+            releases,
+        },
+    ]);
+    html! {
+        <ContextProvider<Handles> context={handles}>
+            <ExportMenu {scopes} />
+        </ContextProvider<Handles>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_menu_of_two_scopes_groups_its_entries_under_their_names() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<TwoScopes>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let button = root.query_selector("#export-button").unwrap().unwrap();
+    button.unchecked_ref::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(focused(), "Export JSON");
+    let groups = root.query_selector_all("[role=menu] [role=group]").unwrap();
+    assert_eq!(groups.length(), 2);
+    let names: Vec<String> = (0..2)
+        .map(|i| {
+            let group: Element = groups.item(i).unwrap().unchecked_into();
+            let heading = group.get_attribute("aria-labelledby").unwrap();
+            document
+                .get_element_by_id(&heading)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(names, ["This release", "Whole library"]);
+    let active = || document.active_element().unwrap();
+    press(&active(), "End").await;
+    assert_eq!(focused(), "Export doccano JSONL (whole library)");
+    press(&active(), "ArrowDown").await;
+    assert_eq!(focused(), "Export JSON", "the keys cross groups and wrap");
+    press(&active(), "Tab").await;
+    assert_eq!(focused(), "#export-button");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    app.destroy();
+    root.remove();
 }

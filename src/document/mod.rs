@@ -7,8 +7,12 @@ use std::cell::OnceCell;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::facts::{Entity, Fact};
 use crate::text::{sha256_hex, CharIndex};
+
+mod fact;
+pub mod fact_value;
+
+pub use fact::{Entity, Fact, FactKind};
 
 /// Serialised by hand (see below) so that `text_sha256`, which costs as much
 /// as a fifth of a parse, is computed only when someone asks for it.
@@ -63,13 +67,29 @@ pub enum DocumentKind {
     PressRelease,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The meeting or meetings a release covers, from its header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
-    /// The line as printed, e.g. `8967th Meeting (AM)`.
+    /// The meeting part of the header as printed, e.g. `8967th Meeting
+    /// (AM)` or `14th & 15th Meetings (AM & PM)`, without a session phrase
+    /// printed on the same line.
     pub title: String,
+    /// The (first) meeting's number.
     pub number: u32,
-    /// `AM`, `PM`, `Night` or whatever the brackets hold; null without brackets.
+    /// Every meeting's number: `[14, 15]` for `14th & 15th Meetings`.
+    #[serde(default)]
+    pub numbers: Vec<u32>,
+    /// What the brackets hold, as printed: `AM`, `AM & PM`, `AM, PM & Night`;
+    /// null without brackets.
     pub session: Option<String>,
+    /// The periods of the day the brackets name: `["AM", "PM"]`.
+    #[serde(default)]
+    pub periods: Vec<String>,
+    /// The session the meeting belongs to, as printed on its own line or
+    /// before the meeting: `Seventy-eighth Session`, `2024 Session`,
+    /// `Resumed Session`, `Sixty-sixth General Assembly`.
+    #[serde(default)]
+    pub session_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,10 +3,11 @@
 //! (`Following are UN Secretary-General António Guterres’ remarks to ...`).
 
 use super::draft::{Para, SpeakerDraft, SpeakerList};
-use super::persons::{read_person, Person};
+use super::person_phrase::{read_person, Person};
 use super::quotes::Who;
-use super::words::{fold, is_capitalized, words};
+use super::words::{fold, words};
 use crate::document::ParagraphRole;
+use crate::text::scan::is_capitalized;
 
 /// A quotation found in a paragraph, with who the syntax says spoke it.
 #[derive(Debug, Clone)]

@@ -1,0 +1,3 @@
+import { test } from 'node:test';
+test('passes', () => {});
+test('to do', { todo: true }, () => {});
