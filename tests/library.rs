@@ -306,6 +306,9 @@ fn every_annotation_is_one_csv_row_that_a_csv_reader_reads_back() {
     assert_eq!(&g1[12], "the convoys were delayed by security checks");
     let (start, end): (usize, usize) = (g1[13].parse().unwrap(), g1[14].parse().unwrap());
     assert_eq!(releases[0].document.slice(start, end), &g1[12]);
+    // A session printed with the meeting names it too.
+    let food = rows.iter().find(|r| &r[0] == "GA/12688").unwrap();
+    assert_eq!(&food[4], "Seventy-ninth Session, 41st Meeting (PM)");
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! Database `rapporteur`, version 1, five object stores keyed by `id`:
 //! - `documents`: a release's metadata and [`Summary`] (what the library
 //!   list and the views need), read whole at start;
-//! - `texts`: its text, read for the open release at start and for the
-//!   rest after the first paint (search, exports);
+//! - `texts`: its text (as UTF-8 bytes), read for the open release at
+//!   start and for the rest after the first paint (search, exports);
 //! - `annotations`: its annotations and orphans, with a `revision` that
 //!   every write raises, so that a write based on an older revision (another
 //!   tab wrote in between) merges instead of overwriting;
@@ -45,10 +45,47 @@ struct DocumentRecord {
     summary: Summary,
 }
 
+/// A text is stored as its UTF-8 bytes (one `Uint8Array`), not as a
+/// string: the browser copies bytes into storage for a fraction of what
+/// cloning a string costs (a 50 MB text is a 100 MB UTF-16 string, first
+/// decoded from the wasm's UTF-8), so writing one stalls the page far less.
 #[derive(Serialize, Deserialize)]
 struct TextRecord {
     id: String,
+    #[serde(with = "utf8")]
     text: String,
+}
+
+/// A text as UTF-8 bytes, and back.
+mod utf8 {
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(text.as_bytes())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_byte_buf(Text)
+    }
+
+    struct Text;
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a text as UTF-8 bytes")
+        }
+
+        fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<String, E> {
+            String::from_utf8(bytes).map_err(|_| E::custom("a stored text is not UTF-8"))
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<String, E> {
+            self.visit_byte_buf(bytes.to_vec())
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -142,7 +179,11 @@ pub async fn open() -> Result<Db, String> {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
     value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        // Maps as plain objects (what the tests and devtools read), but
+        // bytes as one `Uint8Array` each, not an array of numbers.
+        .serialize(
+            &serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false),
+        )
         .map_err(|e| format!("a record could not be prepared ({e})"))
 }
 

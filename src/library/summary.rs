@@ -20,7 +20,9 @@ pub struct Summary {
     pub body: Option<String>,
     /// ISO `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// The meeting line, e.g. `8967th Meeting (AM)`.
+    /// The meeting as a reader names it: the session, if the header
+    /// prints one, and the meeting line, e.g. `8967th Meeting (AM)`,
+    /// `Seventy-ninth Session, 41st Meeting (PM)`.
     pub meeting: Option<String>,
     /// Code points in the text.
     pub chars: usize,
@@ -95,7 +97,10 @@ impl Summary {
             symbol: document.symbol.clone(),
             body: document.body.clone(),
             date: document.date.clone(),
-            meeting: document.meeting.as_ref().map(|m| m.title.clone()),
+            meeting: document.meeting.as_ref().map(|m| match &m.session_name {
+                Some(session) => format!("{session}, {}", m.title),
+                None => m.title.clone(),
+            }),
             chars: document.char_index().len_chars(),
             paragraphs,
             speakers,

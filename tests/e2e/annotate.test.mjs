@@ -393,15 +393,28 @@ const selectionEndsInDocument = (page) =>
   });
 
 // Both overshoot tests measure where things are rather than assume it: the
-// page stays at its top (the Tags panel and the header are there), only the
-// document pane scrolls to the passage, and the point the drag ends on is
-// checked to be on screen over the element named. A first version scrolled
-// the whole page to the passage, which moved the Tags panel off screen
-// whenever the left column was taller than the window, so the drag ended
-// above the page and selected backwards.
+// page is scrolled to the top of the workspace, as a reader scrolls past the
+// Library to read (the header, the document pane and the Tags panel stay in
+// the window there), then only the document pane scrolls to the passage,
+// and the point the drag ends on is checked to be on screen over the
+// element named. A first version scrolled the whole page to the passage,
+// which moved the Tags panel off screen whenever the left column was taller
+// than the window, so the drag ended above the page and selected backwards.
+
+/** Scrolls the page so that the workspace starts under the sticky header. */
+async function scrollToWorkspace(page) {
+  await page.evaluate(() => {
+    const header = document.querySelector('.site-header').getBoundingClientRect().height;
+    const top = document.querySelector('main.workspace').getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - header);
+  });
+  const pane = await page.locator('section.document').boundingBox();
+  const { height } = page.viewportSize();
+  assert.ok(pane.y >= 0 && pane.y + pane.height <= height, `the document pane is in the window: ${JSON.stringify(pane)}`);
+}
 test('a drag that overshoots the document pane onto the Tags panel selects up to the end of the text', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToWorkspace(page);
   const { from, start } = await locatePassage(page, 'We cannot call a war over', { paneOnly: true });
   await assertOnScreen(page, from, 'the start of the passage');
   const target = await pointOver(page, '.tag-palette', 'after');
@@ -428,7 +441,7 @@ test('a drag that overshoots the document pane onto the Tags panel selects up to
 
 test('a drag that overshoots the document pane onto the page header selects from the start of the text', async (t) => {
   const { page, errors } = await fresh(t, browser);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToWorkspace(page);
   const passage = 'Fear of buried charges has emptied village markets';
   const { to, end } = await locatePassage(page, passage, { paneOnly: true });
   await assertOnScreen(page, to, 'the end of the passage');

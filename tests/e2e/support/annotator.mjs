@@ -279,7 +279,7 @@ export const readStored = (page) =>
             if (!text) return null;
             return {
               id,
-              text: text.text,
+              text: typeof text.text === 'string' ? text.text : new TextDecoder().decode(text.text),
               tags: codebook?.tags ?? [],
               annotations: work?.annotations ?? [],
               // As the old autosave had them: the annotation's fields and its quote.
@@ -318,7 +318,9 @@ export const readLibrary = (page) =>
                 releases: documents.map((d) => ({
                   id: d.id,
                   summary: d.summary,
-                  text: texts.find((t) => t.id === d.id)?.text,
+                  text: ((stored) => (stored instanceof Uint8Array ? new TextDecoder().decode(stored) : stored))(
+                    texts.find((t) => t.id === d.id)?.text,
+                  ),
                   annotations: works.find((w) => w.id === d.id)?.annotations ?? [],
                   orphans: works.find((w) => w.id === d.id)?.orphans ?? [],
                 })),
