@@ -12,12 +12,16 @@
 //! (the parse is deterministic). Everything here is pure and tested
 //! natively.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::annotate::{
     export_file_name, export_json, restore_state, save_state, web_annotation_file_name,
     web_annotation_json, AnnotationSet, ReanchorReport,
 };
+use crate::app::state::Library;
+use crate::document::Document;
 use crate::exchange::{
     export_releases, import_for_release, ExportOptions, ExportedFile, Format, InputFile, Release,
 };
@@ -63,6 +67,80 @@ pub const RELEASE_EXPORTS: &[Export] = &[
         predictions: false,
     },
 ];
+
+/// The entries for the whole library, in menu order: every other tool's
+/// format, each file holding every release. (Our own JSON of the whole
+/// library is the corpus file, "Export corpus" in the Library.)
+pub const LIBRARY_EXPORTS: &[Export] = &[
+    Export::Tool {
+        format: Format::Brat,
+        predictions: false,
+    },
+    Export::Tool {
+        format: Format::Doccano,
+        predictions: false,
+    },
+    Export::Tool {
+        format: Format::LabelStudio,
+        predictions: false,
+    },
+    Export::Tool {
+        format: Format::LabelStudio,
+        predictions: true,
+    },
+    Export::Tool {
+        format: Format::LabelStudioConfig,
+        predictions: false,
+    },
+    Export::Tool {
+        format: Format::UimaXmi,
+        predictions: false,
+    },
+];
+
+/// A release an export is made of, read when an entry is chosen.
+#[derive(Debug, Clone)]
+pub enum Outgoing {
+    /// Parsed on the page (the open release): our own formats need the
+    /// document.
+    Parsed(Rc<Document>, AnnotationSet),
+    /// A release of the library as stored, its text not parsed here: the
+    /// exchange worker parses what it exports.
+    Text(Rc<str>, AnnotationSet),
+}
+
+impl Outgoing {
+    pub fn text(&self) -> &str {
+        match self {
+            Outgoing::Parsed(document, _) => &document.text,
+            Outgoing::Text(text, _) => text,
+        }
+    }
+
+    pub fn set(&self) -> &AnnotationSet {
+        match self {
+            Outgoing::Parsed(_, set) | Outgoing::Text(_, set) => set,
+        }
+    }
+
+    /// As the exchange worker takes it (see [`saved_release`]).
+    pub fn saved(&self) -> String {
+        saved_release(self.text(), self.set())
+    }
+}
+
+/// Every release of the library, in its order, with its annotations under
+/// the codebook's tags; or why not yet (texts still being read).
+pub fn library_releases(library: &Library) -> Result<Vec<Outgoing>, String> {
+    if library.releases.is_empty() {
+        return Err("the library holds no release".to_owned());
+    }
+    Ok(library
+        .with_texts()?
+        .into_iter()
+        .map(|(release, text)| Outgoing::Text(text.clone(), release.work.with_tags(library.tags())))
+        .collect())
+}
 
 impl Export {
     /// The menu item's text and accessible name: "Export JSON", "Export
@@ -294,6 +372,94 @@ mod tests {
         assert_eq!(
             tool_file(Format::Doccano, false, &[]).unwrap_err(),
             "there is no release to export"
+        );
+    }
+
+    /// A library of the release above and a second one, the second text
+    /// not yet read from storage unless `read`.
+    fn library(read: bool) -> Library {
+        use crate::app::state::LibraryAction;
+        use crate::library::Work;
+        let (document, set) = release();
+        let other = crate::parse("Lisbon, 9 October 2025\n\nThe port will open a terminal.");
+        let mut library = Library::default();
+        library.reduce(LibraryAction::Loaded {
+            releases: Vec::new(),
+            codebook: None,
+            open: None,
+            storage: crate::app::state::Storage::Saved,
+        });
+        library.set_tags(set.tags());
+        library.add("r-1".into(), &document, Work::of(&set));
+        library.add("r-2".into(), &other, Work::default());
+        if !read {
+            Rc::make_mut(&mut library.texts).remove("r-2");
+        }
+        library
+    }
+
+    #[test]
+    fn the_whole_library_is_every_release_with_its_work_under_the_codebook() {
+        let (document, set) = release();
+        let releases = library_releases(&library(true)).unwrap();
+        let texts: Vec<&str> = releases.iter().map(Outgoing::text).collect();
+        assert_eq!(
+            texts,
+            [
+                document.text.as_str(),
+                "Lisbon, 9 October 2025\n\nThe port will open a terminal."
+            ]
+        );
+        assert_eq!(
+            releases[0].set(),
+            &set,
+            "annotations and the codebook's tags"
+        );
+        assert!(releases[1].set().annotations().is_empty());
+        assert_eq!(releases[1].set().tags(), set.tags());
+        // Each tool's file holds both releases.
+        let saved: Vec<String> = releases.iter().map(Outgoing::saved).collect();
+        for &export in LIBRARY_EXPORTS {
+            let Export::Tool {
+                format,
+                predictions,
+            } = export
+            else {
+                panic!("{export:?} is not another tool's format");
+            };
+            let file = tool_file(format, predictions, &saved).unwrap();
+            let direct = export_releases(
+                format,
+                &[
+                    (&document, &set),
+                    (&crate::parse(texts[1]), releases[1].set()),
+                ],
+                ExportOptions {
+                    predictions: predictions || format == Format::LabelStudioConfig,
+                },
+            )
+            .unwrap();
+            assert_eq!(file, direct, "{}", export.label());
+        }
+        let labels: Vec<String> = LIBRARY_EXPORTS.iter().map(|e| e.label()).collect();
+        assert_eq!(
+            labels,
+            RELEASE_EXPORTS[2..]
+                .iter()
+                .map(|e| e.label())
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn the_whole_library_waits_for_its_texts() {
+        assert_eq!(
+            library_releases(&library(false)).unwrap_err(),
+            "the texts of 1 release(s) are still being read from the browser's storage; try again in a moment"
+        );
+        assert_eq!(
+            library_releases(&Library::default()).unwrap_err(),
+            "the library holds no release"
         );
     }
 

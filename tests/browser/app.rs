@@ -9,7 +9,7 @@ use rapporteur::annotate::AnnotationSet;
 use rapporteur::app::components::app::App;
 use rapporteur::app::components::export_menu::{ExportMenu, ExportScope};
 use rapporteur::app::context::{Dispatch, Handles, Latest};
-use rapporteur::app::exports::{Export, RELEASE_EXPORTS};
+use rapporteur::app::exports::{Export, Outgoing, LIBRARY_EXPORTS, RELEASE_EXPORTS};
 use rapporteur::app::renders;
 use rapporteur::app::state::{Library, Workspace};
 use rapporteur::exchange::Format;
@@ -450,7 +450,16 @@ async fn the_export_menu_follows_the_keys_and_re_renders_only_itself() {
         ],
         "opening the Export menu",
     );
-    let labels: Vec<String> = RELEASE_EXPORTS.iter().map(|e| e.label()).collect();
+    // This release's entries, then the whole library's.
+    let labels: Vec<String> = RELEASE_EXPORTS
+        .iter()
+        .map(|e| e.label())
+        .chain(
+            LIBRARY_EXPORTS
+                .iter()
+                .map(|e| format!("{} (whole library)", e.label())),
+        )
+        .collect();
     let items = app.root.query_selector_all("[role=menuitem]").unwrap();
     let shown: Vec<String> = (0..items.length())
         .map(|i| items.item(i).unwrap().text_content().unwrap_or_default())
@@ -464,9 +473,16 @@ async fn the_export_menu_follows_the_keys_and_re_renders_only_itself() {
         ("End", labels.last().unwrap().as_str()),
         ("Home", "Export JSON"),
         ("i", "Export INCEpTION UIMA CAS XMI (.zip)"),
-        ("l", "Export Label Studio tasks"),
+        ("l", "Export Label Studio tasks (whole library)"),
+        (
+            "l",
+            "Export Label Studio tasks with predictions (whole library)",
+        ),
         // The page's shortcuts do not see keys pressed in the menu.
-        ("1", "Export Label Studio tasks"),
+        (
+            "1",
+            "Export Label Studio tasks with predictions (whole library)",
+        ),
     ] {
         let target = gloo::utils::document().active_element().unwrap();
         assert!(menu.contains(Some(&target)), "the focus is in the menu");
@@ -498,7 +514,10 @@ fn two_scopes() -> Html {
     let releases = {
         let workspace = workspace.clone();
         Callback::from(move |()| {
-            vec![(workspace.document.clone(), workspace.session.set().clone())]
+            Ok(vec![Outgoing::Parsed(
+                workspace.document.clone(),
+                workspace.session.set().clone(),
+            )])
         })
     };
     let scopes = Rc::new(vec![
@@ -507,6 +526,7 @@ fn two_scopes() -> Html {
             suffix: AttrValue::default(),
             exports: &RELEASE_EXPORTS[..2],
             releases: releases.clone(),
+            library: false,
         },
         ExportScope {
             name: AttrValue::from("Whole library"),
@@ -516,6 +536,7 @@ fn two_scopes() -> Html {
                 predictions: false,
             }],
             releases,
+            library: true,
         },
     ]);
     html! {

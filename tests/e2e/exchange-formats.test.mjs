@@ -31,6 +31,14 @@ import {
   stored,
   storedWith,
 } from './support/annotator.mjs';
+import {
+  checkBrat as checkReleasesBrat,
+  checkDoccano as checkReleasesDoccano,
+  checkLabelStudio as checkReleasesLabelStudio,
+  checkLabelStudioConfig,
+  checkXmi as checkReleasesXmi,
+  sorted,
+} from './support/exchange-checks.mjs';
 import { readZip, writeZip } from './support/zip.mjs';
 
 const browser = sharedBrowser();
@@ -42,15 +50,20 @@ const TEXT = RELEASE.replace(/\r\n/g, '\n');
 const STEM = 'SC-99001';
 const NOW = '2026-03-12T09:00:00.000Z';
 
-const MENU = [
-  'Export JSON',
-  'Export Web Annotations',
+/** The Export menu: this release's entries, then the whole library's (other tools' formats). */
+const TOOLS = [
   'Export brat standoff (.zip)',
   'Export doccano JSONL',
   'Export Label Studio tasks',
   'Export Label Studio tasks with predictions',
   'Export Label Studio labelling config',
   'Export INCEpTION UIMA CAS XMI (.zip)',
+];
+const MENU = [
+  'Export JSON',
+  'Export Web Annotations',
+  ...TOOLS,
+  ...TOOLS.map((item) => `${item} (whole library)`),
 ];
 
 /** The passage from `from` up to (not including) `to`. */
@@ -170,6 +183,10 @@ test('the Export menu by keyboard: Tab reaches it, keys open, move, choose and c
   assert.equal(await menu.getByRole('menuitem').count(), MENU.length);
   for (const name of MENU) assert.equal(await menu.getByRole('menuitem', { name, exact: true }).count(), 1, name);
   assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), MENU);
+  // In two named groups: the open release, and every release of the library.
+  const group = (name) => menu.getByRole('group', { name, exact: true }).getByRole('menuitem');
+  assert.deepEqual(await group('This release').allTextContents(), MENU.slice(0, 8));
+  assert.deepEqual(await group('Whole library').allTextContents(), MENU.slice(8));
 
   const moves = [
     ['ArrowDown', 'Export Web Annotations'],
@@ -181,7 +198,7 @@ test('the Export menu by keyboard: Tab reaches it, keys open, move, choose and c
     ['l', 'Export Label Studio tasks'],
     ['l', 'Export Label Studio tasks with predictions'],
     ['l', 'Export Label Studio labelling config'],
-    ['d', 'Export doccano JSONL'],
+    ['d', 'Export doccano JSONL (whole library)'],
     ['w', 'Export Web Annotations'],
   ];
   for (const [key, item] of moves) {
@@ -297,98 +314,25 @@ function cliExport(annotationsPath, format, predictions) {
   return out;
 }
 
-/** XML character data and attribute values, unescaped. */
-const unescapeXml = (value) =>
-  value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity) => {
-    if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-      return String.fromCodePoint(code);
-    }
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity];
-  });
-
-/** Each element named `name` in `xml`, as a map of its attributes. */
-function elements(xml, name) {
-  const out = [];
-  for (const match of xml.matchAll(new RegExp(`<${name}\\s([^>]*?)/?>`, 'g'))) {
-    const attributes = {};
-    for (const [, key, value] of match[1].matchAll(/([\w:.-]+)="([^"]*)"/g)) attributes[key] = unescapeXml(value);
-    out.push(attributes);
-  }
-  return out;
-}
-
 /** (label, start, end, note) of PASSAGES, sorted: what every export must hold. */
 const expected = () =>
   PASSAGES.map((p) => [tagName(p.tag), span(p.quote).start, span(p.quote).end, p.note]).sort();
-const sorted = (rows) => rows.map((row) => row.map((v) => v ?? '')).sort();
+
+/** The release as the shared checks take it. */
+const RELEASES = () => [{ stem: STEM, text: TEXT, rows: expected() }];
 
 function checkBrat(entries) {
-  assert.deepEqual(entries.map((e) => e.name).sort(), [`${STEM}.ann`, `${STEM}.txt`, 'annotation.conf', 'visual.conf']);
-  const file = (name) => entries.find((e) => e.name === name).bytes.toString('utf8');
-  assert.equal(file(`${STEM}.txt`), TEXT, 'the .txt is the text the offsets count in');
-  // visual.conf gives each brat type its tag name back.
-  const names = new Map(
-    file('visual.conf')
-      .split('\n')
-      .filter((line) => line.includes(' | '))
-      .map((line) => line.split(' | ').map((s) => s.trim())),
-  );
-  const notes = new Map();
-  const rows = [];
-  const lines = file(`${STEM}.ann`).split('\n').filter(Boolean);
-  for (const line of lines) {
-    const [id, middle, rest] = line.split('\t');
-    if (id.startsWith('#')) {
-      const target = middle.split(' ')[1];
-      notes.set(target, notes.has(target) ? `${notes.get(target)}\n${rest}` : rest);
-    }
-  }
-  for (const line of lines.filter((l) => l.startsWith('T'))) {
-    const [id, middle, covered] = line.split('\t');
-    const [type, ...ranges] = middle.split(' ');
-    const fragments = ranges
-      .join(' ')
-      .split(';')
-      .map((r) => r.split(' ').map(Number));
-    // brat slices Python strings: code points. Each fragment's text, joined by spaces.
-    assert.equal(covered, fragments.map(([s, e]) => slice(TEXT, s, e)).join(' '), `${id}: covered text at code points`);
-    rows.push([names.get(type) ?? type, fragments[0][0], fragments.at(-1)[1], notes.get(id) ?? '']);
-  }
-  assert.deepEqual(sorted(rows), expected());
-  assert.ok(lines.some((l) => / \d+ \d+;\d+ \d+\t/.test(l)), 'the span across a paragraph break is in pieces, as brat writes it');
-  assert.match(file('annotation.conf'), /\[entities\][\s\S]*Press_freedom/);
+  const { ann, conf } = checkReleasesBrat(entries, RELEASES());
+  assert.ok(ann[STEM].some((l) => / \d+ \d+;\d+ \d+\t/.test(l)), 'the span across a paragraph break is in pieces, as brat writes it');
+  assert.match(conf, /\[entities\][\s\S]*Press_freedom/);
 }
 
-function checkDoccano(bytes) {
-  const lines = bytes.toString('utf8').split('\n').filter(Boolean);
-  assert.equal(lines.length, 1);
-  const line = JSON.parse(lines[0]);
-  assert.equal(line.text, TEXT);
-  const noteOf = (s, e, l) => line.notes.find((n) => n.start === s && n.end === e && n.label === l)?.note ?? '';
-  assert.deepEqual(sorted(line.label.map(([s, e, l]) => [l, s, e, noteOf(s, e, l)])), expected());
-}
+const checkDoccano = (bytes) => checkReleasesDoccano(bytes, RELEASES());
 
 function checkLabelStudio(bytes, predictions) {
-  const tasks = JSON.parse(bytes.toString('utf8'));
-  assert.equal(tasks.length, 1);
-  const [task] = tasks;
-  assert.equal(task.data.text, TEXT);
-  const results = task.annotations[0].result;
-  const notes = new Map(results.filter((r) => r.type === 'textarea').map((r) => [r.id, r.value.text.join('\n')]));
-  const rows = results
-    .filter((r) => r.type === 'labels')
-    .map((r) => {
-      assert.equal(r.value.text, slice(TEXT, r.value.start, r.value.end), `${r.id}: code points`);
-      return [r.value.labels[0], r.value.start, r.value.end, notes.get(r.id) ?? ''];
-    });
-  assert.deepEqual(sorted(rows), expected());
-  if (!predictions) {
-    assert.equal(task.predictions, undefined);
-    return;
-  }
+  const [task] = checkReleasesLabelStudio(bytes, RELEASES(), predictions);
+  if (!predictions) return;
   const predicted = task.predictions[0].result.filter((r) => r.type === 'labels');
-  for (const r of predicted) assert.equal(r.value.text, slice(TEXT, r.value.start, r.value.end), `${r.id}: code points`);
   const labelled = (label, text) => predicted.some((r) => r.value.labels[0] === label && r.value.text === text);
   assert.ok(labelled('Speaker', 'Zoë Åström-Nuñez'), 'the speakers, pre-labelled');
   assert.ok(labelled('Money', '$12 million'), 'the facts, pre-labelled');
@@ -396,23 +340,9 @@ function checkLabelStudio(bytes, predictions) {
 }
 
 function checkXmi(entries) {
-  assert.deepEqual(entries.map((e) => e.name).sort(), [`${STEM}.xmi`, 'TypeSystem.xml']);
-  const xmi = entries.find((e) => e.name === `${STEM}.xmi`).bytes.toString('utf8');
-  const [sofa] = elements(xmi, 'cas:Sofa');
-  assert.equal(sofa.sofaString, TEXT);
-  const tags = elements(xmi, 'custom:RapporteurTag');
-  // UIMA counts UTF-16 code units, as JavaScript strings do: slice directly.
-  const rows = tags.map((tag) => {
-    const [begin, end] = [Number(tag.begin), Number(tag.end)];
-    const passage = PASSAGES.find((p) => units(p.quote).begin === begin && units(p.quote).end === end);
-    assert.ok(passage, `a tag at UTF-16 ${begin}–${end} covers one of the passages`);
-    assert.equal(sofa.sofaString.slice(begin, end), passage.quote);
-    return [tag.label, span(passage.quote).start, span(passage.quote).end, tag.note ?? ''];
-  });
-  assert.deepEqual(sorted(rows), expected());
+  checkReleasesXmi(entries, RELEASES());
   const first = PASSAGES[0].quote;
   assert.notEqual(units(first).begin, span(first).start, 'the emoji before it makes UTF-16 and code points differ');
-  assert.match(entries.find((e) => e.name === 'TypeSystem.xml').bytes.toString('utf8'), /webanno\.custom\.RapporteurTag/);
 }
 
 test('every export of a release with emoji, accents and RTL text is what the core makes, at the right offsets', async (t) => {
@@ -441,11 +371,7 @@ test('every export of a release with emoji, accents and RTL text is what the cor
       'label-studio-config',
       true,
       `${STEM}.label-studio-config.xml`,
-      (b) => {
-        const xml = b.toString('utf8');
-        for (const tag of TAGS) assert.ok(xml.includes(`<Label value="${tag.name}" background="${tag.color}"/>`), tag.name);
-        assert.ok(xml.includes('<Labels name="extracted" toName="text">'), 'fits the tasks with predictions too');
-      },
+      (b) => checkLabelStudioConfig(b, TAGS),
     ],
     ['Export INCEpTION UIMA CAS XMI (.zip)', 'uima-xmi', false, `${STEM}.inception.zip`, (b) => checkXmi(readZip(b))],
   ];

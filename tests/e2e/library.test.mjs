@@ -4,7 +4,8 @@
 // line opening its release at its place; the CSV and corpus exports read
 // back exactly (the CSV by Python's csv module); a corpus imported into a
 // fresh profile restores everything; the codebook shared and exchanged;
-// deletion with undo. Accessible names throughout, as a reader's tools
+// deletion with undo; the whole library exported in every other tool's
+// format from the Export menu. Accessible names throughout, as a reader's tools
 // find them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import {
   ROOT,
   SAMPLE_TEXT,
   codePoints,
+  exportVia,
   fresh,
   listedAnnotations,
   loadText,
@@ -25,7 +27,15 @@ import {
   selectByMouse,
   until,
 } from './support/annotator.mjs';
+import {
+  checkBrat,
+  checkDoccano,
+  checkLabelStudio,
+  checkLabelStudioConfig,
+  checkXmi,
+} from './support/exchange-checks.mjs';
 import { downloadText } from './support/faults.mjs';
+import { readZip } from './support/zip.mjs';
 
 const browser = sharedBrowser();
 
@@ -328,6 +338,46 @@ test('Export CSV and Export corpus read back exactly; the corpus restores everyt
   assert.deepEqual(key(await readLibrary(other.page)), key(stored));
   assert.deepEqual(errors, []);
   assert.deepEqual(other.errors, []);
+});
+
+test('the Export menu exports the whole library in every other tool\'s format: each file holds every release, its text and annotations', async (t) => {
+  const { page, errors } = await tagged(t);
+  // A note with a line break and emoji, which every format must carry.
+  await page.keyboard.press('Escape');
+  await regions(page).annotations.getByRole('button', { name: /humanitarian corridors had saved lives/ }).click();
+  const field = regions(page).annotations.getByRole('textbox', { name: 'Note' });
+  await field.fill('Said twice,\nonce in 2024 🕊️');
+  await field.blur();
+  await saved(page);
+  const stored = await readLibrary(page);
+  const names = new Map(stored.codebook.map((tag) => [tag.id, tag.name]));
+  const releases = stored.releases.map((r) => ({
+    stem: r.summary.symbol.replaceAll('/', '-'),
+    text: r.text,
+    rows: r.annotations.map((a) => [names.get(a.tag), a.start, a.end, a.note]),
+  }));
+  assert.equal(releases.length, 5);
+  assert.equal(releases.flatMap((r) => r.rows).length, 3);
+
+  const cases = [
+    ['Export brat standoff (.zip)', 'library-5.brat.zip', (b) => checkBrat(readZip(b), releases)],
+    ['Export doccano JSONL', 'library-5.doccano.jsonl', (b) => checkDoccano(b, releases)],
+    ['Export Label Studio tasks', 'library-5.label-studio.json', (b) => checkLabelStudio(b, releases, false)],
+    ['Export Label Studio tasks with predictions', 'library-5.label-studio.json', (b) => checkLabelStudio(b, releases, true)],
+    ['Export Label Studio labelling config', 'library-5.label-studio-config.xml', (b) => checkLabelStudioConfig(b, stored.codebook)],
+    ['Export INCEpTION UIMA CAS XMI (.zip)', 'library-5.inception.zip', (b) => checkXmi(readZip(b), releases)],
+  ];
+  for (const [entry, fileName, check] of cases) {
+    const file = await exportVia(page, `${entry} (whole library)`);
+    assert.equal(file.name, fileName, entry);
+    check(file.bytes);
+    await page.getByRole('status').filter({ hasText: `Exported the library's 5 release(s) to ${fileName}.` }).waitFor();
+  }
+  // The open release's own entries still export it alone.
+  const own = await exportVia(page, 'Export doccano JSONL');
+  assert.equal(own.name, 'GA-12688.doccano.jsonl');
+  checkDoccano(own.bytes, releases.filter((r) => r.stem === 'GA-12688'));
+  assert.deepEqual(errors, []);
 });
 
 test('one codebook for the library: a tag made in one release is everywhere, described, exported and imported by name', async (t) => {

@@ -7,18 +7,19 @@ use crate::app::clock::now_iso;
 use crate::app::context::use_dispatch;
 use crate::app::dom::{download, focus};
 use crate::app::exchange_worker;
-use crate::app::exports::{saved_release, Export};
+use crate::app::exports::{Export, Outgoing};
 use crate::app::hooks::use_click_outside;
 use crate::app::renders::rendered;
 use crate::app::state::{Action, Notice};
 use crate::document::Document;
-use crate::exchange::ExportedFile;
+use crate::exchange::{library_file_name, ExportedFile};
 
-/// The releases an export is made of, read when an entry is chosen.
-pub type Releases = Vec<(Rc<Document>, AnnotationSet)>;
+/// The releases an export is made of, read when an entry is chosen; or why
+/// they cannot be had yet.
+pub type Releases = Result<Vec<Outgoing>, String>;
 
 /// A group of entries exporting the same releases: the open release, or
-/// (with the library) every release of it.
+/// every release of the library.
 #[derive(Clone, PartialEq)]
 pub struct ExportScope {
     /// The group's heading, shown when the menu has more than one scope:
@@ -29,6 +30,10 @@ pub struct ExportScope {
     pub suffix: AttrValue,
     pub exports: &'static [Export],
     pub releases: Callback<(), Releases>,
+    /// Every release of the library: the file is named
+    /// `library-<n>.<format>.<ext>` (`exchange::library_file_name`), and the
+    /// reader is told while it is made and what it holds once saved.
+    pub library: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -127,35 +132,77 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             };
             active.set(None);
             focus(&button);
-            let releases = scopes[entry.scope].releases.emit(());
+            let scope = &scopes[entry.scope];
             let label = entry.label.clone();
-            let dispatch = dispatch.clone();
+            let releases = match scope.releases.emit(()) {
+                Ok(releases) => releases,
+                Err(problem) => {
+                    dispatch.emit(Action::Notify(Notice::error(format!(
+                        "{label} could not be made: {problem}."
+                    ))));
+                    return;
+                }
+            };
+            let library = scope.library;
+            let count = releases.len();
+            let told = dispatch.clone();
             let save = move |file: Result<ExportedFile, String>| {
                 let saved = file
                     .map_err(|error| format!("{label} could not be made: {error}."))
                     .and_then(|file| {
                         download(&file.name, file.mime, &file.bytes)
                             .map_err(|error| format!("{} could not be saved: {error}.", file.name))
+                            .map(|()| file.name)
                     });
-                if let Err(message) = saved {
-                    dispatch.emit(Action::Notify(Notice::error(message)));
+                match saved {
+                    Ok(name) if library => told.emit(Action::Notify(Notice::info(format!(
+                        "Exported the library's {count} release(s) to {name}."
+                    )))),
+                    Ok(_) => {}
+                    Err(message) => told.emit(Action::Notify(Notice::error(message))),
                 }
             };
-            let pairs: Vec<(&Document, &AnnotationSet)> =
-                releases.iter().map(|(d, s)| (&**d, s)).collect();
             match entry.export {
                 Export::Tool {
                     format,
                     predictions,
                 } => {
-                    let saved = releases
-                        .iter()
-                        .map(|(document, set)| saved_release(&document.text, set))
-                        .collect();
-                    exchange_worker::export(format, predictions, saved, save);
+                    let saved = releases.iter().map(Outgoing::saved).collect();
+                    if library {
+                        // The worker parses and writes every release: it
+                        // may take a moment, and fetches its module first.
+                        dispatch.emit(Action::Notify(Notice::info(format!(
+                            "Exporting the library's {count} release(s) as {}…",
+                            format.label()
+                        ))));
+                    }
+                    exchange_worker::export(format, predictions, saved, move |file| {
+                        save(file.map(|file| {
+                            if library {
+                                ExportedFile {
+                                    name: library_file_name(count, format),
+                                    ..file
+                                }
+                            } else {
+                                file
+                            }
+                        }))
+                    });
                 }
                 own => {
-                    if let Some(file) = own.own_file(&pairs, &now_iso()) {
+                    let parsed: Vec<(&Document, &AnnotationSet)> = releases
+                        .iter()
+                        .filter_map(|release| match release {
+                            Outgoing::Parsed(document, set) => Some((&**document, set)),
+                            Outgoing::Text(..) => None,
+                        })
+                        .collect();
+                    let file = if parsed.len() == releases.len() {
+                        own.own_file(&parsed, &now_iso())
+                    } else {
+                        Some(Err("it is made of parsed releases only".to_owned()))
+                    };
+                    if let Some(file) = file {
                         save(file);
                     }
                 }

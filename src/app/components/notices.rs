@@ -47,7 +47,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             let library = library.clone();
             Callback::from(move |_: MouseEvent| {
                 if let Err(problem) = export_corpus(&library.get()) {
-                    dispatch.emit(Action::Notify(Notice::error(format!("The export could not be made: {problem}"))));
+                    dispatch.emit(Action::Notify(Notice::error(format!("The export could not be made: {problem}."))));
                 }
             })
         };

@@ -4,9 +4,11 @@ use super::export_menu::{ExportMenu, ExportScope};
 use super::file_button::{FileButton, PickedFile};
 use crate::annotate::import_annotations;
 use crate::app::clock::now_iso;
-use crate::app::context::{use_dispatch, use_latest};
+use crate::app::context::{use_dispatch, use_latest, use_latest_library};
 use crate::app::exchange_worker;
-use crate::app::exports::{read_import_reply, saved_release, RELEASE_EXPORTS};
+use crate::app::exports::{
+    library_releases, read_import_reply, saved_release, Outgoing, LIBRARY_EXPORTS, RELEASE_EXPORTS,
+};
 use crate::app::files::MAX_FILE_BYTES;
 use crate::app::renders::rendered;
 use crate::app::state::{Action, Edit, Notice, SaveState, WorkspaceAction};
@@ -25,9 +27,10 @@ pub struct SiteHeaderProps {
     pub save: SaveState,
 }
 
-/// The bar across the top: the name, what autosave has done, undo and
-/// redo, the Export menu and import. Exports and import read the workspace
-/// when used, so the bar re-renders only when what it shows changes.
+/// The bar across the top: the name, what saving has done, undo and redo,
+/// the Export menu (this release, or the whole library) and import.
+/// Exports and import read the workspace and the library when used, so the
+/// bar re-renders only when what it shows changes.
 #[component(SiteHeader)]
 pub fn site_header(props: &SiteHeaderProps) -> Html {
     rendered("SiteHeader");
@@ -38,16 +41,30 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
 
     let scopes = {
         let latest = latest.clone();
+        let library = use_latest_library();
         use_memo((), move |_| {
-            vec![ExportScope {
-                name: AttrValue::from("This release"),
-                suffix: AttrValue::default(),
-                exports: RELEASE_EXPORTS,
-                releases: Callback::from(move |()| {
-                    let workspace = latest.get();
-                    vec![(workspace.document.clone(), workspace.session.set().clone())]
-                }),
-            }]
+            vec![
+                ExportScope {
+                    name: AttrValue::from("This release"),
+                    suffix: AttrValue::default(),
+                    exports: RELEASE_EXPORTS,
+                    releases: Callback::from(move |()| {
+                        let workspace = latest.get();
+                        Ok(vec![Outgoing::Parsed(
+                            workspace.document.clone(),
+                            workspace.session.set().clone(),
+                        )])
+                    }),
+                    library: false,
+                },
+                ExportScope {
+                    name: AttrValue::from("Whole library"),
+                    suffix: AttrValue::from(" (whole library)"),
+                    exports: LIBRARY_EXPORTS,
+                    releases: Callback::from(move |()| library_releases(&library.get())),
+                    library: true,
+                },
+            ]
         })
     };
     let on_import = {

@@ -75,7 +75,7 @@ pub fn library_actions() -> Html {
     let report = |result: Result<(), String>, dispatch: &crate::app::context::Dispatch| {
         if let Err(problem) = result {
             dispatch.emit(Action::Notify(Notice::error(format!(
-                "The export could not be made: {problem}"
+                "The export could not be made: {problem}."
             ))));
         }
     };

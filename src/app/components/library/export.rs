@@ -11,38 +11,22 @@ use crate::library::csv_export::CsvRelease;
 use crate::library::{codebook_json, corpus_json, csv_file_name, library_csv};
 use crate::parse::parse;
 
-/// Why an export cannot be made yet: texts still being read.
-fn texts_missing(library: &Library) -> Option<String> {
-    let missing = library
-        .releases
-        .iter()
-        .filter(|r| !library.texts.contains_key(&r.id))
-        .count();
-    (missing > 0).then(|| {
-        format!("The texts of {missing} release(s) are still being read from the browser's storage; try again in a moment.")
-    })
-}
-
 /// `rapporteur-corpus-2026-12-02.json`.
 fn dated(stem: &str, now: &str, extension: &str) -> String {
     format!("{stem}-{}.{extension}", now.get(..10).unwrap_or(now))
 }
 
 pub fn export_corpus(library: &Library) -> Result<(), String> {
-    if let Some(problem) = texts_missing(library) {
-        return Err(problem);
-    }
     let now = now_iso();
     let documents: Vec<(Document, crate::annotate::AnnotationSet, String)> = library
-        .releases
-        .iter()
-        .filter_map(|r| {
-            let text = library.texts.get(&r.id)?;
-            Some((
+        .with_texts()?
+        .into_iter()
+        .map(|(r, text)| {
+            (
                 parse(text),
                 r.work.with_tags(library.tags()),
                 r.added.clone(),
-            ))
+            )
         })
         .collect();
     let entries: Vec<CorpusEntry> = documents
@@ -62,18 +46,13 @@ pub fn export_corpus(library: &Library) -> Result<(), String> {
 }
 
 pub fn export_csv(library: &Library) -> Result<(), String> {
-    if let Some(problem) = texts_missing(library) {
-        return Err(problem);
-    }
     let releases: Vec<CsvRelease> = library
-        .releases
-        .iter()
-        .filter_map(|r| {
-            Some(CsvRelease {
-                summary: &r.summary,
-                text: library.texts.get(&r.id)?,
-                work: &r.work,
-            })
+        .with_texts()?
+        .into_iter()
+        .map(|(r, text)| CsvRelease {
+            summary: &r.summary,
+            text,
+            work: &r.work,
         })
         .collect();
     let csv = library_csv(&releases, library.tags());

@@ -97,6 +97,9 @@ pub struct Trashed {
     pub position: usize,
 }
 
+/// A release and its text, borrowed from the library.
+pub type WithText<'a> = (&'a Rc<Release>, &'a Rc<str>);
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub releases: Rc<Vec<Rc<Release>>>,
@@ -198,6 +201,23 @@ impl Library {
 
     pub fn tags(&self) -> &[Tag] {
         &self.codebook.tags
+    }
+
+    /// Every release with its text, in the library's order (what the
+    /// library's exports are made of); or, while texts are still being read
+    /// from storage after the first paint, a sentence saying so.
+    pub fn with_texts(&self) -> Result<Vec<WithText<'_>>, String> {
+        let pairs: Vec<_> = self
+            .releases
+            .iter()
+            .filter_map(|r| Some((r, self.texts.get(&r.id)?)))
+            .collect();
+        match self.releases.len() - pairs.len() {
+            0 => Ok(pairs),
+            missing => Err(format!(
+                "the texts of {missing} release(s) are still being read from the browser's storage; try again in a moment"
+            )),
+        }
     }
 
     /// Anything waiting to be written.
