@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load bench-library clean
+.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load bench-library bench-transfer clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -78,6 +78,11 @@ bench-load: setup
 bench-library: setup
 	trunk build --release --offline
 	node tests/e2e/bench/library.bench.mjs dist
+
+## bench-transfer: how the parse worker hands a parsed 1 MB release to the
+## page, JSON strings against structured values (tests/measure_transfer.rs)
+bench-transfer: setup
+	CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --release --target wasm32-unknown-unknown --test measure_transfer -- --nocapture
 
 ## lint: rustfmt, clippy, and which modules touch browser APIs, as the test
 ## command runs them
