@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-native bench-browser bench-compare bench-load clean
+.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-corpus bench-native bench-browser bench-compare bench-load clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -46,9 +46,14 @@ fuzz: setup
 
 ## bench: every benchmark in one run and one table (native, wasm against
 ## compromise, annotator, first load, sizes): what BENCHMARKS.md holds
-bench: setup-bench
+bench: setup-bench bench-corpus
 	trunk build --release --offline
 	node tests/e2e/bench/all.mjs dist
+
+## bench-corpus: the benchmark texts (100 KB, 1 MB, 10 MB of varied releases
+## built from our fixtures) into target/bench-corpus/, for the browser benchmarks
+bench-corpus:
+	cargo run -q --release --bin rapporteur-bench-corpus -- target/bench-corpus
 
 ## bench-native: parser (with facts) on the sample, 100 KB, 1 MB and 10 MB,
 ## and text_sha256 alone: bench profile (opt-level 3), then release ("z")
@@ -58,13 +63,13 @@ bench-native:
 
 ## bench-browser: release build, then the annotator benchmark in headless
 ## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
-bench-browser: setup
+bench-browser: setup bench-corpus
 	trunk build --release --offline
 	node tests/e2e/bench/annotator.bench.mjs dist
 
 ## bench-compare: release build, then the wasm parser and the npm library
 ## compromise on the same texts in one page
-bench-compare: setup-bench
+bench-compare: setup-bench bench-corpus
 	trunk build --release --offline
 	node tests/e2e/bench/compare.bench.mjs dist
 

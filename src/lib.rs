@@ -6,6 +6,7 @@
 //! reducers in `app::state`), which is pure and tested natively too.
 
 pub mod annotate;
+pub mod bench_corpus;
 mod check;
 pub mod document;
 pub mod exchange;
