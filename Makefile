@@ -32,7 +32,8 @@ setup-app:
 setup-bench:
 	scripts/setup.sh bench
 
-## release: optimised build (opt-level "z", LTO, wasm-opt -O1) into dist/
+## release: optimised build (Cargo profile wasm-release: opt-level "z", LTO;
+## wasm-opt -O1) into dist/
 release: setup-app
 	trunk build --release --offline
 
@@ -56,10 +57,11 @@ bench-corpus:
 	cargo run -q --release --bin rapporteur-bench-corpus -- target/bench-corpus
 
 ## bench-native: parser (with facts) on the sample, 100 KB, 1 MB and 10 MB,
-## and text_sha256 alone: bench profile (opt-level 3), then release ("z")
+## and text_sha256 alone: release profile (opt-level 3, the CLI's), then
+## wasm-release ("z", the web app's)
 bench-native:
-	cargo bench --bench parse
 	cargo bench --bench parse --profile release
+	cargo bench --bench parse --profile wasm-release
 
 ## bench-browser: release build, then the annotator benchmark in headless
 ## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
