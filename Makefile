@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-corpus bench-native bench-browser bench-compare bench-load clean
+.PHONY: run test test-fresh interop setup setup-app setup-bench release size lint fuzz bench bench-corpus bench-cli bench-native bench-browser bench-compare bench-load clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup-app
@@ -62,6 +62,11 @@ bench-corpus:
 bench-native:
 	cargo bench --bench parse --profile release
 	cargo bench --bench parse --profile wasm-release
+
+## bench-cli: the shipped rapporteur-cli (release profile), whole process less
+## start-up, parsing the varied 1 MB and 10 MB texts to JSON
+bench-cli: bench-corpus
+	node tests/e2e/bench/cli.bench.mjs
 
 ## bench-browser: release build, then the annotator benchmark in headless
 ## Chromium (tests/e2e/bench/; its own static server); figures in BENCHMARKS.md
