@@ -6,10 +6,10 @@
 //! on its own: it is computed lazily (on export, autosave, serialisation),
 //! never during a parse, so it is not in the parse figures.
 //!
-//! `make bench-native` runs it under the `bench` profile (opt-level 3, LTO);
-//! `cargo bench --bench parse --profile release` runs the same code under
-//! the `release` profile (opt-level "z"), the one the wasm build uses. The
-//! last line is the figures as JSON, for `tests/e2e/bench/all.mjs`.
+//! `make bench-native` runs it under the `release` profile (opt-level 3,
+//! LTO: how the CLI is built), then under `wasm-release` (opt-level "z",
+//! the one the wasm build uses). The last line is the figures as JSON, for
+//! `tests/e2e/bench/all.mjs`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

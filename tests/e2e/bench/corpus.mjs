@@ -1,6 +1,6 @@
-// What every benchmark here shares: the texts (built exactly as
-// benches/parse.rs builds them, so native and browser figures are of the
-// same bytes), medians, and a line describing the machine.
+// What every benchmark here shares: the texts (written by the generator
+// benches/parse.rs uses, so native and browser figures are of the same
+// bytes), medians, and a line describing the machine.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
