@@ -38,6 +38,7 @@ caching=true
 assets=$(awk '{ printf "%s[\"%s\", \"%s\"]", (NR > 1 ? ", " : ""), $2, $1 }' <<<"$listing")
 line="const BUILD = { version: '$version', caching: $caching, assets: [$assets] };"
 
-# awk, not sed: the line holds slashes and ampersands of file names.
-awk -v line="$line" '/^const BUILD = / { print line; next } { print }' "$template" >"$dir/sw.js"
+# awk, not sed: the line holds slashes and ampersands of file names. Lines
+# that are only a comment are left out (every visitor downloads this file).
+awk -v line="$line" '/^const BUILD = / { print line; next } /^[[:space:]]*\/\// { next } { print }' "$template" >"$dir/sw.js"
 echo "sw-manifest: $dir/sw.js, version $version ($profile, $(wc -l <<<"$listing") files)"
