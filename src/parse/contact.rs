@@ -37,6 +37,10 @@ pub fn mark_contact_blocks(paras: &mut [Para]) {
 
 /// An e-mail address, a telephone number or a contact label.
 pub fn is_contact_detail(line: &str) -> bool {
+    // `14/07/2004` has the digits of a telephone number.
+    if meta_date(line).is_some() {
+        return false;
+    }
     const LABELS: &[&str] = &[
         "contact",
         "media contact",
@@ -90,5 +94,7 @@ mod tests {
         assert!(is_contact_detail("+1 212 555 0100"));
         assert!(!is_contact_detail("Director of Communications"));
         assert!(!is_contact_detail("In 2021, 3,800 troops"));
+        // A date has as many digits as a telephone number.
+        assert!(!is_contact_detail("14/07/2004"));
     }
 }

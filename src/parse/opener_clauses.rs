@@ -8,6 +8,7 @@
 
 use super::opener_tail::{clause_end, group_spoken_for};
 use super::person_phrase::is_initial_or_abbreviation;
+use super::words::strip_article;
 use crate::text::scan::is_space;
 
 /// What introductory clauses say about the speaker.
@@ -137,13 +138,26 @@ pub fn leading_clause<'a>(s: &'a str, lead: Lead<'a>) -> Option<(usize, Lead<'a>
     let after = s[end + 1..].len() - s[end + 1..].trim_start_matches(is_space).len();
     let lower = clause.to_lowercase();
     let next = Lead {
-        on_behalf_of: lead.on_behalf_of.or_else(|| group_spoken_for(clause)),
+        on_behalf_of: lead
+            .on_behalf_of
+            .or_else(|| group_spoken_for(clause))
+            .or_else(|| group_inside(clause)),
         national_capacity: lead.national_capacity || lower.contains("national capacity"),
         briefing: lead.briefing || lower.contains("briefing") || lower.contains("videoconference"),
         clauses: lead.clauses + 1,
         title: lead.title,
     };
     Some((end + 1 + after, next))
+}
+
+/// `Delivering a statement on behalf of the Group of 77 and China`,
+/// `Introducing the draft on behalf of its sponsors`: the group named
+/// inside an introductory clause that opens with something else.
+fn group_inside(clause: &str) -> Option<&str> {
+    const MARK: &str = " on behalf of ";
+    let at = clause.find(MARK)?;
+    let group = strip_article(clause[at + MARK.len()..].trim());
+    (!group.is_empty()).then_some(group)
 }
 
 /// Nouns that make `The …,` a title in apposition before a name.
@@ -257,6 +271,11 @@ mod tests {
             clause("Speaking for the Group of African States, the representative of Chad said")
                 .unwrap();
         assert_eq!(lead.on_behalf_of, Some("Group of African States"));
+        let (_, lead) = clause(
+            "Delivering a statement on behalf of the Group of 77 and China, the representative of Iraq said",
+        )
+        .unwrap();
+        assert_eq!(lead.on_behalf_of, Some("Group of 77 and China"));
         let (_, lead) =
             clause("Speaking in her national capacity, the representative of Malta said").unwrap();
         assert!(lead.national_capacity);

@@ -210,18 +210,30 @@ pub fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
             clauses.verb = true;
             return Some(clauses);
         }
-        let end = clause_end(clause_text);
+        let mut end = clause_end(clause_text);
         let clause = clause_text[..end].trim();
         let more = end < clause_text.len();
         if let Some(group) = group_spoken_for(clause) {
-            clauses.on_behalf_of = Some(group);
+            // `also speaking for Argentina, Brazil and Chile`: the list goes
+            // on past the clause's comma.
+            let list_end = end + list_continuation(&clause_text[end..], Items::Names);
+            // `group` is a part of `clause_text`.
+            let group_start = group.as_ptr() as usize - clause_text.as_ptr() as usize;
+            clauses.on_behalf_of = Some(clause_text[group_start..list_end].trim());
+            end = list_end;
         } else if let Some(organisation) = clause.strip_prefix("of ") {
             // `ELENA MOROZ, of the European Union, said`
             clauses.of = Some(strip_article(organisation));
         } else if word == "speaking" && clause.contains("national capacity") {
             clauses.national_capacity = true;
         } else if more && !aside && is_title_clause(clause, first) {
-            clauses.roles.push(strip_article(clause));
+            // `Assistant Secretary-General for Programme Planning, Finance
+            // and Budget`: a title with a list inside.
+            let list_end = end + list_continuation(&clause_text[end..], Items::Words);
+            clauses
+                .roles
+                .push(strip_article(clause_text[..list_end].trim()));
+            end = list_end;
         } else if more && word.chars().next().is_some_and(char::is_lowercase) {
             // An aside (`responding`, `a network of …`, `penholder on the
             // text`) or a participle clause (`expressing support …`): the
@@ -234,6 +246,66 @@ pub fn read_clauses(mut rest: &str) -> Option<Clauses<'_>> {
         rest = &clause_text[end..];
     }
     Some(clauses)
+}
+
+/// How far the list a group clause starts goes on after it: `, Brazil and
+/// Chile` in `speaking for Argentina, Brazil and Chile, said`. The list goes
+/// on through clauses of a few capitalised words up to one that joins the
+/// last item with `and`; without that last item nothing is taken, so a
+/// title after a group (`, Council President for May,`) stays a title.
+fn list_continuation(rest: &str, items: Items) -> usize {
+    let mut at = 0;
+    for _ in 0..30 {
+        let Some(after) = rest[at..].strip_prefix(',') else {
+            return 0;
+        };
+        let item_start = at + 1 + (after.len() - after.trim_start_matches(' ').len());
+        let item_len = clause_end(&rest[item_start..]);
+        let item = rest[item_start..item_start + item_len].trim_end();
+        let last = item.starts_with("and ") || item.contains(" and ");
+        let item = item.strip_prefix("and ").unwrap_or(item);
+        if !is_list_item(item, items) {
+            return 0;
+        }
+        at = item_start + item_len;
+        if last {
+            return at;
+        }
+    }
+    0
+}
+
+/// What a list holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Items {
+    /// States and groups (`the Bolivarian Republic of Venezuela`).
+    Names,
+    /// The words of a title (`Finance and Budget`); an item with `of` is
+    /// an organisation after the title (`Department of Economic and Social
+    /// Affairs`), not part of it.
+    Words,
+}
+
+/// `Brazil`, `the Niger`, `Bosnia and Herzegovina`, `Trinidad and Tobago`:
+/// a few words, each capitalised or a joining word. A name in capitals
+/// (`JOHN SMITH`) is another speaker, not an item.
+fn is_list_item(item: &str, items: Items) -> bool {
+    if items == Items::Words && item.contains(" of ") {
+        return false;
+    }
+    let words: Vec<&str> = item.split(' ').filter(|w| !w.is_empty()).collect();
+    let in_capitals = words
+        .iter()
+        .filter(|w| w.len() > 1 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        .count();
+    (1..=6).contains(&words.len())
+        && in_capitals < 2
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "and" | "the" | "of")
+                || w.starts_with('(')
+        })
 }
 
 /// The first word of `s`, up to a space (the passes read a view whose
@@ -369,10 +441,30 @@ mod tests {
             read_clauses(", founder of Fanm Vanyan, a network of women’s groups, said").unwrap();
         assert_eq!(c.roles, ["founder of Fanm Vanyan"]);
         assert!(c.verb);
+        let c = read_clauses(
+            ", Assistant Secretary-General for Programme Planning, Finance and Budget, said",
+        )
+        .unwrap();
+        assert_eq!(
+            c.roles,
+            ["Assistant Secretary-General for Programme Planning, Finance and Budget"]
+        );
+        let c = read_clauses(", Chair of the Board, and LENA BERG SUND, Treasurer, said").unwrap();
+        assert_eq!(c.roles.first(), Some(&"Chair of the Board"));
         let c = read_clauses(", Head of the Fund, who said that").unwrap();
         assert_eq!(c.roles, ["Head of the Fund"]);
         let c = read_clauses(", also speaking for Greece and Slovenia, said").unwrap();
         assert_eq!(c.on_behalf_of, Some("Greece and Slovenia"));
+        let c = read_clauses(", also speaking for Argentina, Brazil and the Niger, said").unwrap();
+        assert_eq!(c.on_behalf_of, Some("Argentina, Brazil and the Niger"));
+        assert!(c.roles.is_empty() && c.verb);
+        let c = read_clauses(", speaking for Fiji, Samoa, and Tonga, said").unwrap();
+        assert_eq!(c.on_behalf_of, Some("Fiji, Samoa, and Tonga"));
+        let c =
+            read_clauses(", speaking for the Nordic countries, Council President for May, said")
+                .unwrap();
+        assert_eq!(c.on_behalf_of, Some("Nordic countries"));
+        assert_eq!(c.roles, ["Council President for May"]);
         let c = read_clauses(", responding, said").unwrap();
         assert!(c.verb && c.roles.is_empty());
         let c = read_clauses(" expressed deep concern").unwrap();

@@ -4,12 +4,15 @@
 //! `Senior Managing Director` at `Harrison Street`.
 
 use super::words::strip_article;
+use crate::lexicon::countries;
 
 /// Returns `(role, affiliation)`. The split is at the first ` of ` or ` at `
 /// that is followed by a proper name, except where the name is the
 /// Secretary-General's (`Special Representative of the Secretary-General`
 /// stays one role). Titles that name the Secretary-General belong to the
-/// United Nations. Three refinements:
+/// United Nations. Four refinements:
+/// - `Minister of Social Affairs of Estonia`: a title that ends with ` of `
+///   a country is held for that country, whatever ` of ` it holds before;
 /// - `Professor of Climate Risk at the University of Uppsala`: where a
 ///   title with an ` of ` of its own is held ` at ` a place, the place;
 /// - `Special Representative of the Secretary-General for Haiti and Head
@@ -33,6 +36,20 @@ pub fn split_title(title: &str) -> (&str, Option<&str>) {
             .any(|m| role.ends_with(m));
         if member && is_proper(country) {
             return (role, Some(without_acronym(country)));
+        }
+    }
+    // `Minister of Social Affairs of Estonia`, `Minister for Foreign Affairs
+    // of Norway`: a title that runs to the country it serves.
+    // The first ` of ` that a whole country name follows (`the State of
+    // Palestine` is one name).
+    for (at, _) in title.match_indices(" of ") {
+        let country = strip_article(&title[at + 4..]);
+        if countries::canonical_printed(country).is_some() {
+            let role = title[..at].trim();
+            if role.contains(" of ") || role.contains(" for ") {
+                return (role, Some(country));
+            }
+            break;
         }
     }
     let mut search = 0;
@@ -143,6 +160,9 @@ mod tests {
             ("Secretary-General of the United Nations", "Secretary-General", Some("United Nations")),
             ("Secretary-General of the Andean Water Compact", "Secretary-General", Some("Andean Water Compact")),
             ("Permanent Observer of the State of Palestine", "Permanent Observer", Some("State of Palestine")),
+            ("Minister of Social Affairs of Estonia", "Minister of Social Affairs", Some("Estonia")),
+            ("Deputy Minister of Justice of the Republic of Moldova", "Deputy Minister of Justice", Some("Republic of Moldova")),
+            ("Permanent Representative of Norway", "Permanent Representative", Some("Norway")),
             ("Executive Secretary of the Lake Chad Basin Commission (LCBC)", "Executive Secretary", Some("Lake Chad Basin Commission")),
             ("Under-Secretary-General for Humanitarian Affairs", "Under-Secretary-General for Humanitarian Affairs", Some("United Nations")),
             (

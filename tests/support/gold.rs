@@ -2,7 +2,9 @@
 //! (`../shared/corpus/sc-14794.gold.json`): the header fields, the speakers
 //! (precision and recall by name, then affiliation, role and section of
 //! each matched one, and their order), and the sample of facts. One
-//! machinery for the seed and for our own fixtures (`tests/fixtures/un/`).
+//! machinery for the seed and for our own fixtures (`tests/fixtures/un/`),
+//! whose gold files may add `date`, `session`, `headline` and a speaker's
+//! `on_behalf_of`, checked where given.
 
 use rapporteur::document::{Document, DocumentKind, Fact, FactKind};
 use serde_json::Value;
@@ -110,6 +112,9 @@ fn check_header(doc: &Document, gold: &Value, report: &mut Report) {
     if gold.get("date").is_some() {
         fields.push(("date", text_of(&gold["date"]), doc.date.clone()));
     }
+    if gold.get("headline").is_some() {
+        fields.push(("headline", text_of(&gold["headline"]), doc.headline.clone()));
+    }
     if gold.get("session").is_some() {
         fields.push((
             "session",
@@ -149,6 +154,15 @@ fn check_speakers(doc: &Document, gold: &Value, report: &mut Report) {
             ("role", &want["role"], got.role.clone()),
             ("section", &want["section"], Some(got.section.clone())),
         ];
+        let mut fields = fields.to_vec();
+        // Our own gold files may also give the group spoken for.
+        if want.get("on_behalf_of").is_some() {
+            fields.push((
+                "on_behalf_of",
+                &want["on_behalf_of"],
+                got.on_behalf_of.clone(),
+            ));
+        }
         for (field, want, got) in fields {
             if text_of(want) != got {
                 report.problems.push(format!(
