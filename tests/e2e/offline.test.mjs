@@ -19,11 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchPersistent, sharedBrowser } from './support/app.mjs';
 import { serve } from './support/server.mjs';
-import { ROOT, annotate, exportVia, listedAnnotations, regions, stored } from './support/annotator.mjs';
+import { ROOT, SAMPLE_TEXT, annotate, exportVia, listedAnnotations, regions, stored } from './support/annotator.mjs';
 
 const browser = sharedBrowser();
 const DIST = process.env.RAPPORTEUR_DIST;
 const MARK = 'rapporteur-e2e-build';
+/** The file-name stem of the sample release, which these tests annotate (its symbol, `/` as `-`). */
+const SAMPLE_STEM = SAMPLE_TEXT.match(/^([A-Z]+(?:\/[A-Z]+)*\/\d+)$/m)[1].replaceAll('/', '-');
 
 /** A leb128-encoded unsigned integer. */
 function leb(value) {
@@ -167,7 +169,7 @@ test('after one visit the app opens with no network: the work is there, tagging,
   const json = JSON.parse((await exportVia(page, 'Export JSON')).bytes.toString('utf8'));
   assert.equal(json.annotations.length, 2);
   const doccano = await exportVia(page, 'Export doccano JSONL');
-  assert.equal(doccano.name, 'SC-15802.doccano.jsonl');
+  assert.equal(doccano.name, `${SAMPLE_STEM}.doccano.jsonl`);
   assert.equal(JSON.parse(doccano.bytes.toString('utf8').trim()).label.length, 2);
 
   // A new tab with no network opens the app too.
