@@ -33,7 +33,9 @@ impl Default for Metrics {
 impl Metrics {
     /// The estimated height of a paragraph of `chars` code points.
     pub fn estimate(&self, chars: usize) -> f64 {
-        let lines = (chars as f64 / self.chars_per_line.max(1.0)).ceil().max(1.0);
+        let lines = (chars as f64 / self.chars_per_line.max(1.0))
+            .ceil()
+            .max(1.0);
         self.gap + self.line * lines
     }
 }

@@ -29,7 +29,7 @@ pub mod workspace;
 pub use notice::{Notice, NoticeKind};
 pub use store::{Action, Store};
 pub use sync::{OtherTab, SaveState, Settle, SyncAction, SyncStatus};
-pub use view::{snapped, Focus, Found, Jump, Target, View, ViewAction};
+pub use view::{edges, snapped, Focus, Found, Jump, Target, View, ViewAction};
 pub use workspace::{
     Edit, Parsing, Pending, Workspace, WorkspaceAction, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES,
 };

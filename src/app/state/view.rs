@@ -214,6 +214,16 @@ pub fn jump_target(
         .or_else(|| document.paragraph_at(annotation.end.saturating_sub(1)))
 }
 
+/// Where the document's paragraphs begin and end (code points): the ends
+/// of a selection that runs out of the document region.
+pub fn edges(document: &Document) -> (usize, usize) {
+    let paragraphs = &document.paragraphs;
+    match (paragraphs.first(), paragraphs.last()) {
+        (Some(first), Some(last)) => (first.start, last.end),
+        _ => (0, 0),
+    }
+}
+
 /// Snaps a raw selection (code points) to the words around it.
 pub fn snapped(document: &Document, start: usize, end: usize) -> Option<Target> {
     snap_selection(document, start, end).map(|span| Target::Range {
