@@ -66,6 +66,8 @@ pub struct Heights {
     /// Lines-per-code-point samples from measured paragraphs of several
     /// lines: (code points, lines).
     samples: (f64, f64),
+    /// Heights of measured paragraphs surely of one line: (sum, count).
+    short: (f64, f64),
 }
 
 impl Heights {
@@ -80,6 +82,7 @@ impl Heights {
             heights,
             metrics,
             samples: (0.0, 0.0),
+            short: (0.0, 0.0),
         };
         list.rebuild();
         list
@@ -163,10 +166,14 @@ impl Heights {
         if !self.measured[paragraph] {
             self.measured[paragraph] = true;
             let lines = ((height - self.metrics.gap) / self.metrics.line).round();
+            let chars = self.chars[paragraph] as f64;
             if lines >= 3.0 {
                 // The last line is half full on average.
-                self.samples.0 += self.chars[paragraph] as f64;
+                self.samples.0 += chars;
                 self.samples.1 += lines - 0.5;
+            } else if lines <= 1.0 && chars <= self.metrics.chars_per_line {
+                self.short.0 += height;
+                self.short.1 += 1.0;
             }
         }
         let delta = height - self.heights[paragraph];
@@ -188,6 +195,26 @@ impl Heights {
         (self.samples.1 >= 12.0).then(|| self.samples.0 / self.samples.1)
     }
 
+    /// The metrics the measured paragraphs suggest: the line length from
+    /// those of several lines, the space around a paragraph from the
+    /// height of those of one line; `None` until enough have been seen or
+    /// when they suggest what is in use.
+    pub fn learned(&self) -> Option<Metrics> {
+        let mut metrics = self.metrics;
+        if let Some(chars_per_line) = self.learned_chars_per_line() {
+            if (chars_per_line - metrics.chars_per_line).abs() > 0.1 * metrics.chars_per_line {
+                metrics.chars_per_line = chars_per_line;
+            }
+        }
+        if self.short.1 >= 5.0 {
+            let gap = self.short.0 / self.short.1 - metrics.line;
+            if (gap - metrics.gap).abs() > 0.5 {
+                metrics.gap = gap.max(0.0);
+            }
+        }
+        (metrics != self.metrics).then_some(metrics)
+    }
+
     /// Estimates the paragraphs not yet measured again with `metrics` (the
     /// measured keep their heights unless `forget`, after the width
     /// changed). True when anything moved.
@@ -199,6 +226,7 @@ impl Heights {
         if forget {
             self.measured.iter_mut().for_each(|m| *m = false);
             self.samples = (0.0, 0.0);
+            self.short = (0.0, 0.0);
         }
         for (i, height) in self.heights.iter_mut().enumerate() {
             if !self.measured[i] {
@@ -329,6 +357,21 @@ mod tests {
         }
         let learned = list.learned_chars_per_line().unwrap();
         assert!((learned - 400.0 / 4.5).abs() < 1e-9, "{learned}");
+        assert_eq!(list.learned().unwrap().chars_per_line, learned);
+    }
+
+    #[test]
+    fn measured_short_paragraphs_teach_the_space_around_one() {
+        let mut list = Heights::new(vec![5; 20], metrics());
+        assert_eq!(list.learned(), None);
+        for i in 0..5 {
+            list.measure(i, 26.0);
+        }
+        let learned = list.learned().unwrap();
+        assert_eq!(learned.gap, 6.0);
+        assert!(list.set_metrics(learned, false));
+        assert_eq!(list.height(10), 26.0);
+        assert_eq!(list.learned(), None);
     }
 
     #[test]

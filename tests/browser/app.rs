@@ -579,7 +579,11 @@ async fn a_long_document_has_a_window_of_paragraphs_in_the_page_and_scrolling_re
     renders::reset();
     scroll_pane(&app.root, height / 2).await;
     let middle = mounted_paragraphs(&app.root);
-    assert!(middle.len() < 300, "{} paragraphs in the page", middle.len());
+    assert!(
+        middle.len() < 300,
+        "{} paragraphs in the page",
+        middle.len()
+    );
     assert!(
         middle.iter().any(|&i| (1_200..1_800).contains(&i)),
         "the middle of the document is in the page: {middle:?}"
@@ -602,7 +606,11 @@ async fn a_long_document_has_a_window_of_paragraphs_in_the_page_and_scrolling_re
         "scrolling",
     );
     let drift = (pane.scroll_height() - height).abs();
-    assert!(drift * 20 < height, "scroll height {} against {height}", pane.scroll_height());
+    assert!(
+        drift * 20 < height,
+        "scroll height {} against {height}",
+        pane.scroll_height()
+    );
 
     scroll_pane(&app.root, pane.scroll_height()).await;
     scroll_pane(&app.root, pane.scroll_height()).await;

@@ -265,31 +265,16 @@ impl Windower {
         self.redraw.force_update();
     }
 
-    /// After each render of the list: measure what is in the page, keep the
-    /// view where the reader had it (or bring a revealed paragraph into its
-    /// middle), then mount what the view now needs.
+    /// After each render of the list: keep the view where the reader had
+    /// it (or bring a revealed paragraph into its middle), then measure
+    /// what is in the page; when that changed the heights, draw again (the
+    /// next pass puts the reader back again); else mount what the view now
+    /// needs. The window is only worked out when the page shows the heights
+    /// as they are.
     fn after_render(&self) {
         let Some((scroller, list)) = self.elements() else {
             return;
         };
-        let mut moved = false;
-        if !self.whole {
-            moved |= self.calibrate(&list);
-            for (index, _, height) in self.mounted() {
-                moved |= self.heights.borrow_mut().measure(index, height);
-            }
-            let learned = self.heights.borrow().learned_chars_per_line();
-            if let Some(chars_per_line) = learned {
-                let metrics = self.heights.borrow().metrics();
-                if (chars_per_line - metrics.chars_per_line).abs() > 0.1 * metrics.chars_per_line {
-                    let metrics = Metrics {
-                        chars_per_line,
-                        ..metrics
-                    };
-                    moved |= self.heights.borrow_mut().set_metrics(metrics, false);
-                }
-            }
-        }
         if let Some(paragraph) = self.revealing.take() {
             match element_of(paragraph) {
                 Some(element) => {
@@ -311,17 +296,24 @@ impl Windower {
         if self.whole {
             return;
         }
-        let settling = self.settling.get();
-        if settling >= MAX_SETTLE {
-            return;
+        let mut moved = self.calibrate(&list);
+        for (index, _, height) in self.mounted() {
+            moved |= self.heights.borrow_mut().measure(index, height);
         }
-        if let Some((top, height)) = self.viewport() {
-            if !self.covers(top, height) {
-                *self.window.borrow_mut() = self.cover(top, height);
-                moved = true;
+        let learned = self.heights.borrow().learned();
+        if let Some(metrics) = learned {
+            moved |= self.heights.borrow_mut().set_metrics(metrics, false);
+        }
+        if !moved {
+            if let Some((top, height)) = self.viewport() {
+                if !self.covers(top, height) {
+                    *self.window.borrow_mut() = self.cover(top, height);
+                    moved = true;
+                }
             }
         }
-        if moved {
+        let settling = self.settling.get();
+        if moved && settling < MAX_SETTLE {
             self.settling.set(settling + 1);
             self.redraw.force_update();
         }

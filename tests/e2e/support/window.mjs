@@ -42,7 +42,8 @@ export async function scrollPane(page, top) {
 
 /** Waits until paragraph `index` is in the page and on screen in the pane. */
 export async function waitOnScreen(page, index, timeout = 10_000) {
-  await page.waitForFunction(
+  await page
+    .waitForFunction(
     (index) => {
       const p = document.getElementById(`para-${index}`);
       if (!p) return false;
@@ -52,5 +53,9 @@ export async function waitOnScreen(page, index, timeout = 10_000) {
     },
     index,
     { timeout },
-  );
+    )
+    .catch(async (error) => {
+      const state = await paneState(page);
+      throw new Error(`paragraph ${index} is not on screen: ${JSON.stringify({ ...state, mounted: [state.mounted[0], state.mounted.at(-1)] })}: ${error.message}`);
+    });
 }
