@@ -392,7 +392,7 @@ mod tests {
             ]
         );
         assert_eq!(layout.tail, 30.0 * 30.0);
-        let whole = list.layout(&[0..100]);
+        let whole = list.layout(&[0..60, 60..100]);
         assert_eq!(whole.blocks[0].gap, 0.0);
         assert_eq!(whole.tail, 0.0);
         assert_eq!(list.span(95.0, 200.0), 3..7);

@@ -42,6 +42,9 @@ async function openLong(t) {
     null,
     { timeout: 120_000 },
   );
+  // The first heights measured refine the estimates once.
+  await app.page.waitForTimeout(500);
+  await settleScroll(app.page);
   return app;
 }
 

@@ -39,7 +39,7 @@ pub fn use_selection_reading(
     use_callback(
         (document, selected),
         move |event: MouseEvent, (document, selected)| {
-            if let Some((start, end)) = selection_in_ref(&root, edges(&document)) {
+            if let Some((start, end)) = selection_in_ref(&root, edges(document)) {
                 dispatch.emit(ViewAction::SetTarget(snapped(document, start, end)));
                 return;
             }
