@@ -59,3 +59,26 @@ export async function waitOnScreen(page, index, timeout = 10_000) {
       throw new Error(`paragraph ${index} is not on screen: ${JSON.stringify({ ...state, mounted: [state.mounted[0], state.mounted.at(-1)] })}: ${error.message}`);
     });
 }
+
+/**
+ * The text of every paragraph of the document, in order, read by scrolling
+ * the pane from top to bottom (a long document keeps only a window of its
+ * paragraphs in the page). Leaves the pane at the top.
+ */
+export function allParagraphTexts(page) {
+  return page.evaluate(async () => {
+    const pane = document.querySelector('section.document');
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const texts = new Map();
+    pane.scrollTop = 0;
+    for (let step = 0; step < 100_000; step += 1) {
+      await frame();
+      for (const p of pane.querySelectorAll('.para')) texts.set(Number(p.id.slice(5)), p.textContent);
+      if (pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 1) break;
+      pane.scrollTop += pane.clientHeight / 2;
+    }
+    pane.scrollTop = 0;
+    const count = Math.max(...texts.keys()) + 1;
+    return Array.from({ length: count }, (_, i) => texts.get(i) ?? null);
+  });
+}
