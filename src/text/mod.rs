@@ -2,14 +2,17 @@
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
 //! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
 //! Java count), the digest that identifies a text, and the character
-//! scanner every pass reads text through (`scan`).
+//! scanner every pass reads text through (`scan`), and numbers written
+//! without the float formatting machinery (`decimal`).
 
+mod decimal;
 mod normalize;
 mod offsets;
 pub mod scan;
 mod sha256;
 mod utf16;
 
+pub use decimal::{one_decimal, shortest};
 pub use normalize::normalize_line_endings;
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;

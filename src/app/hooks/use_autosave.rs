@@ -56,8 +56,8 @@ fn save(unsaved: &Unsaved) {
     let text = &workspace.document.text;
     let result = if text.len() > storage::AUTOSAVE_MAX_BYTES {
         Err(format!(
-            "this text ({:.1} MB) is longer than the browser's local storage holds",
-            text.len() as f64 / 1_048_576.0
+            "this text ({} MB) is longer than the browser's local storage holds",
+            crate::text::one_decimal(text.len() as f64 / 1_048_576.0)
         ))
     } else {
         storage::save(text, workspace.session.set(), &now_iso())
