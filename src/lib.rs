@@ -11,6 +11,7 @@ mod check;
 pub mod document;
 pub mod exchange;
 pub mod facts;
+pub mod find;
 pub mod highlight;
 pub mod lexicon;
 pub mod parse;

@@ -11,6 +11,7 @@
 //! `cargo test`; the rest is `wasm32` only.
 
 pub mod exports;
+pub mod heights;
 pub mod shared;
 pub mod state;
 

@@ -5,8 +5,8 @@
 //!   worker's progress), the document on show, its annotation session, a
 //!   change waiting for the reader's yes;
 //! - [`view`]: what the reader looks at: target, focus, selected
-//!   annotation, filters, hidden fact kinds, the part of a long document on
-//!   show, the last jump request;
+//!   annotation, filters, hidden fact kinds, the find box's match, the
+//!   last jump request;
 //! - [`sync`]: keeping the work: autosave status, a storage problem, a save
 //!   by another tab;
 //! - [`notice`]: the latest message for the reader.
@@ -29,7 +29,7 @@ pub mod workspace;
 pub use notice::{Notice, NoticeKind};
 pub use store::{Action, Store};
 pub use sync::{OtherTab, SaveState, Settle, SyncAction, SyncStatus};
-pub use view::{snapped, Focus, Jump, Target, View, ViewAction, WINDOW};
+pub use view::{edges, snapped, Focus, Found, Jump, Target, View, ViewAction};
 pub use workspace::{
     Edit, Parsing, Pending, Workspace, WorkspaceAction, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES,
 };

@@ -46,8 +46,6 @@ pub enum Action {
     SetFocus(Option<Focus>),
     /// Selects an annotation and scrolls to it.
     SelectAnnotation(Option<String>),
-    /// Shows the part of a long document starting at this paragraph.
-    ShowWindow(usize),
     /// Another tab saved this text and these annotations.
     OtherTabSaved {
         text: String,
@@ -135,10 +133,6 @@ impl Store {
             Action::SelectAnnotation(id) => {
                 let paragraph = self.jump_target(self.view.focus.as_ref(), id.as_deref());
                 self.view(ViewAction::Select { id, paragraph });
-            }
-            Action::ShowWindow(start) => {
-                let paragraphs = self.workspace.document.paragraphs.len();
-                self.view(ViewAction::ShowWindow { start, paragraphs });
             }
             Action::OtherTabSaved { text, set } => {
                 // The same work in another order (both tabs merged) is

@@ -109,9 +109,10 @@ row('Throughput ratio, Rapporteur / compromise, sample', '≥ 5×', `${f1(small.
 const sampleRender = ann('Parse and render, sample');
 const mbRender = ann('Parse and render, 1 MB');
 const tag = ann('Tag key to highlight, 1 MB');
-row('Parse to rendered, sample (in the DOM; next frame)', `< ${ANNOTATOR.sample} ms`, `${f1(sampleRender.dom)} ms; ${f1(sampleRender.frame)} ms`, sampleRender.dom < ANNOTATOR.sample);
-row('Parse to rendered, 1 MB (last paragraph in the DOM; next frame; first paragraphs in the DOM)', `< ${ANNOTATOR.mb} ms (earlier issue)`, `${f1(mbRender.dom)} ms; ${f1(mbRender.frame)} ms; ${f1(mbRender.first)} ms`, mbRender.dom < ANNOTATOR.mb);
-row('Tag key to highlight, 1 MB (in the DOM; next frame)', `< ${ANNOTATOR.tag} ms`, `${f1(tag.dom)} ms; ${f1(tag.frame)} ms`, tag.dom < ANNOTATOR.tag);
+row('Parse to rendered, sample (next frame; in the DOM)', `≤ ${ANNOTATOR.sample} ms`, `${f1(sampleRender.frame)} ms; ${f1(sampleRender.dom)} ms`, sampleRender.ok);
+row('Parse to rendered, 1 MB, windowed (next frame; first window in the DOM)', `≤ ${ANNOTATOR.mb} ms`, `${f1(mbRender.frame)} ms; ${f1(mbRender.dom)} ms`, mbRender.ok);
+row('Tag key to painted highlight, 1 MB (next frame; in the DOM)', `≤ ${ANNOTATOR.tag} ms`, `${f1(tag.frame)} ms; ${f1(tag.dom)} ms`, tag.ok);
+for (const e of annotator.extra) row(e.name, `≤ ${e.budget} ms`, `${f1(e.value)} ms`, e.value <= e.budget);
 row('First load to interactive, local server, cold context', '< 500 ms', `${f1(load.medians.interactive)} ms`, load.medians.interactive < 500);
 row('Second visit with the network off: interactive (service worker cache)', 'interactive', `${f1(offline.interactive)} ms; offline-ready ${f1(offline.ready)} ms after the first navigation`, offline.interactive > 0);
 const wasm = size['rapporteur_bg.wasm'];
