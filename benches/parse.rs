@@ -1,44 +1,21 @@
 //! Parser benchmark: parses (with fact extraction) our sample release and
-//! texts of 100 KB, 1 MB and 10 MB built by repeating and varying our
-//! fixtures, and prints the median time per parse, throughput, and time per
+//! texts of 100 KB, 1 MB and 10 MB built from many varied releases of our
+//! fixtures (`rapporteur::bench_corpus`, the same bytes the browser
+//! benchmarks use), and prints the median time per parse, throughput, and time per
 //! MB to show that cost grows linearly. Also times `Document::text_sha256`
 //! on its own: it is computed lazily (on export, autosave, serialisation),
 //! never during a parse, so it is not in the parse figures.
 //!
-//! `make bench-native` runs it under the `bench` profile (opt-level 3, LTO);
-//! `cargo bench --bench parse --profile release` runs the same code under
-//! the `release` profile (opt-level "z"), the one the wasm build uses. The
-//! last line is the figures as JSON, for `tests/e2e/bench/all.mjs`.
+//! `make bench-native` runs it under the `release` profile (opt-level 3,
+//! LTO: how the CLI is built), then under `wasm-release` (opt-level "z",
+//! the one the wasm build uses). The last line is the figures as JSON, for
+//! `tests/e2e/bench/all.mjs`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use rapporteur::bench_corpus::{build, SEED};
 use rapporteur::{parse, sample};
-
-const PRESS_RELEASE: &str = include_str!("../tests/fixtures/press_release.txt");
-
-/// About `target` bytes of release text: the sample, then alternating
-/// fixtures with their figures varied so that no two copies are the same.
-/// `tests/e2e/bench/corpus.mjs` builds the very same text for the browser.
-fn corpus(target: usize) -> String {
-    let mut text = String::with_capacity(target + 64 * 1024);
-    let mut round = 0u32;
-    while text.len() < target {
-        let source = if round.is_multiple_of(2) {
-            sample::UN_MEETING
-        } else {
-            PRESS_RELEASE
-        };
-        // Vary digits so that copies differ, keeping the shape.
-        text.extend(source.chars().map(|c| match c.to_digit(10) {
-            Some(d) => char::from_digit((d + round) % 10, 10).unwrap_or(c),
-            None => c,
-        }));
-        text.push('\n');
-        round += 1;
-    }
-    text
-}
 
 struct Figures {
     name: &'static str,
@@ -105,9 +82,9 @@ fn main() {
     println!("parse + facts (rapporteur::parse), then text_sha256 alone; median of repeated runs");
     let texts = [
         ("sample", sample::UN_MEETING.to_owned()),
-        ("100 KB", corpus(100_000)),
-        ("1 MB", corpus(1_000_000)),
-        ("10 MB", corpus(10_000_000)),
+        ("100 KB", build(100_000, SEED)),
+        ("1 MB", build(1_000_000, SEED)),
+        ("10 MB", build(10_000_000, SEED)),
     ];
     let mut parses = Vec::new();
     for (name, text) in &texts {

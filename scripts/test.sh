@@ -32,7 +32,7 @@ step "lint: cargo fmt, browser APIs only where allowed, cargo clippy (native and
 cargo fmt --all --check
 scripts/check-browser-apis.sh
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests --features bench -- -D warnings
 
 step "native: cargo test"
 cargo test 2>&1 | tee "$log/native"

@@ -146,7 +146,9 @@ pub fn segments(
             .filter(|(_, l)| l.start <= l.end)
             .map(|(i, l)| (edge(l).clamp(start, end), i))
             .collect();
-        order.sort_unstable();
+        // Pairs are distinct (each layer once), so the crate's stable sort
+        // orders them as an unstable one would, without its code in the wasm.
+        crate::sort::sort(&mut order);
         order
     };
     let (starts, ends) = (by(|l| l.start), by(|l| l.end));

@@ -6,10 +6,12 @@
 //! reducers in `app::state`), which is pure and tested natively too.
 
 pub mod annotate;
+pub mod bench_corpus;
 mod check;
 pub mod document;
 pub mod exchange;
 pub mod facts;
+pub mod find;
 pub mod highlight;
 pub mod lexicon;
 pub mod library;

@@ -7,7 +7,7 @@
 //! checked against the parse, so a path that loses anything fails.
 //!
 //!   make bench-transfer
-//!   (cargo test --release --target wasm32-unknown-unknown --test measure_transfer -- --nocapture)
+//!   (cargo test --profile wasm-release --target wasm32-unknown-unknown --test measure_transfer -- --nocapture)
 //!
 //! Figures and what was decided: BENCHMARKS.md, "The library".
 #![cfg(target_arch = "wasm32")]

@@ -55,7 +55,9 @@ pub fn merge(ours: &AnnotationSet, theirs: &AnnotationSet) -> AnnotationSet {
 pub fn same_work(a: &AnnotationSet, b: &AnnotationSet) -> bool {
     fn sorted<T: Clone>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<T> {
         let mut items = items.to_vec();
-        items.sort_by(|x, y| key(x).cmp(key(y)));
+        // The crate's one small sort: the standard one is a large copy per
+        // element type in the wasm (src/sort.rs).
+        crate::sort::sort_by(&mut items, |x, y| key(x).cmp(key(y)));
         items
     }
     a.tags().len() == b.tags().len()

@@ -3,7 +3,8 @@
 //! only counts, as a small JSON string, so that a benchmark page can time
 //! the parse itself without marshalling a large document into JavaScript.
 //! `tests/e2e/bench/compare.bench.mjs` times it against the npm library
-//! `compromise`; the app never calls it.
+//! `compromise`; the app never calls it, so it is built only with the
+//! `bench` feature (`make bench`, `make bench-compare`).
 
 use wasm_bindgen::prelude::*;
 

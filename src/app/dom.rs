@@ -74,6 +74,13 @@ fn boundary_offset(node: &Node, offset: u32, root: &Element, snap: Snap) -> Opti
 /// or ends outside `root` (a drag that overshoots the pane) is cut at the
 /// edge of `root`'s text.
 pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
+    selection_within(root, None)
+}
+
+/// [`selection_in`], for a root that holds only part of the document (a
+/// windowed list): a boundary outside it stands for the document's own
+/// edge, `edges` (code points), not for the edge of the text in the page.
+fn selection_within(root: &Element, edges: Option<(usize, usize)>) -> Option<(usize, usize)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -87,7 +94,10 @@ pub fn selection_in(root: &Element) -> Option<(usize, usize)> {
     if !start_inside && !end_inside {
         return None;
     }
-    let (first, last) = text_edges(root)?;
+    let (first, last) = match edges {
+        Some(edges) => edges,
+        None => text_edges(root)?,
+    };
     let start = if start_inside {
         boundary_offset(&start_node, range.start_offset().ok()?, root, Snap::Back)?
     } else {
@@ -114,9 +124,13 @@ fn text_edges(root: &Element) -> Option<(usize, usize)> {
     Some((start_of(&first)?, last_end))
 }
 
-/// The selection inside the element `root` refers to (see [`selection_in`]).
-pub fn selection_in_ref(root: &NodeRef) -> Option<(usize, usize)> {
-    selection_in(&root.cast::<Element>()?)
+/// The selection inside the element `root` refers to, in a document whose
+/// text runs over `edges` (see [`selection_within`]). Both ends of a
+/// selection are in the page (the windowed list keeps the paragraph of its
+/// anchor mounted), however many paragraphs between them are not: offsets
+/// come from the segments' `data-start`, never from the text in between.
+pub fn selection_in_ref(root: &NodeRef, edges: (usize, usize)) -> Option<(usize, usize)> {
+    selection_within(&root.cast::<Element>()?, Some(edges))
 }
 
 /// The ids (space-separated) of the annotations under the highlight an
@@ -171,22 +185,6 @@ pub fn scroll_to(id: &str) {
     container.scroll_to_with_scroll_to_options(&options);
 }
 
-/// Marks paragraph `id` (a place opened from a view of the library), and
-/// unmarks the one marked before.
-pub fn mark(id: &str) {
-    let document = gloo::utils::document();
-    if let Ok(marked) = document.query_selector_all(".para.marked") {
-        for i in 0..marked.length() {
-            if let Some(element) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = element.class_list().remove_1("marked");
-            }
-        }
-    }
-    if let Some(element) = document.get_element_by_id(id) {
-        let _ = element.class_list().add_1("marked");
-    }
-}
-
 /// Opens the file picker of a file input (a button stands for it).
 pub fn pick_files(input: &NodeRef) {
     if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
@@ -226,6 +224,15 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
 pub fn focus(node: &NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {
         let _ = element.focus();
+    }
+}
+
+/// Moves the keyboard focus to the input `node` refers to and selects its
+/// text, so that typing replaces it.
+pub fn focus_and_select(node: &NodeRef) {
+    if let Some(input) = node.cast::<HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
     }
 }
 

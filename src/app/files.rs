@@ -50,9 +50,9 @@ pub fn read_picked(
         let size = file.size() as u64;
         if size > MAX_FILE_BYTES {
             on_error.emit(format!(
-                "{} is {:.1} MB; Rapporteur opens files of up to {} MB.",
+                "{} is {} MB; Rapporteur opens files of up to {} MB.",
                 file.name(),
-                megabytes(size),
+                crate::text::one_decimal(megabytes(size)),
                 MAX_FILE_BYTES / 1_048_576
             ));
             return None;
@@ -61,9 +61,9 @@ pub fn read_picked(
     let total: u64 = files.iter().map(|f| f.size() as u64).sum();
     if total > MAX_FILE_BYTES {
         on_error.emit(format!(
-            "These {} files are {:.1} MB together; Rapporteur opens up to {} MB at once.",
+            "These {} files are {} MB together; Rapporteur opens up to {} MB at once.",
             files.len(),
-            megabytes(total),
+            crate::text::one_decimal(megabytes(total)),
             MAX_FILE_BYTES / 1_048_576
         ));
         return None;
@@ -142,8 +142,8 @@ pub fn read_all(
         let size = file.size() as u64;
         if size > MAX_FILE_BYTES {
             on_error.emit(format!(
-                "{name} is {:.1} MB; Rapporteur opens files of up to {} MB.",
-                size as f64 / 1_048_576.0,
+                "{name} is {} MB; Rapporteur opens files of up to {} MB.",
+                crate::text::one_decimal(size as f64 / 1_048_576.0),
                 MAX_FILE_BYTES / 1_048_576
             ));
             left.set(left.get() - 1);

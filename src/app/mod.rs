@@ -11,10 +11,12 @@
 //! `cargo test`; the rest is `wasm32` only.
 
 pub mod exports;
+pub mod heights;
 pub mod shared;
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
+/// The benchmark export; only in builds with the `bench` feature.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod broadcast;

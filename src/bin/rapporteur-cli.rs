@@ -60,14 +60,22 @@ fn parse_command(rest: &[String]) -> Result<(), String> {
         return Err(format!("unexpected argument '{extra}'\n{USAGE}"));
     }
     let document = rapporteur::parse(&read_text(path)?);
-    let json = if pretty {
-        serde_json::to_string_pretty(&document)
+    // Straight into a buffered standard output: no copy of the whole JSON
+    // (several times the text) is built first.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &document)
     } else {
-        serde_json::to_string(&document)
+        serde_json::to_writer(&mut out, &document)
     }
-    .map_err(|e| format!("cannot write JSON: {e}"))?;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))
+    .map_err(|e| format!("cannot write output: {e}"))?;
+    writeln!(out)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    // The process ends here: handing every allocation of a large document
+    // back one by one would only delay the exit.
+    std::mem::forget(document);
+    Ok(())
 }
 
 /// Options shared by export and import.

@@ -50,7 +50,7 @@ fn write_number(out: &mut String, n: f64) {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
         write_integer(out, n as i64);
     } else {
-        let _ = write!(out, "{n}");
+        out.push_str(&crate::text::shortest(n));
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::words::tidy;
+use super::words::{fold, tidy, words};
 use crate::document::ParagraphRole;
 
 #[derive(Debug, Clone)]
@@ -95,6 +95,11 @@ pub struct SpeakerDraft {
 pub struct SpeakerList {
     pub list: Vec<SpeakerDraft>,
     by_key: HashMap<String, usize>,
+    /// The first speaker whose printed name ends with each folded word,
+    /// over the first `last_words_indexed` speakers (names never change
+    /// once listed, so the index only catches up with new ones).
+    by_last_word: HashMap<String, usize>,
+    last_words_indexed: usize,
 }
 
 impl SpeakerList {
@@ -121,5 +126,17 @@ impl SpeakerList {
 
     pub fn find(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()
+    }
+
+    /// The first speaker whose printed name's last word folds to `folded`
+    /// (a surname). One look-up, not a pass over every speaker.
+    pub fn first_with_last_word(&mut self, folded: &str) -> Option<usize> {
+        for (i, speaker) in self.list.iter().enumerate().skip(self.last_words_indexed) {
+            if let Some((_, last)) = words(&speaker.name).last() {
+                self.by_last_word.entry(fold(last)).or_insert(i);
+            }
+        }
+        self.last_words_indexed = self.list.len();
+        self.by_last_word.get(folded).copied()
     }
 }

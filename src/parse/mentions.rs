@@ -131,11 +131,15 @@ fn folds_to(word: &str, folded: &str) -> bool {
     expected.next().is_none()
 }
 
-enum Pattern {
-    /// The words of a full name after its first, folded.
-    FullName { speaker: usize, rest: Vec<String> },
-    /// A surname on its own.
-    Surname { speaker: usize },
+/// The names that start with one folded word.
+#[derive(Default)]
+struct Names {
+    /// Full names by their second word: each speaker with the words of the
+    /// name after its second (folded), in the order the speakers came. A
+    /// given name shared by hundreds of speakers costs one look-up.
+    by_second: HashMap<String, Vec<(usize, Vec<String>)>, FxBuild>,
+    /// The first speaker with this word as surname, alone.
+    surname: Option<usize>,
 }
 
 /// Titles of address before a surname.
@@ -156,7 +160,7 @@ fn is_title_of_address(word: &str) -> bool {
 /// shares its initial. A bit per ASCII initial rules most words out before
 /// any folding.
 struct NameIndex {
-    by_first: HashMap<String, Vec<Pattern>, FxBuild>,
+    by_first: HashMap<String, Names, FxBuild>,
     /// The ASCII letters that start a key of `by_first`, a bit each.
     ascii_initials: u32,
     /// Surnames after a title of address (`Ms. Okafor`), as UN coverage
@@ -167,13 +171,8 @@ struct NameIndex {
 
 impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
-        let mut by_first: HashMap<String, Vec<Pattern>, FxBuild> = HashMap::default();
+        let mut by_first: HashMap<String, Names, FxBuild> = HashMap::default();
         let mut titled: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
-        let mut add = |token: &str, pattern: Pattern| {
-            if !token.is_empty() {
-                by_first.entry(token.to_owned()).or_default().push(pattern);
-            }
-        };
         for (speaker, draft) in speakers.iter().enumerate() {
             if draft.key.starts_with("delegation of ") {
                 continue;
@@ -185,18 +184,15 @@ impl NameIndex {
             let Some((first, rest)) = tokens.split_first() else {
                 continue;
             };
-            if !rest.is_empty() {
-                add(
-                    first,
-                    Pattern::FullName {
-                        speaker,
-                        rest: rest.to_vec(),
-                    },
-                );
+            if let Some((second, tail)) = rest.split_first() {
+                let names = by_first.entry(first.clone()).or_default();
+                let full = names.by_second.entry(second.clone()).or_default();
+                full.push((speaker, tail.to_vec()));
             }
             if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
                 if surnames {
-                    add(last, Pattern::Surname { speaker });
+                    let names = by_first.entry(last.clone()).or_default();
+                    names.surname.get_or_insert(speaker);
                 } else if !rest.is_empty() {
                     titled
                         .entry(last.clone())
@@ -268,7 +264,7 @@ impl NameIndex {
             let matched = self
                 .by_first
                 .get(folded.as_str())
-                .and_then(|candidates| self.match_at(list, i, candidates));
+                .and_then(|names| Self::match_at(list, i, names, &mut folded));
             match matched {
                 Some((last, speaker)) => {
                     let (end_at, end_word) = list[last];
@@ -281,31 +277,30 @@ impl NameIndex {
         refs
     }
 
-    /// The last word index and speaker of a name starting at word `i`.
+    /// The last word index and speaker of a name starting at word `i`: the
+    /// first speaker (in order) whose full name is printed there, or else
+    /// the first whose surname the word is. `buffer` is reused for folding.
     fn match_at(
-        &self,
         list: &[(usize, &str)],
         i: usize,
-        candidates: &[Pattern],
+        names: &Names,
+        buffer: &mut String,
     ) -> Option<(usize, usize)> {
-        let mut surname = None;
-        for pattern in candidates {
-            match pattern {
-                Pattern::FullName { speaker, rest } => {
-                    let end = i + rest.len();
-                    let all = end < list.len()
-                        && rest
-                            .iter()
-                            .zip(&list[i + 1..=end])
-                            .all(|(token, (_, word))| folds_to(&word[bare(word)], token));
-                    if all {
-                        return Some((end, *speaker));
-                    }
+        if let Some(&(_, next)) = list.get(i + 1) {
+            fold_into(&next[bare(next)], buffer);
+            for (speaker, tail) in names.by_second.get(buffer.as_str()).into_iter().flatten() {
+                let end = i + 1 + tail.len();
+                let all = end < list.len()
+                    && tail
+                        .iter()
+                        .zip(&list[i + 2..=end])
+                        .all(|(token, (_, word))| folds_to(&word[bare(word)], token));
+                if all {
+                    return Some((end, *speaker));
                 }
-                Pattern::Surname { speaker } => surname = surname.or(Some((i, *speaker))),
             }
         }
-        surname
+        names.surname.map(|speaker| (i, speaker))
     }
 }
 

@@ -50,6 +50,8 @@ mod un_openers;
 mod view;
 mod words;
 
+use std::collections::HashMap;
+
 use crate::document::{Document, DocumentKind};
 use crate::text::normalize_line_endings;
 use draft::{Para, Section, SpeakerList};
@@ -101,12 +103,15 @@ pub fn parse(input: &str) -> Document {
                 turns_start,
                 &quotes,
             );
+            let mut by_word = None;
             quotes
                 .iter()
                 .map(|found| match &found.who {
-                    Some(quotes::Who::Named(person)) => {
-                        known_speaker(&speakers, &paras[found.para].text[person.name.clone()])
-                    }
+                    Some(quotes::Who::Named(person)) => known_speaker(
+                        &speakers,
+                        &mut by_word,
+                        &paras[found.para].text[person.name.clone()],
+                    ),
                     _ => None,
                 })
                 .collect()
@@ -152,15 +157,36 @@ pub fn parse(input: &str) -> Document {
 }
 
 /// The speaker of UN coverage a printed name denotes (`António Guterres` for
-/// `ANTÓNIO GUTERRES`, or a surname alone), without adding any.
-fn known_speaker(speakers: &SpeakerList, printed: &str) -> Option<usize> {
+/// `ANTÓNIO GUTERRES`, or a surname alone), without adding any. `by_word`
+/// is built on first need: each word of a named speaker's key, with the one
+/// speaker whose key holds it (`None` where several do).
+fn known_speaker<'s>(
+    speakers: &'s SpeakerList,
+    by_word: &mut Option<HashMap<&'s str, Option<usize>>>,
+    printed: &str,
+) -> Option<usize> {
     let key = words::fold(printed);
     speakers.find(&key).or_else(|| {
-        let mut matching = speakers.list.iter().enumerate().filter(|(_, s)| {
-            !s.key.starts_with("delegation of ") && words::words(&s.key).any(|(_, w)| w == key)
+        let by_word = by_word.get_or_insert_with(|| {
+            let mut index: HashMap<&str, Option<usize>> = HashMap::new();
+            for (i, s) in speakers.list.iter().enumerate() {
+                if s.key.starts_with("delegation of ") {
+                    continue;
+                }
+                for (_, word) in words::words(&s.key) {
+                    index
+                        .entry(word)
+                        .and_modify(|one| {
+                            if *one != Some(i) {
+                                *one = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+            index
         });
-        let first = matching.next()?;
-        matching.next().is_none().then_some(first.0)
+        by_word.get(key.as_str()).copied().flatten()
     })
 }
 

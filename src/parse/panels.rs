@@ -5,6 +5,8 @@
 //! Title, and NAME, Title.` The roster lets a title of address resolve to
 //! the full person, with role and organisation from the introduction.
 
+use std::collections::HashMap;
+
 use super::draft::Para;
 use super::opener_names::is_capital_name_word;
 use super::opener_tail::clause_end;
@@ -29,6 +31,11 @@ pub struct Introduced {
 #[derive(Debug, Default)]
 pub struct Roster {
     people: Vec<Introduced>,
+    /// The first person of each folded name.
+    by_folded: HashMap<String, usize>,
+    /// People by the last word of their folded name, in order: a long
+    /// meeting introduces thousands, and each turn looks one up.
+    by_last_word: HashMap<String, Vec<usize>>,
 }
 
 /// Phrases after which a list of introduced people follows.
@@ -104,12 +111,22 @@ impl Roster {
         if words(&name).count() < 2 || self.by_name(&name).is_some() {
             return;
         }
-        self.people.push(Introduced {
+        self.push(Introduced {
             folded: fold(&name),
             name,
             role,
             affiliation,
         });
+    }
+
+    fn push(&mut self, person: Introduced) {
+        let index = self.people.len();
+        self.by_folded.entry(person.folded.clone()).or_insert(index);
+        if let Some((_, last)) = words(&person.folded).last() {
+            let list = self.by_last_word.entry(last.to_owned()).or_default();
+            list.push(index);
+        }
+        self.people.push(person);
     }
 
     /// People named, with a title, as the authors of quotations.
@@ -141,8 +158,8 @@ impl Roster {
             let item = item.trim();
             let item = item.strip_prefix("and ").unwrap_or(item).trim();
             if let Some(person) = introduced(item) {
-                if !self.people.iter().any(|p| p.folded == person.folded) {
-                    self.people.push(person);
+                if !self.by_folded.contains_key(&person.folded) {
+                    self.push(person);
                 }
             }
         }
@@ -154,10 +171,18 @@ impl Roster {
     pub fn by_surname(&self, surname: &str) -> Option<&Introduced> {
         let surname = fold(surname);
         let suffix = format!(" {surname}");
-        let mut matching = self
-            .people
+        let is_theirs = |p: &&Introduced| p.folded == surname || p.folded.ends_with(&suffix);
+        // A name that is or ends with the surname ends with its last word.
+        let Some((_, last)) = words(&surname).last() else {
+            let mut matching = self.people.iter().filter(is_theirs);
+            let first = matching.next()?;
+            return matching.next().is_none().then_some(first);
+        };
+        let candidates = self.by_last_word.get(last)?;
+        let mut matching = candidates
             .iter()
-            .filter(|p| p.folded == surname || p.folded.ends_with(&suffix));
+            .map(|&i| &self.people[i])
+            .filter(is_theirs);
         let first = matching.next()?;
         matching.next().is_none().then_some(first)
     }
@@ -167,7 +192,7 @@ impl Roster {
             return None;
         }
         let folded = fold(name);
-        self.people.iter().find(|p| p.folded == folded)
+        self.by_folded.get(&folded).map(|&i| &self.people[i])
     }
 }
 

@@ -45,12 +45,7 @@ pub fn add_person(text: &str, para: &Para, person: &Person, speakers: &mut Speak
     let printed = &para.text[person.name.clone()];
     if words(printed).count() == 1 {
         let surname = fold(printed);
-        let known = speakers.list.iter().position(|s| {
-            words(&s.name)
-                .last()
-                .is_some_and(|(_, last)| fold(last) == surname)
-        });
-        if let Some(index) = known {
+        if let Some(index) = speakers.first_with_last_word(&surname) {
             return index;
         }
     }

@@ -2,9 +2,11 @@
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
 //! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
 //! Java count), the digest that identifies a text, the character scanner
-//! every pass reads text through (`scan`), and folding for search.
+//! every pass reads text through (`scan`), folding for search, and numbers
+//! written without the float formatting machinery (`decimal`).
 
 mod cursor;
+mod decimal;
 mod fold;
 mod normalize;
 mod offsets;
@@ -13,6 +15,7 @@ mod sha256;
 mod utf16;
 
 pub use cursor::CharCursor;
+pub use decimal::{one_decimal, shortest};
 pub use fold::{fold, fold_char, fold_into, original_offset, Folded};
 pub(crate) use fold::{fold_latin, is_combining_mark};
 pub use normalize::normalize_line_endings;

@@ -585,3 +585,96 @@ async fn a_menu_of_two_scopes_groups_its_entries_under_their_names() {
     app.destroy();
     root.remove();
 }
+
+/// The app's own stylesheet, so that the Document pane scrolls as it does
+/// in the app (the windowed list follows the pane's scrolling).
+fn add_app_styles(root: &Element) {
+    let style = gloo::utils::document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../../styles/app.css")));
+    root.append_child(&style).unwrap();
+}
+
+/// Scrolls the Document pane to `top` as a reader would, and lets the app
+/// answer the scroll event.
+async fn scroll_pane(root: &Element, top: i32) {
+    let pane: HtmlElement = document_pane(root).unchecked_into();
+    pane.set_scroll_top(top);
+    pane.dispatch_event(&Event::new("scroll").unwrap()).unwrap();
+    for _ in 0..4 {
+        yew::scheduler::flush().await;
+    }
+}
+
+fn mounted_paragraphs(root: &Element) -> Vec<usize> {
+    let list = document_pane(root).query_selector_all(".para").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<Element>().id())
+        .map(|id| id.trim_start_matches("para-").parse().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_document_has_a_window_of_paragraphs_in_the_page_and_scrolling_renders_only_it() {
+    let app = mount().await;
+    add_app_styles(&app.root);
+    let text: String = (0..3_000)
+        .map(|i| format!("Entry {i} of the record, kept for the reader.\n\n"))
+        .collect();
+    type_into(&release_textarea(&app.root), &text).await;
+    button(&app.root, "Parse").click();
+    for _ in 0..4 {
+        yew::scheduler::flush().await;
+    }
+    let pane: HtmlElement = document_pane(&app.root).unchecked_into();
+    let first = mounted_paragraphs(&app.root);
+    assert!(
+        first.len() > 5 && first.len() < 300,
+        "{} paragraphs in the page",
+        first.len()
+    );
+    assert_eq!(first[0], 0);
+    let height = pane.scroll_height();
+    assert!(height > 3_000 * 20, "scroll height {height}");
+
+    renders::reset();
+    scroll_pane(&app.root, height / 2).await;
+    let middle = mounted_paragraphs(&app.root);
+    assert!(
+        middle.len() < 300,
+        "{} paragraphs in the page",
+        middle.len()
+    );
+    assert!(
+        middle.iter().any(|&i| (1_200..1_800).contains(&i)),
+        "the middle of the document is in the page: {middle:?}"
+    );
+    assert!(!middle.contains(&0), "the top is no longer in the page");
+    assert!(renders::count("ParagraphList") >= 1);
+    assert!(renders::count("Paragraph") as usize <= middle.len() * 2);
+    assert_not_rendered(
+        &[
+            "App",
+            "DocumentView",
+            "FindBox",
+            "SpeakersPanel",
+            "FactsPanel",
+            "HeaderCard",
+            "InputPanel",
+            "AnnotationsPanel",
+            "TagPalette",
+        ],
+        "scrolling",
+    );
+    let drift = (pane.scroll_height() - height).abs();
+    assert!(
+        drift * 20 < height,
+        "scroll height {} against {height}",
+        pane.scroll_height()
+    );
+
+    scroll_pane(&app.root, pane.scroll_height()).await;
+    scroll_pane(&app.root, pane.scroll_height()).await;
+    let end = mounted_paragraphs(&app.root);
+    assert_eq!(end.last(), Some(&2_999), "the end is in the page");
+    assert!(end.len() < 300);
+}

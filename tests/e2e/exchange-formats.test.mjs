@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedBrowser } from './support/app.mjs';
 import {
+  SAMPLE_TEXT,
   ROOT,
   codePoints,
   exportButton,
@@ -48,6 +49,8 @@ const RELEASE = readFileSync(RELEASE_PATH, 'utf8');
 /** What the app holds once the file is opened: the same text, LF line ends. */
 const TEXT = RELEASE.replace(/\r\n/g, '\n');
 const STEM = 'SC-99001';
+/** The file-name stem of the app's sample release (its symbol, `/` as `-`), on which the menu tests export. */
+const SAMPLE_STEM = SAMPLE_TEXT.match(/^([A-Z]+(?:\/[A-Z]+)*\/\d+)$/m)[1].replaceAll('/', '-');
 const NOW = '2026-03-12T09:00:00.000Z';
 
 /** The Export menu: this release's entries, then the whole library's (other tools' formats). */
@@ -233,7 +236,7 @@ test('the Export menu by keyboard: Tab reaches it, keys open, move, choose and c
   for (let n = 0; n < 3; n += 1) await page.keyboard.press('ArrowDown');
   assert.equal(await focused(page), 'Export doccano JSONL');
   const [doccano] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.equal(doccano.suggestedFilename(), 'SC-15802.doccano.jsonl');
+  assert.equal(doccano.suggestedFilename(), `${SAMPLE_STEM}.doccano.jsonl`);
   await assertClosed(page);
   assert.equal(await focused(page), '#export-button');
   // Space chooses too.
@@ -241,7 +244,7 @@ test('the Export menu by keyboard: Tab reaches it, keys open, move, choose and c
   await page.keyboard.press('b');
   assert.equal(await focused(page), 'Export brat standoff (.zip)');
   const [brat] = await Promise.all([page.waitForEvent('download'), page.keyboard.press(' ')]);
-  assert.equal(brat.suggestedFilename(), 'SC-15802.brat.zip');
+  assert.equal(brat.suggestedFilename(), `${SAMPLE_STEM}.brat.zip`);
   await assertClosed(page);
   assert.deepEqual(errors, []);
 });
@@ -264,7 +267,7 @@ test('the Export menu by mouse: a click opens and closes it, a click outside clo
   await item.hover();
   assert.equal(await focused(page), 'Export Label Studio tasks');
   const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
-  assert.equal(download.suggestedFilename(), 'SC-15802.label-studio.json');
+  assert.equal(download.suggestedFilename(), `${SAMPLE_STEM}.label-studio.json`);
   await assertClosed(page);
   assert.equal(await focused(page), '#export-button');
   const tasks = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -280,7 +283,7 @@ test('the exchange module is fetched on first use only, and a module that cannot
   await exportVia(page, 'Export JSON');
   assert.ok(!fetched.some((path) => path.includes('exchange')), `nothing of the exchange module yet: ${fetched}`);
   const file = await exportVia(page, 'Export doccano JSONL');
-  assert.equal(file.name, 'SC-15802.doccano.jsonl');
+  assert.equal(file.name, `${SAMPLE_STEM}.doccano.jsonl`);
   assert.ok(fetched.includes('/rapporteur-exchange_bg.wasm'), `the module, once used: ${fetched}`);
 
   // A page whose exchange module is missing (a broken deployment).

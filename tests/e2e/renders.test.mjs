@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, sharedBrowser } from './support/app.mjs';
-import { locatePassage, regions, selectByMouse, storedWith } from './support/annotator.mjs';
+import { locatePassage, regions, selectByMouse, settleScroll, storedWith } from './support/annotator.mjs';
+import { openText, paneState } from './support/window.mjs';
 
 const debugUrl = process.env.RAPPORTEUR_DEBUG_URL;
 const browser = sharedBrowser();
@@ -113,6 +114,60 @@ test(
     assert.ok(counts.Paragraph >= 1 && counts.Paragraph < 10, `the turns' paragraphs only (${JSON.stringify(counts)})`);
     assertNotRendered(counts, ['FactsPanel', 'HeaderCard', 'InputPanel', 'AnnotationsPanel', 'TagPalette'], 'choosing a speaker');
 
+    assert.deepEqual(errors, []);
+  },
+);
+
+test(
+  'on a long document, scrolling re-renders the window only, and tagging one paragraph',
+  { skip: debugUrl ? false : 'no debug build served (run.mjs --debug-dist=DIR)' },
+  async (t) => {
+    const previous = process.env.RAPPORTEUR_URL;
+    process.env.RAPPORTEUR_URL = debugUrl;
+    t.after(() => {
+      process.env.RAPPORTEUR_URL = previous;
+    });
+    const { context, page, errors } = await openApp(browser);
+    t.after(() => context.close());
+    const text = Array.from({ length: 5_000 }, (_, i) => `Entry ${i} of the long record, kept for the reader.`).join('\n\n');
+    await openText(page, 'long.txt', text);
+    await page.waitForFunction(() => document.getElementById('para-0')?.textContent.startsWith('Entry 0 of'));
+    await page.waitForTimeout(600);
+    await renders(page);
+
+    // Scrolling three screens down: the list and the paragraphs it mounts.
+    const before = await paneState(page);
+    await resetRenders(page);
+    await page.evaluate(() => {
+      const pane = document.querySelector('section.document');
+      pane.scrollTop += 3 * pane.clientHeight;
+    });
+    await settleScroll(page);
+    let counts = await renders(page);
+    const after = await paneState(page);
+    assert.ok(counts.ParagraphList >= 1, JSON.stringify(counts));
+    const stayed = after.mounted.filter((i) => before.mounted.includes(i));
+    assert.ok(stayed.length > 0, 'some paragraphs stayed in the page');
+    for (const i of stayed) assert.equal(counts[`Paragraph ${i}`] ?? 0, 0, `paragraph ${i} stayed and did not re-render`);
+    assert.ok(counts.Paragraph <= after.mounted.length, `only paragraphs coming into the page rendered (${counts.Paragraph})`);
+    assertNotRendered(
+      counts,
+      ['App', 'DocumentView', 'FindBox', 'SpeakersPanel', 'FactsPanel', 'HeaderCard', 'InputPanel', 'AnnotationsPanel', 'TagPalette'],
+      'scrolling',
+    );
+
+    // Tagging a passage there: its paragraph only.
+    const index = after.visible[1];
+    const passage = `Entry ${index} of the long record`;
+    await selectByMouse(page, passage);
+    await resetRenders(page);
+    await page.keyboard.press('1');
+    await storedWith(page, 1);
+    await page.locator('section.document .annotated').first().waitFor();
+    counts = await renders(page);
+    assert.equal(counts.Paragraph, 1, `one paragraph re-rendered (${JSON.stringify(counts)})`);
+    assert.equal(counts[`Paragraph ${index}`], 1);
+    assertNotRendered(counts, ['SpeakersPanel', 'FactsPanel', 'HeaderCard', 'InputPanel'], 'tagging');
     assert.deepEqual(errors, []);
   },
 );

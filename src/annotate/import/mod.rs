@@ -148,9 +148,9 @@ fn human_size(bytes: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     let b = bytes as f64;
     if b >= MB {
-        format!("{:.1} MB", b / MB)
+        format!("{} MB", crate::text::one_decimal(b / MB))
     } else if b >= 1024.0 {
-        format!("{:.1} KB", b / 1024.0)
+        format!("{} KB", crate::text::one_decimal(b / 1024.0))
     } else {
         format!("{bytes} bytes")
     }

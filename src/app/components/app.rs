@@ -180,7 +180,7 @@ pub fn app() -> Html {
                         focus={view.focus.clone()}
                         selected={selected.clone()}
                         {hidden}
-                        window_start={view.window_start}
+                        found={view.found}
                         jump={view.jump}
                         {progress}
                     />

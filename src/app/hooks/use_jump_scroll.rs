@@ -1,20 +1,14 @@
 use yew::prelude::*;
 
-use crate::app::dom::{mark, scroll_to};
 use crate::app::state::Jump;
 
-/// Scrolls the document to the paragraph of each new jump request. Used by
-/// the component that mounts the paragraphs, after it has mounted the
-/// target, so the paragraph is in the page when its effect runs.
+/// Hands the paragraph of each new jump request to `reveal`, which mounts
+/// it (the document is windowed) and scrolls it into view.
 #[hook]
-pub fn use_jump_scroll(jump: Jump) {
+pub fn use_jump_scroll(jump: Jump, reveal: Callback<usize>) {
     use_effect_with(jump.request, move |_| {
         if let Some(paragraph) = jump.paragraph {
-            let id = format!("para-{paragraph}");
-            if jump.mark {
-                mark(&id);
-            }
-            scroll_to(&id);
+            reveal.emit(paragraph);
         }
     });
 }

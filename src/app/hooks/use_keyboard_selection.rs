@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::context::use_dispatch;
 use crate::app::dom::selection_in_ref;
 use crate::app::shared::Shared;
-use crate::app::state::{snapped, ViewAction};
+use crate::app::state::{edges, snapped, ViewAction};
 use crate::document::Document;
 
 /// Reads a selection made or changed in the document (`root`) with the
@@ -27,7 +27,7 @@ pub fn use_keyboard_selection(root: NodeRef, document: Shared<Document>) {
             if !changes_selection(event) {
                 return;
             }
-            if let Some((start, end)) = selection_in_ref(&root) {
+            if let Some((start, end)) = selection_in_ref(&root, edges(&document)) {
                 dispatch.emit(ViewAction::SetTarget(snapped(&document, start, end)));
             }
         });

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::app::context::use_dispatch;
 use crate::app::dom::{annotation_ids_at, happened_inside, selection_in_ref};
 use crate::app::shared::Shared;
-use crate::app::state::{snapped, Action, ViewAction};
+use crate::app::state::{edges, snapped, Action, ViewAction};
 use crate::document::Document;
 
 /// Reads what the reader did with the mouse in the document (`root`): a
@@ -29,7 +29,7 @@ pub fn use_selection_reading(
                 if happened_inside(event, &root) {
                     return; // The region's own handler has it.
                 }
-                if let Some((start, end)) = selection_in_ref(&root) {
+                if let Some((start, end)) = selection_in_ref(&root, edges(&document)) {
                     dispatch.emit(ViewAction::SetTarget(snapped(&document, start, end)));
                 }
             });
@@ -39,7 +39,7 @@ pub fn use_selection_reading(
     use_callback(
         (document, selected),
         move |event: MouseEvent, (document, selected)| {
-            if let Some((start, end)) = selection_in_ref(&root) {
+            if let Some((start, end)) = selection_in_ref(&root, edges(document)) {
                 dispatch.emit(ViewAction::SetTarget(snapped(document, start, end)));
                 return;
             }

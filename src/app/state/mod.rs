@@ -5,8 +5,8 @@
 //!   worker's progress), the document on show, its annotation session, a
 //!   change waiting for the reader's yes;
 //! - [`view`]: what the reader looks at: target, focus, selected
-//!   annotation, filters, hidden fact kinds, the part of a long document on
-//!   show, the last jump request;
+//!   annotation, filters, hidden fact kinds, the find box's match, the
+//!   last jump request (and whether it marks its paragraph);
 //! - [`library`]: every release (summaries and annotations), the one
 //!   codebook, the release open, the list's filter and order, where the
 //!   library is kept and what waits to be written;
@@ -30,7 +30,7 @@ pub use library::{
 };
 pub use notice::{Notice, NoticeKind};
 pub use store::{Action, AddedText, Place, SaveState, Start, Store};
-pub use view::{snapped, Focus, Jump, Target, View, ViewAction, WINDOW};
+pub use view::{edges, snapped, Focus, Found, Jump, Target, View, ViewAction};
 pub use workspace::{
     Edit, Parsing, Pending, Workspace, WorkspaceAction, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES,
 };

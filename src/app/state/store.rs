@@ -56,8 +56,6 @@ pub enum Action {
     SetFocus(Option<Focus>),
     /// Selects an annotation and scrolls to it.
     SelectAnnotation(Option<String>),
-    /// Shows the part of a long document starting at this paragraph.
-    ShowWindow(usize),
     /// Opens a release of the library, at a place if given.
     OpenRelease {
         id: String,
@@ -181,10 +179,6 @@ impl Store {
             Action::SelectAnnotation(id) => {
                 let paragraph = self.jump_target(self.view.focus.as_ref(), id.as_deref());
                 self.view(ViewAction::Select { id, paragraph });
-            }
-            Action::ShowWindow(start) => {
-                let paragraphs = self.workspace.document.paragraphs.len();
-                self.view(ViewAction::ShowWindow { start, paragraphs });
             }
             Action::OpenRelease { id, place } => self.open_release(id, place),
             Action::DeleteRelease(id) => self.delete_release(id),

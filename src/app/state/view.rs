@@ -1,6 +1,6 @@
 //! What the reader is looking at in the open document: the target of the
-//! next tag, the focus, the selected annotation, the filters, the part of
-//! a long document on show and the last request to scroll. The reducer
+//! next tag, the focus, the selected annotation, the filters, the match of
+//! the find box and the last request to scroll. The reducer
 //! holds no document: where a jump lands is worked out by the coordinator
 //! ([`super::store`]) and arrives with the action.
 
@@ -31,15 +31,6 @@ pub enum Focus {
     Fact(usize),
 }
 
-/// Paragraphs shown at once: a long document is shown in parts, so that
-/// the page never holds hundreds of thousands of paragraphs.
-pub const WINDOW: usize = 25_000;
-
-/// The first paragraph of the part holding `paragraph`.
-pub fn window_of(paragraph: usize) -> usize {
-    paragraph - paragraph % WINDOW
-}
-
 /// A request to bring a paragraph into view. `request` grows with every
 /// request, so that asking again for the same place scrolls again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,13 +47,22 @@ pub struct View {
     pub focus: Option<Focus>,
     pub selected_annotation: Option<String>,
     pub jump: Jump,
-    /// First paragraph of the part of a long document on show.
-    pub window_start: usize,
+    /// The match of the find box on show (code points), drawn in the
+    /// document; it is also the target until another one is chosen.
+    pub found: Option<(usize, usize)>,
     pub hidden_fact_kinds: BTreeSet<FactKind>,
     pub speaker_filter: String,
     pub tag_filter: Option<String>,
     /// `Some(None)` filters to text outside any turn.
     pub speaker_choice: Option<Option<usize>>,
+}
+
+/// A match of the find box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
 }
 
 pub enum ViewAction {
@@ -80,12 +80,6 @@ pub enum ViewAction {
         id: Option<String>,
         paragraph: Option<usize>,
     },
-    /// Shows the part starting at `start`, in a document of `paragraphs`
-    /// (sent by the store for `Action::ShowWindow`).
-    ShowWindow {
-        start: usize,
-        paragraphs: usize,
-    },
     /// Brings a paragraph into view and marks it (a turn, search hit or
     /// passage opened from a view of the library); `target` is what the
     /// next tag would annotate there.
@@ -93,6 +87,10 @@ pub enum ViewAction {
         paragraph: usize,
         target: Option<Target>,
     },
+    /// A match of the find box, in `paragraph`: it becomes the target and
+    /// is brought into view. `None` when the find box closes or finds
+    /// nothing: the match is no longer drawn (the target stays).
+    Found(Option<Found>),
     ToggleFactKind(FactKind),
     SetSpeakerFilter(String),
     SetTagFilter(Option<String>),
@@ -116,7 +114,12 @@ impl View {
     pub fn reduce(self: &Rc<Self>, action: ViewAction) -> Rc<Self> {
         let mut next = (**self).clone();
         match action {
-            ViewAction::SetTarget(target) => next.target = target,
+            ViewAction::SetTarget(target) => {
+                if target.is_some() {
+                    next.found = None;
+                }
+                next.target = target;
+            }
             ViewAction::SetFocus { focus, paragraph } => {
                 next.focus = focus;
                 next.jump_to(paragraph);
@@ -125,14 +128,24 @@ impl View {
                 next.selected_annotation = id;
                 next.jump_to(paragraph);
             }
-            ViewAction::ShowWindow { start, paragraphs } => {
-                next.window_start = window_of(start.min(paragraphs.saturating_sub(1)));
+            ViewAction::Found(Some(Found {
+                start,
+                end,
+                paragraph,
+            })) => {
+                next.found = Some((start, end));
+                next.target = Some(Target::Range { start, end });
+                next.jump_to(Some(paragraph));
             }
             ViewAction::Mark { paragraph, target } => {
+                if target.is_some() {
+                    next.found = None;
+                }
                 next.target = target;
                 next.jump_to(Some(paragraph));
                 next.jump.mark = true;
             }
+            ViewAction::Found(None) => next.found = None,
             ViewAction::ToggleFactKind(kind) => {
                 if !next.hidden_fact_kinds.remove(&kind) {
                     next.hidden_fact_kinds.insert(kind);
@@ -144,6 +157,7 @@ impl View {
             ViewAction::Annotated(id) => {
                 next.selected_annotation = Some(id);
                 next.target = None;
+                next.found = None;
             }
             ViewAction::Forget(id) => {
                 if next.selected_annotation.as_deref() == Some(id.as_str()) {
@@ -153,6 +167,7 @@ impl View {
             ViewAction::ForgetAll => next.selected_annotation = None,
             ViewAction::Clear => {
                 next.target = None;
+                next.found = None;
                 next.focus = None;
                 next.selected_annotation = None;
             }
@@ -160,7 +175,7 @@ impl View {
                 next.target = None;
                 next.focus = None;
                 next.selected_annotation = None;
-                next.window_start = 0;
+                next.found = None;
                 next.jump.paragraph = None;
             }
         }
@@ -171,13 +186,12 @@ impl View {
         }
     }
 
-    /// Asks for `paragraph` to be scrolled to, showing its part first.
-    /// Nowhere to go is no request: the view stays where it is.
+    /// Asks for `paragraph` to be scrolled to. Nowhere to go is no
+    /// request: the view stays where it is.
     fn jump_to(&mut self, paragraph: Option<usize>) {
         let Some(paragraph) = paragraph else {
             return;
         };
-        self.window_start = window_of(paragraph);
         self.jump = Jump {
             request: self.jump.request + 1,
             paragraph: Some(paragraph),
@@ -218,6 +232,16 @@ pub fn jump_target(
         .or_else(|| document.paragraph_at(annotation.end.saturating_sub(1)))
 }
 
+/// Where the document's paragraphs begin and end (code points): the ends
+/// of a selection that runs out of the document region.
+pub fn edges(document: &Document) -> (usize, usize) {
+    let paragraphs = &document.paragraphs;
+    match (paragraphs.first(), paragraphs.last()) {
+        (Some(first), Some(last)) => (first.start, last.end),
+        _ => (0, 0),
+    }
+}
+
 /// Snaps a raw selection (code points) to the words around it.
 pub fn snapped(document: &Document, start: usize, end: usize) -> Option<Target> {
     snap_selection(document, start, end).map(|span| Target::Range {
@@ -249,17 +273,16 @@ mod tests {
     }
 
     #[test]
-    fn every_jump_is_a_new_request_and_shows_the_part_holding_it() {
+    fn every_jump_is_a_new_request() {
         let first = view().reduce(ViewAction::SetFocus {
             focus: Some(Focus::Speaker(2)),
-            paragraph: Some(WINDOW + 7),
+            paragraph: Some(25_007),
         });
-        assert_eq!(first.jump.paragraph, Some(WINDOW + 7));
-        assert_eq!(first.window_start, WINDOW);
+        assert_eq!(first.jump.paragraph, Some(25_007));
         // The same focus again still scrolls: the reader may have moved away.
         let again = first.reduce(ViewAction::SetFocus {
             focus: Some(Focus::Speaker(2)),
-            paragraph: Some(WINDOW + 7),
+            paragraph: Some(25_007),
         });
         assert_eq!(again.jump.request, first.jump.request + 1);
         // A jump to nowhere is no jump: the view stays where it is.
@@ -267,7 +290,7 @@ mod tests {
             focus: None,
             paragraph: None,
         });
-        assert_eq!(nowhere.window_start, WINDOW);
+        assert_eq!(nowhere.jump.paragraph, Some(25_007));
         assert_eq!(nowhere.jump, again.jump);
         // Deselecting what is not selected changes nothing at all.
         let same = nowhere.reduce(ViewAction::Select {
@@ -278,17 +301,26 @@ mod tests {
     }
 
     #[test]
-    fn show_window_is_clamped_to_the_document() {
-        let shown = view().reduce(ViewAction::ShowWindow {
-            start: 3 * WINDOW,
-            paragraphs: WINDOW + 10,
-        });
-        assert_eq!(shown.window_start, WINDOW);
-        let empty = view().reduce(ViewAction::ShowWindow {
-            start: WINDOW,
-            paragraphs: 0,
-        });
-        assert_eq!(empty.window_start, 0);
+    fn a_match_of_the_find_box_is_the_target_and_a_jump_until_another_target() {
+        let found = view().reduce(ViewAction::Found(Some(Found {
+            start: 10,
+            end: 17,
+            paragraph: 4,
+        })));
+        assert_eq!(found.found, Some((10, 17)));
+        assert_eq!(found.target, Some(Target::Range { start: 10, end: 17 }));
+        assert_eq!(found.jump.paragraph, Some(4));
+        // Closing the find box stops drawing the match; the target stays.
+        let closed = found.reduce(ViewAction::Found(None));
+        assert_eq!(closed.found, None);
+        assert_eq!(closed.target, found.target);
+        // A selection made by hand replaces both.
+        let selected = found.reduce(ViewAction::SetTarget(Some(Target::Turn(2))));
+        assert_eq!(selected.found, None);
+        assert_eq!(selected.target, Some(Target::Turn(2)));
+        // Tagging it uses it up.
+        let tagged = found.reduce(ViewAction::Annotated("a-1".into()));
+        assert_eq!(tagged.found, None);
     }
 
     #[test]
@@ -318,7 +350,7 @@ mod tests {
             .reduce(ViewAction::SetTarget(Some(Target::Turn(4))))
             .reduce(ViewAction::SetFocus {
                 focus: Some(Focus::Entity(1)),
-                paragraph: Some(WINDOW + 1),
+                paragraph: Some(25_001),
             })
             .reduce(ViewAction::Annotated("a-9".into()))
             .reduce(ViewAction::SetTagFilter(Some("t-1".into())))
@@ -327,7 +359,7 @@ mod tests {
         assert_eq!(fresh.target, None);
         assert_eq!(fresh.focus, None);
         assert_eq!(fresh.selected_annotation, None);
-        assert_eq!(fresh.window_start, 0);
+        assert_eq!(fresh.found, None);
         assert_eq!(fresh.jump.paragraph, None);
         assert_eq!(fresh.tag_filter.as_deref(), Some("t-1"));
         assert!(fresh.hidden_fact_kinds.contains(&FactKind::Date));

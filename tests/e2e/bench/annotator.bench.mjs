@@ -1,7 +1,9 @@
 // In-browser benchmark of the annotator, on the release build in headless
-// Chromium: parse-and-render of the sample and of ~1 MB, and the time from
-// the tag key to the highlight on the 1 MB document. Medians of several
-// runs, timed inside the page with performance.now().
+// Chromium: parse-and-render of the sample and of ~1 MB, the time from the
+// tag key to the highlight on the 1 MB document, the gaps between frames
+// while the 1 MB document scrolls, and a 50 MB file and 100,000 short
+// paragraphs from "Open file" to the screen. Medians of several runs, timed
+// inside the page with performance.now().
 //
 //   make bench-browser             (builds the release first)
 //   node tests/e2e/bench/annotator.bench.mjs dist [--runs N]
@@ -10,26 +12,30 @@
 // its budget.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../support/server.mjs';
 import { launchBrowser, openApp } from '../support/app.mjs';
 import { cliParse, selectByMouse } from '../support/annotator.mjs';
 import { ROOT, SAMPLE_TEXT, corpus, machine, median } from './corpus.mjs';
 
-export const BUDGETS = { sample: 100, mb: 1000, tag: 50 };
+// Judged on the next frame (what the reader sees), in ms; `scroll` is the
+// longest gap between two frames while scrolling.
+export const BUDGETS = { sample: 100, mb: 300, tag: 16, scroll: 50, big: 3000, many: 1000 };
 
-/** Paragraph count and last paragraph's text, from the native parser. */
+/** Paragraph count and the first two paragraphs' texts, from the native parser. */
 function expectation(text) {
   const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-'));
   try {
     const path = join(dir, 'release.txt');
     writeFileSync(path, text);
     const parsed = cliParse(path);
-    const last = parsed.paragraphs.at(-1);
+    const chars = [...parsed.text];
+    const textOf = (p) => (p ? chars.slice(p.start, p.end).join('') : null);
     return {
       paragraphs: parsed.paragraphs.length,
-      last: [...parsed.text].slice(last.start, last.end).join(''),
+      first: textOf(parsed.paragraphs[0]),
+      second: textOf(parsed.paragraphs[1]),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -113,45 +119,35 @@ async function reset(page, line) {
 
 /**
  * Times, inside the page, from setting the textarea and clicking Parse to
- * the last paragraph being in the DOM ("dom"), and to the frame after it
- * ("frame": style, layout and paint of the new document included). Also
- * when the document's second paragraph appeared ("first"): the app mounts
- * a long document a few thousand paragraphs per frame, so the reader sees
- * its start well before its end is in the DOM.
+ * the new document on screen in the DOM ("dom": its first paragraphs in the
+ * page; the view is windowed, so the rest never is until scrolled to), and
+ * to the frame after it ("frame": style, layout and paint included).
  */
 async function parseAndRender(page, text, expected) {
   return page.evaluate(
     ({ text, expected }) =>
-      new Promise((done, fail) => {
-        const root = document.querySelector('section.document');
+      new Promise((done) => {
         const area = document.getElementById('release-text');
         const parse = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Parse');
-        const lastId = `para-${expected.paragraphs - 1}`;
         let t0 = 0;
         let dom = 0;
-        let first = 0;
         const check = () => {
-          if (dom) return;
-          // The reset text has one paragraph: a second one is the new text's.
-          if (!first && document.getElementById('para-1')) first = performance.now();
-          const last = document.getElementById(lastId);
-          if (!last) return;
+          if (dom || !shown()) return;
           dom = performance.now();
           observer.disconnect();
-          if (!last.textContent.endsWith(expected.last)) {
-            fail(new Error(`last paragraph reads "${last.textContent.slice(-60)}"`));
-            return;
-          }
-          // After the next frame: rAF runs before paint, the message after it.
+          afterFrame(() => done({ dom: dom - t0, frame: performance.now() - t0 }));
+        };
+        const shown = () =>
+          document.getElementById('para-0')?.textContent === expected.first &&
+          (expected.second === null || document.getElementById('para-1')?.textContent.endsWith(expected.second));
+        const afterFrame = (then) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () =>
-              done({ dom: dom - t0, frame: performance.now() - t0, first: (first || dom) - t0 });
+            channel.port1.onmessage = then;
             channel.port2.postMessage(null);
           });
-        };
         const observer = new MutationObserver(check);
-        observer.observe(root, { childList: true, subtree: true });
+        observer.observe(document.querySelector('section.document'), { childList: true, subtree: true });
         t0 = performance.now();
         area.value = text;
         area.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -160,6 +156,99 @@ async function parseAndRender(page, text, expected) {
       }),
     { text, expected },
   );
+}
+
+/**
+ * Times, inside the page, from the "Open file" input's change event to the
+ * new document on screen (its first paragraph, `first`, in the page with
+ * the pane's scroll height standing for the whole text, no progress bar
+ * left) and to the next frame. `file` (a path) is picked with the input.
+ */
+async function openTimed(page, file, first) {
+  await page.evaluate(() => {
+    window.__opened = null;
+    document.addEventListener(
+      'change',
+      () => {
+        const t0 = performance.now();
+        const pane = document.querySelector('section.document');
+        const poll = () => {
+          const shown =
+            !document.querySelector('.parsing') &&
+            document.getElementById('para-0')?.textContent === window.__first &&
+            pane.scrollHeight > 10 * pane.clientHeight;
+          if (!shown) return requestAnimationFrame(poll);
+          const dom = performance.now() - t0;
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => (window.__opened = { dom, frame: performance.now() - t0 });
+            channel.port2.postMessage(null);
+          });
+        };
+        poll();
+      },
+      { capture: true, once: true },
+    );
+  });
+  await page.evaluate((first) => (window.__first = first), first);
+  await page.getByLabel('Open file').setInputFiles(file, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__opened, null, { timeout: 180_000, polling: 50 });
+  return page.evaluate(() => window.__opened);
+}
+
+/**
+ * Scrolls the Document pane from top to bottom inside the page, as a
+ * reader's wheel does (a few hundred pixels a frame) with a jump of a tenth
+ * of the document now and then (a drag of the scrollbar), and records the
+ * gaps between animation frames meanwhile.
+ */
+async function scrollFrames(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        const pane = document.querySelector('section.document');
+        pane.scrollTop = 0;
+        const gaps = [];
+        let last = 0;
+        let frame = 0;
+        const tick = (now) => {
+          if (last) gaps.push(now - last);
+          last = now;
+          frame += 1;
+          const end = pane.scrollHeight - pane.clientHeight;
+          if (pane.scrollTop >= end - 1 || frame > 1500) {
+            gaps.sort((a, b) => a - b);
+            done({ frames: gaps.length, longest: gaps.at(-1), p95: gaps[Math.floor(gaps.length * 0.95)], median: gaps[gaps.length >> 1] });
+            return;
+          }
+          pane.scrollTop += frame % 60 === 0 ? end / 10 : 400;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/**
+ * Scrolls a `fraction` of the way down the document and then on until
+ * `text` is in the page (the view is windowed), then selects it with the
+ * mouse.
+ */
+async function selectNear(page, text, fraction) {
+  await page.evaluate((fraction) => {
+    const pane = document.querySelector('section.document');
+    pane.scrollTop = fraction * (pane.scrollHeight - pane.clientHeight);
+  }, fraction);
+  for (let step = 0; step < 200; step += 1) {
+    await page.waitForTimeout(50);
+    const present = await page.evaluate((text) => document.querySelector('section.document .paragraphs').textContent.includes(text), text);
+    if (present) break;
+    await page.evaluate(() => {
+      const pane = document.querySelector('section.document');
+      pane.scrollTop += pane.clientHeight;
+    });
+  }
+  await selectByMouse(page, text);
 }
 
 /**
@@ -194,21 +283,19 @@ async function tagKey(page) {
 
 function summary(name, budget, samples, counters) {
   const dom = samples.map((s) => s.dom);
-  const frame = samples.map((s) => s.frame);
-  const m = median(dom);
+  const frame = median(samples.map((s) => s.frame));
   return {
     name,
     budget,
-    dom: m,
-    frame: median(frame),
-    first: samples[0].first === undefined ? undefined : median(samples.map((s) => s.first)),
+    dom: median(dom),
+    frame,
     min: Math.min(...dom),
     max: Math.max(...dom),
     runs: samples.length,
     script: median(counters.map((c) => c.script)),
     layout: median(counters.map((c) => c.layout)),
     style: median(counters.map((c) => c.style)),
-    ok: m <= budget,
+    ok: frame <= budget,
   };
 }
 
@@ -219,6 +306,7 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
   process.env.RAPPORTEUR_URL = server.url;
   const browser = await launchBrowser();
   const results = [];
+  const extra = [];
   const version = browser.version();
   let big;
   try {
@@ -260,8 +348,8 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
     const counters = [];
     for (let run = -1; run < RUNS; run += 1) {
       // Passages spread from the top of the document to its end.
-      const occurrence = Math.round(((run + 1) / RUNS) * (copies - 1));
-      await selectByMouse(page, 'Much of the contaminated land is farmland that nobody dares to plough', { occurrence });
+      const fraction = (run + 1) / (RUNS + 1);
+      await selectNear(page, 'Much of the contaminated land is farmland that nobody dares to plough', fraction);
       await page.waitForTimeout(300);
       const before = await metrics(cdp);
       const sample = await tagKey(page);
@@ -270,40 +358,90 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
         samples.push(sample);
         counters.push(minus(after, before));
       }
-      process.stderr.write(`tag key (copy ${occurrence + 1}/${copies}): ${sample.dom.toFixed(1)} ms (frame ${sample.frame.toFixed(1)} ms)\n`);
+      process.stderr.write(`tag key (${Math.round(fraction * 100)}% down, ${copies} copies): ${sample.dom.toFixed(1)} ms (frame ${sample.frame.toFixed(1)} ms)\n`);
       // Undo, so that every run tags the same document with no annotation.
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+z');
       await page.waitForFunction(() => !document.querySelector('section.document .annotated'));
       await page.waitForTimeout(300);
     }
-    await selectByMouse(page, 'Much of the contaminated land is farmland that nobody dares to plough', { occurrence: copies >> 1 });
+    await selectNear(page, 'Much of the contaminated land is farmland that nobody dares to plough', 0.5);
     await page.waitForTimeout(300);
     const where = await traceOnce(cdp, () => tagKey(page));
     results.push({ ...summary('Tag key to highlight, 1 MB', BUDGETS.tag, samples, counters), where });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+
+    // Scrolling the 1 MB document top to bottom: the longest frame.
+    const scrolls = [];
+    for (let run = 0; run < 3; run += 1) {
+      const gaps = await scrollFrames(page);
+      scrolls.push(gaps);
+      process.stderr.write(`scroll 1 MB: ${gaps.frames} frames, longest ${gaps.longest.toFixed(1)} ms, p95 ${gaps.p95.toFixed(1)} ms\n`);
+    }
+    extra.push({
+      name: 'Scrolling the 1 MB document, longest gap between frames',
+      budget: BUDGETS.scroll,
+      value: Math.max(...scrolls.map((s) => s.longest)),
+      note: `${scrolls.reduce((n, s) => n + s.frames, 0)} frames over ${scrolls.length} runs top to bottom (400 px a frame, a tenth of the document every 60th); p95 ${median(scrolls.map((s) => s.p95)).toFixed(1)} ms, median ${median(scrolls.map((s) => s.median)).toFixed(1)} ms`,
+    });
+
+    // Large files from "Open file": on screen, then the next frame.
+    const tiny = Array.from({ length: 100_000 }, (_, i) => `Paragraph ${i} of a long record.`).join('\n\n');
+    const fifty = corpus(50_000_000);
+    for (const [name, budget, text, runs] of [
+      ['100,000 paragraphs from "Open file" to interactive', BUDGETS.many, tiny, 3],
+      ['50 MB file from "Open file" to the screen', BUDGETS.big, fifty, 2],
+    ]) {
+      const timings = [];
+      // From a file on disk: a 50 MB buffer is too slow to hand over the protocol.
+      const buffer = Buffer.from(text);
+      const file = join(mkdtempSync(join(tmpdir(), 'rapporteur-bench-')), 'big.txt');
+      writeFileSync(file, buffer);
+      const first = text.split('\n').find((line) => line.trim()).trim();
+      for (let run = 0; run < runs; run += 1) {
+        await reset(page, `Reset ${run} before a file.`);
+        const timing = await openTimed(page, file, first);
+        timings.push(timing);
+        process.stderr.write(`${name}: ${timing.dom.toFixed(0)} ms (frame ${timing.frame.toFixed(0)} ms)\n`);
+      }
+      rmSync(dirname(file), { recursive: true, force: true });
+      extra.push({
+        name,
+        budget,
+        value: median(timings.map((t) => t.frame)),
+        note: `${(buffer.length / 1e6).toFixed(1)} MB; median of ${runs} runs to the next frame (in the DOM: ${median(timings.map((t) => t.dom)).toFixed(0)} ms); from the input's change event (the file read, parsed in the worker, the document rebuilt, its first window mounted)`,
+      });
+    }
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();
     await server.close();
   }
 
-  return { version, load, runs: RUNS, big, results };
+  return { version, load, runs: RUNS, big, results, extra };
 }
 
 /** The Markdown that BENCHMARKS.md's annotator section holds. */
-export function annotatorTables({ version, load, runs: RUNS, big, results }) {
+export function annotatorTables({ version, load, runs: RUNS, big, results, extra }) {
   const m = machine();
   const ms = (x) => `${x.toFixed(1)} ms`;
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} in headless Chromium ${version} (playwright-core), ${m.cpu}, ${m.memory}, ${m.os}, Node ${m.node}; load average ${load.toFixed(1)} at the start (${load > 0.5 ? 'other work was running' : 'machine idle'}); release build (opt-level "z", wasm-opt -O1). Median of ${RUNS} runs after one warm-up; the 1 MB text is ${big.bytes.toLocaleString('en')} bytes (${big.chars.toLocaleString('en')} code points), ${results[1].paragraphs.toLocaleString('en')} paragraphs.`,
     '',
-    'Budgets are judged on the time to the DOM, as the issue defines them (from setting the text and clicking Parse, or from the keydown, to the last paragraph / the highlight being in the DOM). "Next frame" adds the style, layout and paint of the change: when the reader sees it.',
+    'Budgets are judged on the next frame: from setting the text and clicking Parse (or from the keydown) to the frame after the document\'s first window (or the highlight) is in the DOM, style, layout and paint included: when the reader sees it. The document view is windowed: only the paragraphs near the view are ever in the page.',
     '',
-    '| Measurement | Budget | Median (in DOM) | Min – max | Median to next frame | First paragraphs in the DOM | Script / layout / style (Chromium counters) | Result |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Measurement | Budget (next frame) | Median to next frame | Median in DOM | Min – max in DOM | Script / layout / style (Chromium counters) | Result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.budget} ms | **${ms(r.dom)}** | ${r.min.toFixed(1)} – ${r.max.toFixed(1)} ms | ${ms(r.frame)} | ${r.first === undefined ? '' : ms(r.first)} | ${r.script.toFixed(0)} / ${r.layout.toFixed(0)} / ${r.style.toFixed(0)} ms | ${r.ok ? 'within budget' : `**over by ${ms(r.dom - r.budget)}**`}${r.frame > r.budget ? `; next frame **over by ${ms(r.frame - r.budget)}**` : '; next frame within too'} |`,
+        `| ${r.name} | ${r.budget} ms | **${ms(r.frame)}** | ${ms(r.dom)} | ${r.min.toFixed(1)} – ${r.max.toFixed(1)} ms | ${r.script.toFixed(0)} / ${r.layout.toFixed(0)} / ${r.style.toFixed(0)} ms | ${r.ok ? 'within budget' : `**over by ${ms(r.frame - r.budget)}**`} |`,
+    ),
+    '',
+    '| Measurement | Budget | Figure | Result | How |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...extra.map(
+      (e) => `| ${e.name} | ${e.budget} ms | **${ms(e.value)}** | ${e.value <= e.budget ? 'within budget' : `**over by ${ms(e.value - e.budget)}**`} | ${e.note} |`,
     ),
     '',
     'Where the time goes, from one extra traced run of each (Chromium trace and CPU profile, ms; the trace slows the run a little):',
@@ -327,5 +465,5 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dist = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? join(ROOT, 'dist'));
   const result = await annotatorBench({ dist, runs: runsArg >= 0 ? Number(args[runsArg + 1]) : 7 });
   console.log(annotatorTables(result));
-  if (result.results.some((r) => !r.ok)) process.exitCode = 1;
+  if (result.results.some((r) => !r.ok) || result.extra.some((e) => e.value > e.budget)) process.exitCode = 1;
 }

@@ -1,29 +1,35 @@
-// What every benchmark here shares: the texts (built exactly as
-// benches/parse.rs builds them, so native and browser figures are of the
-// same bytes), medians, and a line describing the machine.
-import { readFileSync } from 'node:fs';
+// What every benchmark here shares: the texts (written by the generator
+// benches/parse.rs uses, so native and browser figures are of the same
+// bytes), medians, and a line describing the machine.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SAMPLE_TEXT } from '../support/annotator.mjs';
 
 export { ROOT, SAMPLE_TEXT };
 
-const PRESS_RELEASE = readFileSync(join(ROOT, 'tests', 'fixtures', 'press_release.txt'), 'utf8');
+/** Where `rapporteur-bench-corpus` writes the benchmark texts. */
+export const CORPUS_DIR = join(ROOT, 'target', 'bench-corpus');
+const FILES = { 100_000: 'varied-100kb.txt', 1_000_000: 'varied-1mb.txt', 10_000_000: 'varied-10mb.txt' };
 
 /**
- * About `target` bytes of release text: the sample, then alternating
- * fixtures, each copy's digits rotated so that no two copies are the same.
+ * The benchmark text of about `target` bytes (100 KB, 1 MB or 10 MB): many
+ * varied releases built from our fixtures by `rapporteur::bench_corpus`,
+ * the very bytes `benches/parse.rs` parses natively. Written by the
+ * `rapporteur-bench-corpus` binary (built and run here if missing).
  */
 export function corpus(target) {
-  let text = '';
-  let bytes = 0;
-  for (let round = 0; bytes < target; round += 1) {
-    const source = round % 2 === 0 ? SAMPLE_TEXT : PRESS_RELEASE;
-    const copy = source.replace(/[0-9]/g, (d) => String((Number(d) + round) % 10)) + '\n';
-    text += copy;
-    bytes += Buffer.byteLength(copy);
+  const name = FILES[target];
+  if (!name) throw new Error(`no benchmark text of ${target} bytes (have ${Object.keys(FILES).join(', ')})`);
+  const file = join(CORPUS_DIR, name);
+  if (!existsSync(file)) {
+    execFileSync('cargo', ['run', '-q', '--release', '--bin', 'rapporteur-bench-corpus', '--', CORPUS_DIR], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
-  return text;
+  return readFileSync(file, 'utf8');
 }
 
 export const median = (xs) => {

@@ -43,8 +43,28 @@ export function launchBrowser() {
 }
 
 /**
+ * A browser with a profile on disk in `userDataDir` (not incognito, as every
+ * other context is): what Chromium needs before it calls an app installable.
+ * Resolves to its one context; closing it closes the browser.
+ */
+export function launchPersistent(userDataDir, options = {}) {
+  if (!appUrl()) throw new Error('RAPPORTEUR_URL is not set: run the tests through tests/e2e/run.mjs');
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+    ...LAYOUT,
+    ...options,
+  });
+}
+
+/**
  * The browser the tests of one file share: launched before them, closed
  * after. Tests only ever open contexts on it, so that is what it offers.
+ * Its contexts block the app's service worker unless a test allows it
+ * (`{ serviceWorkers: 'allow' }`, as offline.test.mjs does): the other tests
+ * watch and reroute the page's requests, which a worker answering from its
+ * cache, or precaching in the background, would hide from them.
  */
 export function sharedBrowser() {
   let browser;
@@ -54,7 +74,7 @@ export function sharedBrowser() {
   after(async () => {
     await browser?.close();
   });
-  return { newContext: (options) => browser.newContext({ ...LAYOUT, ...options }) };
+  return { newContext: (options) => browser.newContext({ ...LAYOUT, serviceWorkers: 'block', ...options }) };
 }
 
 /**

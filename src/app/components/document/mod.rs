@@ -1,33 +1,33 @@
 //! The Document region, in small parts: the region itself (this file), which
 //! reads selections and clicks through hooks; [`views`], what each paragraph
-//! draws; [`paragraph_list`], which puts the paragraphs into the page (the
-//! part a windowed list replaces); [`paragraph`], one paragraph as text
-//! nodes; [`window_nav`] (the parts of a long document) and [`progress`]
-//! (a long text read in the worker).
+//! draws; [`paragraph_list`], the windowed list that puts the paragraphs
+//! near the view into the page; [`paragraph`], one paragraph as text nodes;
+//! [`find_box`], the app's find in the document (Ctrl+F); [`progress`] (a
+//! long text read in the worker).
 
+mod find_box;
 mod paragraph;
 mod paragraph_list;
 mod progress;
 mod views;
-mod window_nav;
 
 use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
+use find_box::FindBox;
 pub use paragraph::{LayerView, ParagraphView, SegmentView};
 use paragraph_list::ParagraphList;
 use progress::parse_progress;
 pub use progress::Progress;
-use views::use_shown_paragraphs;
+use views::Marked;
 pub use views::{layers_of, Layers};
-use window_nav::window_nav;
 
 use crate::app::context::use_dispatch;
 use crate::app::hooks::{use_keyboard_selection, use_selection_reading};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
-use crate::app::state::{Focus, Jump, Target, ViewAction, WINDOW};
+use crate::app::state::{Focus, Jump, Target, ViewAction};
 use crate::document::Document;
 use crate::facts::FactKind;
 
@@ -38,17 +38,17 @@ pub struct DocumentViewProps {
     pub focus: Option<Focus>,
     pub selected: Option<AttrValue>,
     pub hidden: BTreeSet<FactKind>,
-    /// First paragraph of the part on show.
-    pub window_start: usize,
+    /// The find box's match, drawn like a focus.
+    pub found: Option<(usize, usize)>,
     pub jump: Jump,
     pub progress: Option<Progress>,
 }
 
-/// The document: every paragraph with its fact highlights, annotations and
-/// focus. Selecting text makes it the target of the next tag; clicking a
-/// highlight selects the annotation under it (and the next one under it on
-/// a second click); a speaker's name at the start of a turn targets the
-/// turn.
+/// The document: its paragraphs (those near the view in the page) with
+/// their fact highlights, annotations and focus, and the find box above.
+/// Selecting text makes it the target of the next tag; clicking a highlight
+/// selects the annotation under it (and the next one under it on a second
+/// click); a speaker's name at the start of a turn targets the turn.
 #[component(DocumentView)]
 pub fn document_view(props: &DocumentViewProps) -> Html {
     rendered("DocumentView");
@@ -56,15 +56,6 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
     let dispatch = use_dispatch();
     let root = use_node_ref();
     let total = document.paragraphs.len();
-    let shown = props.window_start.min(total)..(props.window_start + WINDOW).min(total);
-    let paragraphs = use_shown_paragraphs(
-        document.clone(),
-        props.layers.clone(),
-        props.focus.clone(),
-        props.hidden.clone(),
-        props.selected.clone(),
-        shown.clone(),
-    );
     let onmouseup = use_selection_reading(root.clone(), document.clone(), props.selected.clone());
     use_keyboard_selection(root.clone(), document.clone());
     let on_turn = {
@@ -73,18 +64,24 @@ pub fn document_view(props: &DocumentViewProps) -> Html {
             dispatch.emit(ViewAction::SetTarget(Some(Target::Turn(paragraph))))
         })
     };
-
-    let navigation = (total > WINDOW).then(|| window_nav(&shown, total, &dispatch));
+    let marked = Marked {
+        layers: props.layers.clone(),
+        focus: props.focus.clone(),
+        hidden: props.hidden.clone(),
+        selected: props.selected.clone(),
+        found: props.found,
+    };
     html! {
-        <section class="document" role="region" aria-label="Document" ref={root} {onmouseup}>
-            { for props.progress.map(parse_progress) }
-            { for navigation.clone() }
-            if total == 0 {
-                <p class="empty">{ "Paste a press release or load the sample to begin." }</p>
-            } else {
-                <ParagraphList {document} {paragraphs} jump={props.jump} {on_turn} />
-            }
-            { for navigation }
-        </section>
+        <>
+            <FindBox document={document.clone()} return_to={root.clone()} />
+            <section class="document" role="region" aria-label="Document" tabindex="-1" ref={root.clone()} {onmouseup}>
+                { for props.progress.map(parse_progress) }
+                if total == 0 {
+                    <p class="empty">{ "Paste a press release or load the sample to begin." }</p>
+                } else {
+                    <ParagraphList {document} {marked} jump={props.jump} scroller={root} {on_turn} />
+                }
+            </section>
+        </>
     }
 }

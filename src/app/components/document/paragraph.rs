@@ -42,6 +42,10 @@ pub struct ParagraphProps {
     /// The speaker's name, on the first paragraph of a turn.
     pub label: Option<AttrValue>,
     pub view: Rc<ParagraphView>,
+    /// The place a view of the library opened (a turn, a search hit, a
+    /// coded passage): marked until the next jump.
+    #[prop_or_default]
+    pub marked: bool,
     pub on_turn: Callback<usize>,
 }
 
@@ -80,7 +84,11 @@ pub fn paragraph(props: &ParagraphProps) -> Html {
         }
     });
     let id = format!("para-{}", props.index);
-    let class = classes!("para", role_class(props.role));
+    let class = classes!(
+        "para",
+        role_class(props.role),
+        props.marked.then_some("marked")
+    );
     match props.role {
         ParagraphRole::Heading => html! { <h3 {id} {class}>{ segments }</h3> },
         ParagraphRole::Headline => html! { <h2 {id} {class}>{ segments }</h2> },

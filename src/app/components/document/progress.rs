@@ -18,7 +18,7 @@ pub fn parse_progress(progress: Progress) -> Html {
     html! {
         <div class="parsing" role="status">
             <progress max="100" value={value} aria-label="Reading the text"></progress>
-            { format!("Reading {megabytes:.1} MB of text in the background; the page stays usable.") }
+            { format!("Reading {} MB of text in the background; the page stays usable.", crate::text::one_decimal(megabytes)) }
         </div>
     }
 }

@@ -55,7 +55,7 @@ pub fn layers_of(set: &AnnotationSet) -> Layers {
 
 /// What each paragraph on show displays whatever the highlights: its text
 /// and, at the start of a turn, the speaker's name. Built once per document
-/// and part.
+/// and window.
 pub struct ParagraphTexts {
     pub texts: Vec<AttrValue>,
     pub labels: Vec<Option<AttrValue>>,
@@ -89,40 +89,68 @@ pub struct ShownParagraphs {
     pub views: Shared<Vec<Rc<ParagraphView>>>,
 }
 
+/// What the paragraphs draw besides their text: the annotations, the
+/// focus, the fact kinds hidden, the selected annotation and the find
+/// box's match.
+#[derive(Clone, PartialEq)]
+pub struct Marked {
+    pub layers: Shared<Layers>,
+    pub focus: Option<Focus>,
+    pub hidden: BTreeSet<FactKind>,
+    pub selected: Option<AttrValue>,
+    pub found: Option<(usize, usize)>,
+}
+
 /// What the marks depend on: document, annotations, focus, the fact kinds
-/// hidden and the paragraphs on show.
+/// hidden, the find box's match and the paragraphs on show.
 type MarkInputs = (
     Shared<Document>,
     Shared<Layers>,
     Option<Focus>,
     BTreeSet<FactKind>,
+    Option<(usize, usize)>,
     Range<usize>,
 );
 
 /// The texts and views of the paragraphs `shown`, each recomputed only when
-/// what it depends on changes.
+/// what it depends on changes: scrolling recomputes the window's, tagging
+/// its marks (each paragraph then compares what it draws).
 #[hook]
 pub fn use_shown_paragraphs(
     doc: Shared<Document>,
-    layers: Shared<Layers>,
-    focus: Option<Focus>,
-    hidden: BTreeSet<FactKind>,
-    selected: Option<AttrValue>,
+    marked: Marked,
     shown: Range<usize>,
 ) -> ShownParagraphs {
+    let Marked {
+        layers,
+        focus,
+        hidden,
+        selected,
+        found,
+    } = marked;
     let texts = use_memo((doc.clone(), shown.clone()), |(doc, shown)| {
         paragraph_texts(doc, shown.clone())
     });
     let all_marks: Rc<Vec<ParagraphMarks>> = use_memo(
-        (doc.clone(), layers.clone(), focus, hidden, shown.clone()),
-        |(doc, layers, focus, hidden, shown): &MarkInputs| {
+        (
+            doc.clone(),
+            layers.clone(),
+            focus,
+            hidden,
+            found,
+            shown.clone(),
+        ),
+        |(doc, layers, focus, hidden, found, shown): &MarkInputs| {
             let show = |kind: FactKind| !hidden.contains(&kind);
+            // The find box's match is drawn as what the reader asked to see.
+            let mut focus = focus_spans(doc, focus);
+            focus.extend(*found);
             marks(
                 doc,
                 &Request {
                     paragraphs: shown.clone(),
                     annotations: &layers.spans,
-                    focus: &focus_spans(doc, focus),
+                    focus: &focus,
                     show_fact: &show,
                 },
             )

@@ -6,11 +6,13 @@ use yew::prelude::*;
 
 use crate::library::CodeMatrix;
 
-const LABEL_WIDTH: f64 = 230.0;
-const CELL_WIDTH: f64 = 56.0;
-const CELL_HEIGHT: f64 = 24.0;
-const HEADER_HEIGHT: f64 = 96.0;
-const LEGEND_HEIGHT: f64 = 40.0;
+// Geometry in whole pixels: integers print without the float formatting
+// machinery (see `text::decimal`).
+const LABEL_WIDTH: usize = 230;
+const CELL_WIDTH: usize = 56;
+const CELL_HEIGHT: usize = 24;
+const HEADER_HEIGHT: usize = 96;
+const LEGEND_HEIGHT: usize = 40;
 
 /// The fill for `count` of `max`: white to deep blue.
 pub fn fill(count: u32, max: u32) -> String {
@@ -57,15 +59,15 @@ pub struct HeatMapProps {
 #[component(HeatMap)]
 pub fn heat_map(props: &HeatMapProps) -> Html {
     let matrix = &props.matrix;
-    let width = LABEL_WIDTH + CELL_WIDTH * matrix.tags.len() as f64 + 8.0;
-    let height = HEADER_HEIGHT + CELL_HEIGHT * matrix.rows.len() as f64 + LEGEND_HEIGHT + 8.0;
+    let width = LABEL_WIDTH + CELL_WIDTH * matrix.tags.len() + 8;
+    let height = HEADER_HEIGHT + CELL_HEIGHT * matrix.rows.len() + LEGEND_HEIGHT + 8;
     let headers: Html = matrix
         .tags
         .iter()
         .enumerate()
         .map(|(col, (_, name))| {
-            let x = LABEL_WIDTH + CELL_WIDTH * col as f64 + CELL_WIDTH / 2.0;
-            let y = HEADER_HEIGHT - 8.0;
+            let x = LABEL_WIDTH + CELL_WIDTH * col + CELL_WIDTH / 2;
+            let y = HEADER_HEIGHT - 8;
             html! {
                 <text class="col-label" x={x.to_string()} y={y.to_string()}
                     transform={format!("rotate(-40 {x} {y})")}>
@@ -80,12 +82,12 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
         .iter()
         .enumerate()
         .map(|(row, label)| {
-            let y = HEADER_HEIGHT + CELL_HEIGHT * row as f64;
+            let y = HEADER_HEIGHT + CELL_HEIGHT * row;
             let cells: Html = matrix.counts[row]
                 .iter()
                 .enumerate()
                 .map(|(col, &count)| {
-                    let x = LABEL_WIDTH + CELL_WIDTH * col as f64;
+                    let x = LABEL_WIDTH + CELL_WIDTH * col;
                     let chosen = props.chosen == Some((row, col));
                     let name = format!(
                         "{}: {} annotation(s) tagged {} for the {} {}",
@@ -111,11 +113,11 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                             data-row={label.clone()} data-tag={matrix.tags[col].1.clone()} data-count={count.to_string()}
                             onclick={focusable.then_some(choose)} onkeydown={focusable.then_some(key)}>
                             <title>{ name }</title>
-                            <rect x={(x + 1.0).to_string()} y={(y + 1.0).to_string()}
-                                width={(CELL_WIDTH - 2.0).to_string()} height={(CELL_HEIGHT - 2.0).to_string()}
+                            <rect x={(x + 1).to_string()} y={(y + 1).to_string()}
+                                width={(CELL_WIDTH - 2).to_string()} height={(CELL_HEIGHT - 2).to_string()}
                                 rx="3" fill={fill(count, matrix.max)} />
                             if count > 0 {
-                                <text class="count" x={(x + CELL_WIDTH / 2.0).to_string()} y={(y + CELL_HEIGHT / 2.0 + 4.0).to_string()}
+                                <text class="count" x={(x + CELL_WIDTH / 2).to_string()} y={(y + CELL_HEIGHT / 2 + 4).to_string()}
                                     fill={ink(count, matrix.max)} text-anchor="middle">{ count.to_string() }</text>
                             }
                         </g>
@@ -124,7 +126,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                 .collect();
             html! {
                 <g class="row" key={label.clone()}>
-                    <text class="row-label" x={(LABEL_WIDTH - 8.0).to_string()} y={(y + CELL_HEIGHT / 2.0 + 4.0).to_string()}
+                    <text class="row-label" x={(LABEL_WIDTH - 8).to_string()} y={(y + CELL_HEIGHT / 2 + 4).to_string()}
                         text-anchor="end">
                         <title>{ format!("{label}: {} in all", matrix.totals[row]) }</title>
                         { shorten(label, 30) }
@@ -135,7 +137,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
         })
         .collect();
     // The legend: five steps of the scale, with their counts.
-    let legend_y = HEADER_HEIGHT + CELL_HEIGHT * matrix.rows.len() as f64 + 12.0;
+    let legend_y = HEADER_HEIGHT + CELL_HEIGHT * matrix.rows.len() + 12;
     let steps: Vec<u32> = if matrix.max == 0 {
         Vec::new()
     } else {
@@ -147,11 +149,11 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, &count)| {
-            let x = LABEL_WIDTH + 40.0 * i as f64;
+            let x = LABEL_WIDTH + 40 * i;
             html! {
                 <g>
                     <rect x={x.to_string()} y={legend_y.to_string()} width="36" height="12" fill={fill(count, matrix.max)} />
-                    <text class="legend-label" x={(x + 18.0).to_string()} y={(legend_y + 26.0).to_string()} text-anchor="middle">{ count.to_string() }</text>
+                    <text class="legend-label" x={(x + 18).to_string()} y={(legend_y + 26).to_string()} text-anchor="middle">{ count.to_string() }</text>
                 </g>
             }
         })
@@ -163,7 +165,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
             { headers }
             { rows }
             if !steps.is_empty() {
-                <text class="legend-label" x={(LABEL_WIDTH - 8.0).to_string()} y={(legend_y + 10.0).to_string()} text-anchor="end">{ "Annotations:" }</text>
+                <text class="legend-label" x={(LABEL_WIDTH - 8).to_string()} y={(legend_y + 10).to_string()} text-anchor="end">{ "Annotations:" }</text>
             }
             { legend }
         </svg>

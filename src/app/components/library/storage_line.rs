@@ -21,9 +21,9 @@ pub fn human_bytes(bytes: f64) -> String {
         unit += 1;
     }
     if unit == 0 {
-        format!("{value:.0} {}", UNITS[0])
+        format!("{} {}", value.round() as u64, UNITS[0])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{} {}", crate::text::one_decimal(value), UNITS[unit])
     }
 }
 

@@ -37,8 +37,8 @@ impl Workspace {
         }
         if input.len() > MAX_TEXT_BYTES {
             events.push(Event::Notice(Some(Notice::error(format!(
-                "This text is {:.1} MB; Rapporteur reads up to {} MB in a browser tab. The document shown was kept.",
-                input.len() as f64 / 1_048_576.0,
+                "This text is {} MB; Rapporteur reads up to {} MB in a browser tab. The document shown was kept.",
+                crate::text::one_decimal(input.len() as f64 / 1_048_576.0),
                 MAX_TEXT_BYTES / 1_048_576
             )))));
             self.input = Rc::from(self.document.text.as_str());
