@@ -44,9 +44,12 @@ def main(bin_dir, export_path, ours_path, work):
         check(proc.wait(timeout=300) == 0, f"doccano {args[0]} (log: {log})")
     port = servers.free_port()
     web = servers.start([doccano, "webserver", "--port", str(port), "--workers", "1"], env, log)
-    servers.start([doccano, "task", "--concurrency", "1"], env, log)
     base = f"http://127.0.0.1:{port}"
     servers.wait_for(f"{base}/v1/health", web, log, 180)
+    # The task worker only once the webserver is up: started together, both
+    # create Celery's queue table in the one SQLite file and one of them can
+    # fail on the UNIQUE constraint (seen on a loaded machine).
+    servers.start([doccano, "task", "--concurrency", "1"], env, log)
 
     s = requests.Session()
     r = s.post(f"{base}/v1/auth/login/", json={"username": USER, "password": PASSWORD})
