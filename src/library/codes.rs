@@ -84,7 +84,7 @@ pub fn code_matrix_top(
         }
     }
     let mut rows: Vec<(String, Vec<u32>)> = rows.into_iter().collect();
-    rows.sort_by(|(a, ca), (b, cb)| {
+    crate::sort::sort_by(&mut rows, |(a, ca), (b, cb)| {
         let (ta, tb): (u32, u32) = (ca.iter().sum(), cb.iter().sum());
         tb.cmp(&ta).then_with(|| a.cmp(b))
     });
@@ -142,7 +142,7 @@ pub fn passages(releases: &[ReleaseRef<'_>], kind: RowKind, row: &str, tag: &str
                 note: a.note.clone(),
             })
             .collect();
-        found.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+        crate::sort::sort_by_key(&mut found, |p| (p.start, std::cmp::Reverse(p.end)));
         out.extend(found);
     }
     out

@@ -67,7 +67,9 @@ pub fn library_csv(releases: &[CsvRelease<'_>], tags: &[Tag]) -> String {
         };
         let opt = |value: &Option<String>| value.clone().unwrap_or_default();
         let mut annotations: Vec<_> = release.work.annotations.iter().collect();
-        annotations.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::sort::sort_by(&mut annotations, |a, b| {
+            a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+        });
         for a in annotations {
             let paragraph = summary.paragraph_at(a.start);
             let speaker = summary.speaker_at(a.start);

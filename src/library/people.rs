@@ -119,7 +119,9 @@ pub fn people(releases: &[ReleaseRef<'_>]) -> People {
                 turns: acc.turns,
             })
             .collect();
-        rows.sort_by(|a, b| b.turns.cmp(&a.turns).then_with(|| a.label.cmp(&b.label)));
+        crate::sort::sort_by(&mut rows, |a, b| {
+            b.turns.cmp(&a.turns).then_with(|| a.label.cmp(&b.label))
+        });
         rows
     };
     People {
@@ -158,7 +160,7 @@ pub fn turns_of<'t>(
         }
         // Reading order, and the words read in one pass over the text.
         let these = &mut lines[first..];
-        these.sort_by_key(|l| l.paragraph);
+        crate::sort::sort_by_key(these, |l| l.paragraph);
         if let Some(text) = text_of(release.id) {
             let mut cursor = CharCursor::default();
             for line in these.iter_mut() {

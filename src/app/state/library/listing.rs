@@ -37,7 +37,7 @@ pub fn listed(releases: &[Rc<Release>], listing: &Listing) -> Vec<Rc<Release>> {
         .cloned()
         .collect();
     match listing.sort {
-        Sort::Date => shown.sort_by(|a, b| {
+        Sort::Date => crate::sort::sort_by(&mut shown, |a, b| {
             let date = |r: &Release| {
                 r.summary
                     .date
@@ -48,7 +48,7 @@ pub fn listed(releases: &[Rc<Release>], listing: &Listing) -> Vec<Rc<Release>> {
                 .cmp(&date(a))
                 .then_with(|| a.summary.title.cmp(&b.summary.title))
         }),
-        Sort::Title => shown.sort_by_key(|r| fold(&r.summary.title)),
+        Sort::Title => crate::sort::sort_by_key(&mut shown, |r| fold(&r.summary.title)),
     }
     shown
 }
@@ -83,7 +83,7 @@ pub fn bodies(releases: &[Rc<Release>]) -> Vec<String> {
         .iter()
         .filter_map(|r| r.summary.body.clone())
         .collect();
-    bodies.sort();
+    crate::sort::sort(&mut bodies);
     bodies.dedup();
     bodies
 }
