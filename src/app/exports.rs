@@ -38,7 +38,8 @@ pub enum Export {
     Tool { format: Format, predictions: bool },
 }
 
-/// The entries for the open release, in menu order.
+/// The entries for the open release, in menu order: our own two formats,
+/// then every other tool's (the library's entries below).
 pub const RELEASE_EXPORTS: &[Export] = &[
     Export::Json,
     Export::WebAnnotations,
@@ -71,32 +72,7 @@ pub const RELEASE_EXPORTS: &[Export] = &[
 /// The entries for the whole library, in menu order: every other tool's
 /// format, each file holding every release. (Our own JSON of the whole
 /// library is the corpus file, "Export corpus" in the Library.)
-pub const LIBRARY_EXPORTS: &[Export] = &[
-    Export::Tool {
-        format: Format::Brat,
-        predictions: false,
-    },
-    Export::Tool {
-        format: Format::Doccano,
-        predictions: false,
-    },
-    Export::Tool {
-        format: Format::LabelStudio,
-        predictions: false,
-    },
-    Export::Tool {
-        format: Format::LabelStudio,
-        predictions: true,
-    },
-    Export::Tool {
-        format: Format::LabelStudioConfig,
-        predictions: false,
-    },
-    Export::Tool {
-        format: Format::UimaXmi,
-        predictions: false,
-    },
-];
+pub const LIBRARY_EXPORTS: &[Export] = RELEASE_EXPORTS.split_at(2).1;
 
 /// A release an export is made of, read when an entry is chosen.
 #[derive(Debug, Clone)]
