@@ -43,7 +43,7 @@ fn pair(text: &str, value: Value) -> (String, Value) {
 }
 
 fn quantity(number: Value, unit: Value, counts: Value, qualifier: Value) -> Value {
-    json!({"number": number, "unit": unit, "counts": counts, "qualifier": qualifier})
+    json!({"number": number, "upper": null, "unit": unit, "counts": counts, "qualifier": qualifier})
 }
 
 fn fixture(name: &str) -> String {
@@ -190,7 +190,7 @@ fn phone_numbers_codes_and_model_names_are_not_quantities() {
 
 #[test]
 fn money_in_every_currency_form() {
-    let money = |amount: Value, currency: &str, qualifier: Value| json!({"amount": amount, "currency": currency, "qualifier": qualifier});
+    let money = |amount: Value, currency: &str, qualifier: Value| json!({"amount": amount, "upper": null, "currency": currency, "qualifier": qualifier});
     assert_eq!(
         kind(
             "It pledged $1 billion, then US$ 2.5 million, €40 million and £3bn; \
@@ -216,7 +216,7 @@ fn money_in_every_currency_form() {
 
 #[test]
 fn percent_forms() {
-    let percent = |p: Value, q: Value| json!({"percent": p, "qualifier": q});
+    let percent = |p: Value, q: Value| json!({"percent": p, "upper": null, "qualifier": q});
     assert_eq!(
         kind(
             "Only 12 per cent, then 12%, then 12 percent and over 23.5 per cent.",
@@ -807,7 +807,7 @@ fn conformance_with_the_gold_sample() {
     };
     assert_eq!(
         value_of("$1 billion"),
-        json!({"amount": 1000000000, "currency": "USD", "qualifier": null})
+        json!({"amount": 1000000000, "upper": null, "currency": "USD", "qualifier": null})
     );
     assert_eq!(value_of("27 January 2022")["date"], "2022-01-27");
     assert_eq!(value_of("6,000")["qualifier"], "over");

@@ -1,7 +1,8 @@
 //! Percentages: `12 per cent`, `12%`, `12 percent`, `ten per cent`.
 //! `percentage points` are a unit of quantity, not a percentage.
 
-use super::numbers::{digits_at, qualifier_before, words_at, Numeral};
+use super::numbers::{dash_and_digit_after, qualifier_before, Numeral};
+use super::ranges::{self, Joiner, Pair};
 use super::scan::{char_at, match_any, skip_spaces, Text};
 use super::value::{FactValue, PercentValue};
 use super::{FactKind, Found};
@@ -11,16 +12,20 @@ const SIGNS: &[&str] = &["per cent", "percent", "per-cent", "per centum", "pct",
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
     Text::each(&text.numbers, |i| {
-        let numeral = if s.as_bytes()[i].is_ascii_digit() {
-            digits_at(s, i)
-        } else {
-            words_at(s, i).filter(|n| !n.fold)
-        };
-        percent_after(s, numeral?)
+        let numeral = ranges::lower_at(s, i).filter(|n| !n.fold && n.exponent == 0)?;
+        if let Some(found) = range(s, &numeral) {
+            return found;
+        }
+        if dash_and_digit_after(s, numeral.end) {
+            return None;
+        }
+        let end = sign_after(s, &numeral)?;
+        Some(found(s, numeral.start..end, numeral.value, None))
     })
 }
 
-fn percent_after(s: &str, numeral: Numeral) -> Option<Found> {
+/// The end of the percent sign after a number: `12%`, `12 %`, `12 per cent`.
+fn sign_after(s: &str, numeral: &Numeral) -> Option<usize> {
     let at = skip_spaces(s, numeral.end);
     if at - numeral.end > 1 {
         return None;
@@ -32,15 +37,51 @@ fn percent_after(s: &str, numeral: Numeral) -> Option<Found> {
     if at == numeral.end && char_at(s, at) != Some('%') {
         return None;
     }
-    let qualifier = qualifier_before(s, numeral.start).map(|(_, q)| q);
-    Some(Found::new(
+    Some(end)
+}
+
+/// `0.15 to 0.2 per cent`, `15–20%`, `15% to 20%`, `between 15 and 20 per
+/// cent`: `Some(Some(fact))` for the range or, after a change (`fell from
+/// 30 to 20 per cent`), the lower end alone; `Some(None)` for two numbers
+/// that are neither; `None` when no second number is joined to this one.
+fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
+    let lower_sign = sign_after(s, lower);
+    let lower_end = lower_sign.unwrap_or(lower.end);
+    let between = ranges::between_before(s, lower.start);
+    let (upper_at, joiner) = ranges::joiner_after(s, lower_end, between.is_some())?;
+    let upper = ranges::upper_at(s, upper_at).filter(|n| n.exponent == 0);
+    let Some(end) = upper.as_ref().and_then(|upper| sign_after(s, upper)) else {
+        return (joiner == Joiner::Dash).then_some(None);
+    };
+    let upper = upper?;
+    let low = lower.value;
+    Some(
+        match ranges::classify(s, lower.start, joiner, low, upper.value, false) {
+            Pair::Range => Some(found(
+                s,
+                between.unwrap_or(lower.start)..end,
+                low,
+                Some(upper.value),
+            )),
+            Pair::Change => Some(found(s, lower.start..lower_end, low, None)),
+            Pair::Neither if joiner == Joiner::Dash => None,
+            // `50% to 20%`-like pairs that are not changes read alone.
+            Pair::Neither => lower_sign.map(|e| found(s, lower.start..e, low, None)),
+        },
+    )
+}
+
+fn found(s: &str, span: std::ops::Range<usize>, percent: f64, upper: Option<f64>) -> Found {
+    let qualifier = qualifier_before(s, span.start).map(|(_, q)| q);
+    Found::new(
         FactKind::Percent,
-        numeral.start..end,
+        span,
         FactValue::Percent(PercentValue {
-            percent: numeral.value,
+            percent,
+            upper,
             qualifier,
         }),
-    ))
+    )
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
+use super::numbers::{dash_and_digit_after, is_number_word, qualifier_before, Numeral};
+use super::ranges::{self, Joiner, Pair};
 use super::scan::{
-    char_at, in_sorted, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word,
-    prev_word, skip_spaces, Text,
+    char_at, in_sorted, is_all_caps, is_capitalized, is_hyphen, is_word_char, match_phrase,
+    next_word, prev_word, skip_spaces, Text,
 };
 use super::value::{FactValue, QuantityValue};
 use super::{FactKind, Found};
@@ -305,30 +306,65 @@ pub(super) fn is_plural(word: &str) -> bool {
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
     Text::each(&text.numbers, |i| {
-        let numeral = if s.as_bytes()[i].is_ascii_digit() {
-            digits_with_multiplier(s, i)
-        } else {
-            words_at(s, i)
-        };
-        quantity(s, numeral?)
+        let numeral = ranges::lower_at(s, i)?;
+        if let Some(found) = range(s, &numeral) {
+            return found;
+        }
+        if dash_and_digit_after(s, numeral.end) {
+            // `714-347-8405`, `3-1`: not a number alone.
+            return None;
+        }
+        quantity(s, numeral)
     })
 }
 
-fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
-    if let Some(label) = prev_word(s, numeral.start) {
-        if in_sorted(&s[label.clone()], LABELS) {
-            return None;
-        }
+/// A number whose word before makes it an identifier or part of a name,
+/// not an amount: `paragraph 5`, `Agenda 2030`, `Vision 2040`, `COP 28`.
+fn is_label_or_name(s: &str, numeral: &Numeral) -> bool {
+    let Some(label) = prev_word(s, numeral.start) else {
+        return false;
+    };
+    let word = &s[label.clone()];
+    if in_sorted(word, LABELS) {
+        return true;
     }
+    // A year after a capitalised word names a plan or an event (`Horizon
+    // 2020 programme`); a number after an acronym names a meeting or a
+    // model (`COP 28`). Function words and qualifiers (`About 300`, `All
+    // 15`) are capitalised only at a sentence's start.
+    if !numeral.plain || &s[label.end..numeral.start] != " " || !is_capitalized(word) {
+        return false;
+    }
+    let year = ranges::is_year_shaped(numeral, &s[numeral.start..numeral.end]);
+    let acronym = word.len() >= 2 && is_all_caps(word);
+    (year || acronym)
+        && !is_stop(word)
+        && qualifier_before(s, numeral.start).is_none()
+        && !is_number_word_any_case(word)
+}
+
+fn is_number_word_any_case(word: &str) -> bool {
+    word.len() <= 16 && is_number_word(&word.to_ascii_lowercase())
+}
+
+/// A year used as the adjective of a name: `the 2030 Agenda`.
+fn is_year_of_a_name(s: &str, numeral: &Numeral) -> bool {
+    ranges::is_year_shaped(numeral, &s[numeral.start..numeral.end])
+        && char_at(s, numeral.end) == Some(' ')
+        && next_word(s, numeral.end).is_some_and(|w| {
+            let word = &s[w];
+            is_capitalized(word) && !is_plural(word)
+        })
+}
+
+/// The unit right after a number and what it counts: (end, unit, counts).
+fn unit_and_counts(s: &str, numeral: &Numeral) -> (usize, Option<&'static str>, Option<String>) {
     let mut end = numeral.end;
     let mut unit = numeral.fold.then_some("fold");
     if unit.is_none() {
         if let Some((unit_end, u)) = unit_after(s, numeral.end) {
             end = unit_end;
             unit = Some(u);
-        } else if char_at(s, numeral.end).is_some_and(is_word_char) {
-            // `3G`, `21CV004367`, `1st`: a code or an ordinal.
-            return None;
         }
     }
     let counts = match unit {
@@ -339,22 +375,102 @@ fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
         Some(_) => of_phrase(s, end),
         None => head_noun(s, end),
     };
+    (end, unit, counts)
+}
+
+fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
+    if is_label_or_name(s, &numeral) || is_year_of_a_name(s, &numeral) {
+        return None;
+    }
+    let (end, unit, counts) = unit_and_counts(s, &numeral);
+    if unit.is_none() && char_at(s, numeral.end).is_some_and(is_word_char) {
+        // `3G`, `21CV004367`, `1st`: a code or an ordinal.
+        return None;
+    }
     // A bare number says nothing without its noun; one thing is not a count.
     let accepted = unit.is_some() || (counts.is_some() && (numeral.digits || numeral.value >= 2.0));
     if !accepted {
         return None;
     }
-    let qualifier = qualifier_before(s, numeral.start).map(|(_, q)| q);
-    Some(Found::new(
-        FactKind::Quantity,
+    Some(found(
+        s,
         numeral.start..end,
+        numeral.value,
+        None,
+        unit,
+        counts,
+    ))
+}
+
+fn found(
+    s: &str,
+    span: std::ops::Range<usize>,
+    number: f64,
+    upper: Option<f64>,
+    unit: Option<&'static str>,
+    counts: Option<String>,
+) -> Found {
+    let qualifier = qualifier_before(s, span.start).map(|(_, q)| q);
+    Found::new(
+        FactKind::Quantity,
+        span,
         FactValue::Quantity(QuantityValue {
-            number: numeral.value,
+            number,
+            upper,
             unit: unit.map(Cow::Borrowed),
             counts,
             qualifier,
         }),
-    ))
+    )
+}
+
+/// Two numbers joined as a range (`10–15 tons`, `between 3 and 5 million
+/// people`, `2 to 3 tonnes`): `Some(Some(fact))` for the range or, after a
+/// change (`rose from 200 to 300 staff`), the lower end alone with the
+/// upper's unit; `Some(None)` for two numbers that are neither
+/// (`3-1`); `None` when no second number is joined to this one.
+fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
+    if lower.fold {
+        return None;
+    }
+    // The lower end's own unit, if it has one: `2 tonnes to 3 tonnes`.
+    let lower_unit = unit_after(s, lower.end).filter(|_| !dash_and_digit_after(s, lower.end));
+    let lower_end = lower_unit.map_or(lower.end, |(end, _)| end);
+    let between = ranges::between_before(s, lower.start);
+    let (upper_at, joiner) = ranges::joiner_after(s, lower_end, between.is_some())?;
+    let upper = ranges::upper_at(s, upper_at)?;
+    if is_label_or_name(s, lower) {
+        return Some(None);
+    }
+    let (end, unit, counts) = unit_and_counts(s, &upper);
+    let same_unit = lower_unit.is_none_or(|(_, u)| unit == Some(u));
+    let counted = unit.is_some() || counts.is_some();
+    if !same_unit || !counted || ranges::is_tally(counts.as_deref()) {
+        return if joiner == Joiner::Dash {
+            Some(None)
+        } else {
+            None
+        };
+    }
+    let lower_text = &s[lower.start..lower.end];
+    let years = ranges::is_year_shaped(lower, lower_text)
+        && ranges::is_year_shaped(&upper, &s[upper.start..upper.end]);
+    let low = ranges::lower_value(lower, &upper, lower_text);
+    Some(
+        match ranges::classify(s, lower.start, joiner, low, upper.value, years) {
+            Pair::Range => Some(found(
+                s,
+                between.unwrap_or(lower.start)..end,
+                low,
+                Some(upper.value),
+                unit,
+                counts,
+            )),
+            Pair::Change => Some(found(s, lower.start..lower_end, low, None, unit, counts)),
+            Pair::Neither if joiner == Joiner::Dash => None,
+            Pair::Neither => return None,
+        },
+    )
 }
 
 /// A unit after the number: spaced (`6,800 tons`), glued (`114MW`) or
