@@ -347,14 +347,12 @@ fn is_number_word_any_case(word: &str) -> bool {
     word.len() <= 16 && is_number_word(&word.to_ascii_lowercase())
 }
 
-/// A year used as the adjective of a name: `the 2030 Agenda`.
+/// A year used as the adjective of a name: `the 2030 Agenda`, `the 2023
+/// Awards`.
 fn is_year_of_a_name(s: &str, numeral: &Numeral) -> bool {
     ranges::is_year_shaped(numeral, &s[numeral.start..numeral.end])
         && char_at(s, numeral.end) == Some(' ')
-        && next_word(s, numeral.end).is_some_and(|w| {
-            let word = &s[w];
-            is_capitalized(word) && !is_plural(word)
-        })
+        && next_word(s, numeral.end).is_some_and(|w| is_capitalized(&s[w]))
 }
 
 /// The unit right after a number and what it counts: (end, unit, counts).
@@ -433,11 +431,18 @@ fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
     if lower.fold {
         return None;
     }
-    // The lower end's own unit, if it has one: `2 tonnes to 3 tonnes`.
-    let lower_unit = unit_after(s, lower.end).filter(|_| !dash_and_digit_after(s, lower.end));
-    let lower_end = lower_unit.map_or(lower.end, |(end, _)| end);
     let between = ranges::between_before(s, lower.start);
-    let (upper_at, joiner) = ranges::joiner_after(s, lower_end, between.is_some())?;
+    // The lower end may have a unit of its own: `2 tonnes to 3 tonnes`.
+    let (lower_unit, (upper_at, joiner)) =
+        match ranges::joiner_after(s, lower.end, between.is_some()) {
+            Some(joined) => (None, joined),
+            None => {
+                let (end, unit) = unit_after(s, lower.end)?;
+                let joined = ranges::joiner_after(s, end, between.is_some())?;
+                (Some((end, unit)), joined)
+            }
+        };
+    let lower_end = lower_unit.map_or(lower.end, |(end, _)| end);
     let upper = ranges::upper_at(s, upper_at)?;
     if is_label_or_name(s, lower) {
         return Some(None);
