@@ -263,7 +263,11 @@ fn range(
                 Some(upper.value),
                 currency,
             )),
-            Pair::Change => Some(found(s, start, lower.end, low, None, currency)),
+            Pair::Change => {
+                let first =
+                    ranges::with_borrowed_multiplier(&lower_numeral, &upper_numeral, lower_text);
+                Some(found(s, start, lower.end, first, None, currency))
+            }
             Pair::Neither if joiner == Joiner::Dash => None,
             Pair::Neither => Some(found(s, start, lower.end, lower.value, None, currency)),
         },
@@ -339,6 +343,52 @@ mod tests {
         assert_eq!(money("USD 5 million"), [t("USD 5 million", 5e6, "USD")]);
         assert_eq!(money("5 million euros"), [t("5 million euros", 5e6, "EUR")]);
         assert_eq!(money("A$10m"), [t("A$10m", 1e7, "AUD")]);
+    }
+
+    #[test]
+    fn ranges() {
+        let ranges = |s: &str| -> Vec<(String, f64, Option<f64>, String)> {
+            scan(&Text::new(s))
+                .into_iter()
+                .map(|f| match f.value {
+                    FactValue::Money(m) => (
+                        s[f.span].to_owned(),
+                        m.amount,
+                        m.upper,
+                        m.currency.into_owned(),
+                    ),
+                    _ => unreachable!(),
+                })
+                .collect()
+        };
+        let r = |t: &str, lo: f64, hi: Option<f64>, c: &str| (t.to_owned(), lo, hi, c.to_owned());
+        assert_eq!(
+            ranges("$2 million to $3 million"),
+            [r("$2 million to $3 million", 2e6, Some(3e6), "USD")]
+        );
+        assert_eq!(ranges("£1.5–2bn"), [r("£1.5–2bn", 1.5e9, Some(2e9), "GBP")]);
+        assert_eq!(
+            ranges("between US$ 40 and US$ 55 million"),
+            [r(
+                "between US$ 40 and US$ 55 million",
+                4e7,
+                Some(5.5e7),
+                "USD"
+            )]
+        );
+        assert_eq!(
+            ranges("EUR 3 to 4 billion"),
+            [r("EUR 3 to 4 billion", 3e9, Some(4e9), "EUR")]
+        );
+        assert_eq!(
+            ranges("7 to 9 million Swiss francs"),
+            [r("7 to 9 million Swiss francs", 7e6, Some(9e6), "CHF")]
+        );
+        // A change: two amounts, the first with the upper's multiplier.
+        assert_eq!(
+            ranges("fell from $9 to $7 million"),
+            [r("$9", 9e6, None, "USD"), r("$7 million", 7e6, None, "USD")]
+        );
     }
 
     #[test]

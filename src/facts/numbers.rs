@@ -607,4 +607,40 @@ mod tests {
         assert_eq!(q("in excess of "), Some("in excess of".into()));
         assert_eq!(q("the "), None);
     }
+
+    #[test]
+    fn qualifiers_are_read_whole() {
+        fn q(s: &str) -> Option<(&str, String)> {
+            qualifier_before(s, s.len()).map(|(at, q)| (&s[at..], q))
+        }
+        for (text, whole) in [
+            ("No fewer than ", "no fewer than"),
+            ("no more than ", "no more than"),
+            ("not less than ", "not less than"),
+            ("at least ", "at least"),
+            ("up to ", "up to"),
+            ("some ", "some"),
+            ("nearly ", "nearly"),
+            ("just over ", "just over"),
+            ("well over ", "well over"),
+            ("well under ", "well under"),
+            ("more than ", "more than"),
+            ("a little under ", "a little under"),
+            ("a bit more than ", "a bit more than"),
+            ("slightly fewer than ", "slightly fewer than"),
+            ("roughly ", "roughly"),
+            ("an estimated ", "an estimated"),
+            ("as few as ", "as few as"),
+            ("just shy of ", "just shy of"),
+            ("a maximum of ", "a maximum of"),
+            ("upwards of ", "upwards of"),
+        ] {
+            let s = format!("they said {text}");
+            assert_eq!(q(&s), Some((text.trim_start(), whole.to_owned())), "{text}");
+        }
+        // The negation belongs to comparisons only; `shy of` needs `just`.
+        assert_eq!(q("not about "), Some(("about ", "about".into())));
+        assert_eq!(q("a shy of "), None);
+        assert_eq!(q("a short of "), None);
+    }
 }

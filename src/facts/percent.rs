@@ -112,6 +112,41 @@ mod tests {
     }
 
     #[test]
+    fn ranges() {
+        let ranges = |s: &str| -> Vec<(String, f64, Option<f64>)> {
+            scan(&Text::new(s))
+                .into_iter()
+                .map(|f| match f.value {
+                    FactValue::Percent(p) => (s[f.span].to_owned(), p.percent, p.upper),
+                    _ => unreachable!(),
+                })
+                .collect()
+        };
+        let r = |t: &str, lo: f64, hi: Option<f64>| (t.to_owned(), lo, hi);
+        assert_eq!(
+            ranges("by 0.25 to 0.5 per cent a year"),
+            [r("0.25 to 0.5 per cent", 0.25, Some(0.5))]
+        );
+        assert_eq!(ranges("15–20%"), [r("15–20%", 15.0, Some(20.0))]);
+        assert_eq!(ranges("15% to 20%"), [r("15% to 20%", 15.0, Some(20.0))]);
+        assert_eq!(
+            ranges("between 5 and 8 per cent"),
+            [r("between 5 and 8 per cent", 5.0, Some(8.0))]
+        );
+        // A change: two values.
+        assert_eq!(
+            ranges("rates dropped from 9 to 7 per cent"),
+            [r("9", 9.0, None), r("7 per cent", 7.0, None)]
+        );
+        assert_eq!(
+            ranges("up from 4% to 6%"),
+            [r("4%", 4.0, None), r("6%", 6.0, None)]
+        );
+        // Not percentages at both ends: the single one stays.
+        assert_eq!(ranges("12% to 3 million people"), [r("12%", 12.0, None)]);
+    }
+
+    #[test]
     fn not_percentages() {
         assert!(percents("5 percentage points, 12 percentile, 12 per capita").is_empty());
         assert!(percents("12 cents").is_empty());

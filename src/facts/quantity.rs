@@ -471,7 +471,10 @@ fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
                 unit,
                 counts,
             )),
-            Pair::Change => Some(found(s, lower.start..lower_end, low, None, unit, counts)),
+            Pair::Change => {
+                let first = ranges::with_borrowed_multiplier(lower, &upper, lower_text);
+                Some(found(s, lower.start..lower_end, first, None, unit, counts))
+            }
             Pair::Neither if joiner == Joiner::Dash => None,
             Pair::Neither => return None,
         },
@@ -722,6 +725,123 @@ mod tests {
                 Some("wetland"),
                 Some("about")
             )]
+        );
+    }
+
+    /// (span, lower, upper, unit, counts) of the ranges in `s`.
+    fn ranges_in(s: &str) -> Vec<(String, f64, Option<f64>, Option<String>, Option<String>)> {
+        scan(&Text::new(s))
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Quantity(q) => (
+                    s[f.span].to_owned(),
+                    q.number,
+                    q.upper,
+                    q.unit.map(|u| u.into_owned()),
+                    q.counts,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ranges_hold_both_ends() {
+        let r = |t: &str, lo: f64, hi: f64, unit: Option<&str>, counts: Option<&str>| {
+            (
+                t.to_owned(),
+                lo,
+                Some(hi),
+                unit.map(str::to_owned),
+                counts.map(str::to_owned),
+            )
+        };
+        assert_eq!(
+            ranges_in("some 8–12 tonnes of rice"),
+            [r("8–12 tonnes", 8.0, 12.0, Some("t"), Some("rice"))]
+        );
+        assert_eq!(
+            ranges_in("between 40 and 60 wardens"),
+            [r("between 40 and 60", 40.0, 60.0, None, Some("wardens"))]
+        );
+        assert_eq!(
+            ranges_in("1.5 to 2.5 million migrants"),
+            [r(
+                "1.5 to 2.5 million",
+                1.5e6,
+                2.5e6,
+                None,
+                Some("migrants")
+            )]
+        );
+        assert_eq!(
+            ranges_in("for 4 weeks to 6 weeks"),
+            [r("4 weeks to 6 weeks", 4.0, 6.0, Some("week"), None)]
+        );
+        assert_eq!(
+            ranges_in("ranging from 300 to 450 clinics"),
+            [r("300 to 450", 300.0, 450.0, None, Some("clinics"))]
+        );
+        assert_eq!(
+            ranges_in("five to seven years"),
+            [r("five to seven years", 5.0, 7.0, Some("year"), None)]
+        );
+    }
+
+    #[test]
+    fn a_change_gives_the_lower_end_alone_with_the_unit() {
+        let single =
+            |t: &str, n: f64, counts: &str| (t.to_owned(), n, None, None, Some(counts.to_owned()));
+        assert_eq!(
+            ranges_in("staff numbers grew from 200 to 300 nurses"),
+            [
+                single("200", 200.0, "nurses"),
+                single("300", 300.0, "nurses")
+            ]
+        );
+        assert_eq!(
+            ranges_in("cut from 5 to 3 million doses"),
+            [single("5", 5e6, "doses"), single("3 million", 3e6, "doses")]
+        );
+    }
+
+    #[test]
+    fn not_ranges() {
+        // A tally, a score, a phone number, pages, years and a list.
+        for s in [
+            "adopted by 14 votes to 1, with 3 abstentions",
+            "won 4-2 in extra time",
+            "call 212-963-1234 or 555-0199",
+            "see pages 12-14 and articles 3 to 5",
+            "in the 2019-2020 season",
+        ] {
+            assert!(ranges_in(s).iter().all(|r| r.2.is_none()), "{s}");
+        }
+        assert_eq!(
+            ranges_in("2 km to 3 miles"),
+            [
+                ("2 km".to_owned(), 2.0, None, Some("km".to_owned()), None),
+                ("3 miles".to_owned(), 3.0, None, Some("mi".to_owned()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn years_and_numbers_inside_names_are_not_quantities() {
+        for s in [
+            "Agenda 2030 covers the region",
+            "the Strategy 2030 targets",
+            "Vision 2040 pillars",
+            "the Horizon 2020 programmes",
+            "the 2030 Agenda commitments",
+            "COP28 delegates and COP 29 delegates",
+        ] {
+            assert_eq!(quantities(s), [], "{s}");
+        }
+        // A sentence's first word is no name: `About 2000 pupils`.
+        assert_eq!(
+            quantities("About 2000 pupils"),
+            [row("2000", 2000.0, None, Some("pupils"), Some("about"))]
         );
     }
 

@@ -98,23 +98,29 @@ pub fn upper_at(s: &str, at: usize) -> Option<Numeral> {
     (!numeral.fold).then_some(numeral)
 }
 
-/// The lower end's value: it borrows the upper's multiplier when it has
-/// none of its own and stays below the upper with it (`3 to 5 million` is
-/// 3000000; `between 500 and 2 million` stays 500). `text` is the lower
-/// end's digits or words as printed.
+/// The lower end's value in a range: it borrows the upper's multiplier
+/// when it has none of its own and stays below the upper with it (`3 to 5
+/// million` is 3000000; `between 500 and 2 million` stays 500). `text` is
+/// the lower end's digits or words as printed.
 pub fn lower_value(lower: &Numeral, upper: &Numeral, text: &str) -> f64 {
-    if lower.exponent != 0 || upper.exponent == 0 {
-        return lower.value;
-    }
-    let scaled = if lower.digits {
-        scale(text, upper.exponent).unwrap_or(lower.value)
-    } else {
-        lower.value * 10f64.powi(upper.exponent)
-    };
+    let scaled = with_borrowed_multiplier(lower, upper, text);
     if scaled < upper.value {
         scaled
     } else {
         lower.value
+    }
+}
+
+/// The lower end's value with the upper's multiplier when it has none of
+/// its own, as in a change: `cut from 5 to 3 million` starts at 5000000.
+pub fn with_borrowed_multiplier(lower: &Numeral, upper: &Numeral, text: &str) -> f64 {
+    if lower.exponent != 0 || upper.exponent == 0 {
+        return lower.value;
+    }
+    if lower.digits {
+        scale(text, upper.exponent).unwrap_or(lower.value)
+    } else {
+        lower.value * 10f64.powi(upper.exponent)
     }
 }
 
