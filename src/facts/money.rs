@@ -229,8 +229,8 @@ fn range(
     lower: &Amount,
     currency: Option<&'static str>,
 ) -> Option<Option<Found>> {
-    let between = ranges::between_before(s, start);
-    let (mut at, joiner) = ranges::joiner_after(s, lower.end, between.is_some())?;
+    let join = ranges::joined_after(s, lower.end, start)?;
+    let (mut at, joiner) = (join.upper_at, join.joiner);
     let not_a_range = (joiner == Joiner::Dash).then_some(None);
     // The currency may be printed again: `$2 million to $3 million`.
     let prefix = prefix.trim_end();
@@ -255,14 +255,7 @@ fn range(
     let low = ranges::lower_value(&lower_numeral, &upper_numeral, lower_text);
     Some(
         match ranges::classify(s, start, joiner, low, upper.value, false) {
-            Pair::Range => Some(found(
-                s,
-                between.unwrap_or(start),
-                end,
-                low,
-                Some(upper.value),
-                currency,
-            )),
+            Pair::Range => Some(found(s, join.start, end, low, Some(upper.value), currency)),
             Pair::Change => {
                 let first =
                     ranges::with_borrowed_multiplier(&lower_numeral, &upper_numeral, lower_text);

@@ -438,6 +438,14 @@ impl WordsBefore {
 /// `at least`, `up to`, `well over`, `just under`, `a little more than`,
 /// `an estimated`, `in excess of`, `as many as`.
 pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
+    // Most numbers have none: rule them out on the nearest word alone.
+    let mut buffer = [0u8; 16];
+    let nearest = lower_ascii(&s[prev_word(s, start)?], &mut buffer)?;
+    if !in_sorted(nearest, SINGLE)
+        && !matches!(nearest, "than" | "least" | "most" | "to" | "of" | "as")
+    {
+        return None;
+    }
     let words = WordsBefore::new(s, start);
     let w = |k: usize| words.get(k);
     // The comparison itself: how many words it takes and whether a degree

@@ -1,7 +1,9 @@
 //! Percentages: `12 per cent`, `12%`, `12 percent`, `ten per cent`.
 //! `percentage points` are a unit of quantity, not a percentage.
 
-use super::numbers::{dash_and_digit_after, qualifier_before, Numeral};
+use super::numbers::{
+    dash_and_digit_after, digits_before_dash, qualifier_before, words_at, Numeral,
+};
 use super::ranges::{self, Joiner, Pair};
 use super::scan::{char_at, match_any, skip_spaces, Text};
 use super::value::{FactValue, PercentValue};
@@ -12,7 +14,11 @@ const SIGNS: &[&str] = &["per cent", "percent", "per-cent", "per centum", "pct",
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
     Text::each(&text.numbers, |i| {
-        let numeral = ranges::lower_at(s, i).filter(|n| !n.fold && n.exponent == 0)?;
+        let numeral = if s.as_bytes()[i].is_ascii_digit() {
+            digits_before_dash(s, i)
+        } else {
+            words_at(s, i).filter(|n| !n.fold && n.exponent == 0)
+        }?;
         if let Some(found) = range(s, &numeral) {
             return found;
         }
@@ -47,9 +53,9 @@ fn sign_after(s: &str, numeral: &Numeral) -> Option<usize> {
 fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
     let lower_sign = sign_after(s, lower);
     let lower_end = lower_sign.unwrap_or(lower.end);
-    let between = ranges::between_before(s, lower.start);
-    let (upper_at, joiner) = ranges::joiner_after(s, lower_end, between.is_some())?;
-    let upper = ranges::upper_at(s, upper_at).filter(|n| n.exponent == 0);
+    let join = ranges::joined_after(s, lower_end, lower.start)?;
+    let joiner = join.joiner;
+    let upper = ranges::upper_at(s, join.upper_at).filter(|n| n.exponent == 0);
     let Some(end) = upper.as_ref().and_then(|upper| sign_after(s, upper)) else {
         return (joiner == Joiner::Dash).then_some(None);
     };
@@ -57,12 +63,7 @@ fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
     let low = lower.value;
     Some(
         match ranges::classify(s, lower.start, joiner, low, upper.value, false) {
-            Pair::Range => Some(found(
-                s,
-                between.unwrap_or(lower.start)..end,
-                low,
-                Some(upper.value),
-            )),
+            Pair::Range => Some(found(s, join.start..end, low, Some(upper.value))),
             Pair::Change => Some(found(s, lower.start..lower_end, low, None)),
             Pair::Neither if joiner == Joiner::Dash => None,
             // `50% to 20%`-like pairs that are not changes read alone.

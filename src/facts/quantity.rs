@@ -307,14 +307,20 @@ pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
     Text::each(&text.numbers, |i| {
         let numeral = ranges::lower_at(s, i)?;
-        if let Some(found) = range(s, &numeral) {
+        // Read once: the unit of a number alone or of a range's lower end.
+        let unit = if numeral.fold {
+            None
+        } else {
+            unit_after(s, numeral.end)
+        };
+        if let Some(found) = range(s, &numeral, unit) {
             return found;
         }
         if dash_and_digit_after(s, numeral.end) {
             // `714-347-8405`, `3-1`: not a number alone.
             return None;
         }
-        quantity(s, numeral)
+        quantity(s, numeral, unit)
     })
 }
 
@@ -355,16 +361,18 @@ fn is_year_of_a_name(s: &str, numeral: &Numeral) -> bool {
         && next_word(s, numeral.end).is_some_and(|w| is_capitalized(&s[w]))
 }
 
-/// The unit right after a number and what it counts: (end, unit, counts).
-fn unit_and_counts(s: &str, numeral: &Numeral) -> (usize, Option<&'static str>, Option<String>) {
-    let mut end = numeral.end;
-    let mut unit = numeral.fold.then_some("fold");
-    if unit.is_none() {
-        if let Some((unit_end, u)) = unit_after(s, numeral.end) {
-            end = unit_end;
-            unit = Some(u);
-        }
-    }
+/// The unit right after a number (`unit`, as [`unit_after`] read it) and
+/// what it counts: (end, unit, counts).
+fn unit_and_counts(
+    s: &str,
+    numeral: &Numeral,
+    unit: Option<(usize, &'static str)>,
+) -> (usize, Option<&'static str>, Option<String>) {
+    let (end, unit) = match unit {
+        _ if numeral.fold => (numeral.end, Some("fold")),
+        Some((end, unit)) => (end, Some(unit)),
+        None => (numeral.end, None),
+    };
     let counts = match unit {
         Some("fold") => next_word(s, end)
             .filter(|w| !is_stop(&s[w.clone()]) && !is_capitalized(&s[w.clone()]))
@@ -376,11 +384,11 @@ fn unit_and_counts(s: &str, numeral: &Numeral) -> (usize, Option<&'static str>, 
     (end, unit, counts)
 }
 
-fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
+fn quantity(s: &str, numeral: Numeral, unit: Option<(usize, &'static str)>) -> Option<Found> {
     if is_label_or_name(s, &numeral) || is_year_of_a_name(s, &numeral) {
         return None;
     }
-    let (end, unit, counts) = unit_and_counts(s, &numeral);
+    let (end, unit, counts) = unit_and_counts(s, &numeral, unit);
     if unit.is_none() && char_at(s, numeral.end).is_some_and(is_word_char) {
         // `3G`, `21CV004367`, `1st`: a code or an ordinal.
         return None;
@@ -427,27 +435,32 @@ fn found(
 /// change (`rose from 200 to 300 staff`), the lower end alone with the
 /// upper's unit; `Some(None)` for two numbers that are neither
 /// (`3-1`); `None` when no second number is joined to this one.
-fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
+fn range(
+    s: &str,
+    lower: &Numeral,
+    lower_unit: Option<(usize, &'static str)>,
+) -> Option<Option<Found>> {
     if lower.fold {
         return None;
     }
-    let between = ranges::between_before(s, lower.start);
     // The lower end may have a unit of its own: `2 tonnes to 3 tonnes`.
-    let (lower_unit, (upper_at, joiner)) =
-        match ranges::joiner_after(s, lower.end, between.is_some()) {
-            Some(joined) => (None, joined),
-            None => {
-                let (end, unit) = unit_after(s, lower.end)?;
-                let joined = ranges::joiner_after(s, end, between.is_some())?;
-                (Some((end, unit)), joined)
-            }
-        };
+    let (join, lower_unit) = match ranges::joined_after(s, lower.end, lower.start) {
+        Some(join) => (join, None),
+        None => {
+            let (end, unit) = lower_unit?;
+            (
+                ranges::joined_after(s, end, lower.start)?,
+                Some((end, unit)),
+            )
+        }
+    };
+    let joiner = join.joiner;
     let lower_end = lower_unit.map_or(lower.end, |(end, _)| end);
-    let upper = ranges::upper_at(s, upper_at)?;
+    let upper = ranges::upper_at(s, join.upper_at)?;
     if is_label_or_name(s, lower) {
         return Some(None);
     }
-    let (end, unit, counts) = unit_and_counts(s, &upper);
+    let (end, unit, counts) = unit_and_counts(s, &upper, unit_after(s, upper.end));
     let same_unit = lower_unit.is_none_or(|(_, u)| unit == Some(u));
     let counted = unit.is_some() || counts.is_some();
     if !same_unit || !counted || ranges::is_tally(counts.as_deref()) {
@@ -465,7 +478,7 @@ fn range(s: &str, lower: &Numeral) -> Option<Option<Found>> {
         match ranges::classify(s, lower.start, joiner, low, upper.value, years) {
             Pair::Range => Some(found(
                 s,
-                between.unwrap_or(lower.start)..end,
+                join.start..end,
                 low,
                 Some(upper.value),
                 unit,

@@ -26,10 +26,21 @@ pub enum Joiner {
     And,
 }
 
-/// Where the upper end starts after a lower end (and its unit) ending at
-/// `end`, and how the two are joined; `between` says whether `between`
-/// came before the lower end, so that `and` joins them.
-pub fn joiner_after(s: &str, end: usize, between: bool) -> Option<(usize, Joiner)> {
+/// How a second number is joined to a lower end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Join {
+    /// Where the upper end starts.
+    pub upper_at: usize,
+    pub joiner: Joiner,
+    /// Where the range's span starts: at `between` when it joins with
+    /// `and`, else where the lower end (or its currency) starts.
+    pub start: usize,
+}
+
+/// The second number joined to a lower end that starts at `start` and
+/// ends (with its unit) at `end`: `–15`, ` to 15`, and ` and 15` when
+/// `between` comes before the lower end.
+pub fn joined_after(s: &str, end: usize, start: usize) -> Option<Join> {
     let at = skip_spaces(s, end);
     if at - end > 1 {
         return None;
@@ -38,28 +49,38 @@ pub fn joiner_after(s: &str, end: usize, between: bool) -> Option<(usize, Joiner
     let c = char_at(s, at)?;
     if is_dash(c) && c != '\u{2014}' {
         let after = at + c.len_utf8();
-        let upper = skip_spaces(s, after);
+        let upper_at = skip_spaces(s, after);
         // `10–15` or `10 – 15`, not `10 -15` or `10- 15`.
-        if (upper > after) != spaced || upper - after > 1 {
+        if (upper_at > after) != spaced || upper_at - after > 1 {
             return None;
         }
-        return Some((upper, Joiner::Dash));
+        let joiner = Joiner::Dash;
+        return Some(Join {
+            upper_at,
+            joiner,
+            start,
+        });
     }
-    if !spaced {
+    if !spaced || !matches!(c, 't' | 'a') {
         return None;
     }
     let word = next_word(s, at)?;
-    let joiner = match &s[word.clone()] {
-        "to" => Joiner::To,
-        "and" if between => Joiner::And,
+    let (joiner, start) = match &s[word.clone()] {
+        "to" => (Joiner::To, start),
+        // Only now look back: most numbers are followed by neither.
+        "and" => (Joiner::And, between_before(s, start)?),
         _ => return None,
     };
-    let upper = skip_spaces(s, word.end);
-    (upper > word.end && upper - word.end <= 1).then_some((upper, joiner))
+    let upper_at = skip_spaces(s, word.end);
+    (upper_at > word.end && upper_at - word.end <= 1).then_some(Join {
+        upper_at,
+        joiner,
+        start,
+    })
 }
 
 /// The start of `between` directly before `start`, if it is there.
-pub fn between_before(s: &str, start: usize) -> Option<usize> {
+fn between_before(s: &str, start: usize) -> Option<usize> {
     prev_word(s, start)
         .filter(|w| s[w.clone()].eq_ignore_ascii_case("between"))
         .map(|w| w.start)
@@ -218,28 +239,33 @@ mod tests {
 
     #[test]
     fn joiners() {
-        fn j(s: &str, between: bool) -> Option<(&str, Joiner)> {
-            joiner_after(s, 0, between).map(|(at, j)| (&s[at..], j))
+        fn j(s: &str) -> Option<(&str, Joiner, &str)> {
+            let lower = s.find('3')?;
+            joined_after(s, lower + 1, lower).map(|j| (&s[j.upper_at..], j.joiner, &s[j.start..]))
         }
-        assert_eq!(j("–15 tons", false), Some(("15 tons", Joiner::Dash)));
-        assert_eq!(j(" - 15", false), Some(("15", Joiner::Dash)));
+        assert_eq!(j("3–15 tons"), Some(("15 tons", Joiner::Dash, "3–15 tons")));
+        assert_eq!(j("3 - 15"), Some(("15", Joiner::Dash, "3 - 15")));
         assert_eq!(
-            j(" to 0.2 per cent", false),
-            Some(("0.2 per cent", Joiner::To))
+            j("3 to 5 per cent"),
+            Some(("5 per cent", Joiner::To, "3 to 5 per cent"))
         );
-        assert_eq!(j(" and 5 million", true), Some(("5 million", Joiner::And)));
-        assert_eq!(j(" and 5 million", false), None);
-        assert_eq!(j(" -15", false), None);
-        assert_eq!(j("\u{2014}15", false), None);
-        assert_eq!(j(" votes to 3", false), None);
+        assert_eq!(
+            j("between 3 and 5 million"),
+            Some(("5 million", Joiner::And, "between 3 and 5 million"))
+        );
+        assert_eq!(j("3 and 5 million"), None);
+        assert_eq!(j("3 -15"), None);
+        assert_eq!(j("3\u{2014}15"), None);
+        assert_eq!(j("3 votes to 3"), None);
     }
 
     #[test]
     fn the_lower_end_borrows_the_multiplier_only_below_the_upper() {
         let lower = |s: &str| {
-            let lo = lower_at(s, 0).unwrap();
-            let (at, _) = joiner_after(s, lo.end, true).unwrap();
-            let up = upper_at(s, at).unwrap();
+            let s = format!("between {s}");
+            let lo = lower_at(&s, 8).unwrap();
+            let join = joined_after(&s, lo.end, 8).unwrap();
+            let up = upper_at(&s, join.upper_at).unwrap();
             (lower_value(&lo, &up, &s[lo.start..lo.end]), up.value)
         };
         assert_eq!(lower("3 to 5 million"), (3e6, 5e6));
