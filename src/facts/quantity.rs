@@ -741,8 +741,11 @@ mod tests {
         );
     }
 
-    /// (span, lower, upper, unit, counts) of the ranges in `s`.
-    fn ranges_in(s: &str) -> Vec<(String, f64, Option<f64>, Option<String>, Option<String>)> {
+    /// Span, lower end, upper end, unit and counts.
+    type Ranged = (String, f64, Option<f64>, Option<String>, Option<String>);
+
+    /// The quantities of `s`, with their upper ends.
+    fn ranges_in(s: &str) -> Vec<Ranged> {
         scan(&Text::new(s))
             .into_iter()
             .map(|f| match f.value {
