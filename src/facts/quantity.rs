@@ -471,8 +471,18 @@ fn range(
         };
     }
     let lower_text = &s[lower.start..lower.end];
-    let years = ranges::is_year_shaped(lower, lower_text)
-        && ranges::is_year_shaped(&upper, &s[upper.start..upper.end]);
+    let upper_text = &s[upper.start..upper.end];
+    // `555-2368` is a local phone number, not 555 to 2368 of anything.
+    let phone = joiner == Joiner::Dash
+        && lower.plain
+        && upper.plain
+        && lower_text.len() == 3
+        && upper_text.len() == 4;
+    if phone {
+        return Some(None);
+    }
+    let years =
+        ranges::is_year_shaped(lower, lower_text) && ranges::is_year_shaped(&upper, upper_text);
     let low = ranges::lower_value(lower, &upper, lower_text);
     Some(
         match ranges::classify(s, lower.start, joiner, low, upper.value, years) {
@@ -828,6 +838,7 @@ mod tests {
             "adopted by 14 votes to 1, with 3 abstentions",
             "won 4-2 in extra time",
             "call 212-963-1234 or 555-0199",
+            "the 555-2368 hotlines",
             "see pages 12-14 and articles 3 to 5",
             "in the 2019-2020 season",
         ] {
