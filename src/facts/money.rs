@@ -339,6 +339,20 @@ mod tests {
     }
 
     #[test]
+    fn qualifiers_are_read_whole() {
+        let qualifier = |s: &str| match &scan(&Text::new(s))[0].value {
+            FactValue::Money(m) => m.qualifier.clone(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            qualifier("no less than $5 million"),
+            Some("no less than".into())
+        );
+        assert_eq!(qualifier("just under €2bn"), Some("just under".into()));
+        assert_eq!(qualifier("some $2–3 million"), Some("some".into()));
+    }
+
+    #[test]
     fn ranges() {
         let ranges = |s: &str| -> Vec<(String, f64, Option<f64>, String)> {
             scan(&Text::new(s))
