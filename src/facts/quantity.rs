@@ -416,7 +416,9 @@ fn found(
     unit: Option<&'static str>,
     counts: Option<String>,
 ) -> Found {
-    let qualifier = qualifier_before(s, span.start).map(|(_, q)| q);
+    let qualifier = qualifier_before(s, span.start)
+        .filter(|(at, q)| !(q == "over" && unit.is_some_and(is_duration) && spreads(s, *at)))
+        .map(|(_, q)| q);
     Found::new(
         FactKind::Quantity,
         span,
@@ -428,6 +430,21 @@ fn found(
             qualifier,
         }),
     )
+}
+
+/// `over` at `at` spreads an amount across a period rather than exceeding
+/// it: `$40 million over five years`, `1,200 homes over two years` (but
+/// `for over 30 years`, `has over 20 years of experience`).
+fn spreads(s: &str, at: usize) -> bool {
+    prev_word(s, at).is_some_and(|w| {
+        let word = &s[w];
+        word.ends_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                word.to_ascii_lowercase().as_str(),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "bn" | "m"
+            )
+            || (!is_stop(word) && is_plural(word))
+    })
 }
 
 /// Two numbers joined as a range (`10–15 tons`, `between 3 and 5 million
@@ -869,6 +886,22 @@ mod tests {
         assert_eq!(
             quantities("About 2000 pupils"),
             [row("2000", 2000.0, None, Some("pupils"), Some("about"))]
+        );
+    }
+
+    #[test]
+    fn over_a_period_is_no_qualifier() {
+        assert_eq!(
+            quantities("$40 million over five years; 1,200 homes over two years"),
+            [
+                row("five years", 5.0, Some("year"), None, None),
+                row("1,200", 1200.0, None, Some("homes"), None),
+                row("two years", 2.0, Some("year"), None, None)
+            ]
+        );
+        assert_eq!(
+            quantities("for over 30 years"),
+            [row("30 years", 30.0, Some("year"), None, Some("over"))]
         );
     }
 
