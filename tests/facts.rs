@@ -7,7 +7,7 @@ mod support;
 
 use std::path::Path;
 
-use rapporteur::facts::{extract, Fact, FactKind};
+use rapporteur::facts::{extract, Fact, FactKind, FactValue};
 use rapporteur::lexicon::countries;
 use rapporteur::Document;
 use serde_json::{json, Value};
@@ -866,6 +866,16 @@ fn check_invariants(doc: &Document) {
         let text: String = chars[f.start..f.end].iter().collect();
         assert_eq!(text, f.text, "fact {k}");
         assert_eq!(f.value.kind(), f.kind);
+        // A range's upper end lies above its lower end.
+        let ends = match &f.value {
+            FactValue::Quantity(q) => Some((q.number, q.upper)),
+            FactValue::Money(m) => Some((m.amount, m.upper)),
+            FactValue::Percent(p) => Some((p.percent, p.upper)),
+            _ => None,
+        };
+        if let Some((lower, Some(upper))) = ends {
+            assert!(lower < upper, "fact {k} {:?}: {lower} to {upper}", f.text);
+        }
         // The turn's speaker, or the speaker a quotation is attributed to.
         if f.speaker != p.speaker {
             let quoted = doc.facts.iter().any(|q| {
@@ -964,6 +974,27 @@ const PIECES: &[&str] = &[
     "eight",
     "twenty-five",
     "-",
+    // Ranges, changes and qualifiers read whole.
+    "10–15 tons",
+    "between 3 and 5 million",
+    "0.15 to 0.2",
+    "$2–3",
+    "2-3",
+    "to",
+    "between",
+    "–",
+    "from",
+    "rose",
+    "votes",
+    "no",
+    "fewer",
+    "than",
+    "well",
+    "Agenda",
+    "2030",
+    "of",
+    "1884",
+    "Treaty",
     "—",
     "‑",
     "/",
@@ -1038,11 +1069,15 @@ fn generated(g: &mut Generator) -> String {
 fn property_facts_keep_their_invariants_on_generated_text() {
     for seed in [0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D, 7] {
         let mut g = Generator(seed);
-        generated_documents_keep_invariants(&mut g, 2000);
+        let ranges = generated_documents_keep_invariants(&mut g, 2000);
+        // The generator makes ranges too, so that their invariant is tried.
+        assert!(ranges > 0, "seed {seed:#x}: no range generated");
     }
 }
 
-fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) {
+/// Checks `rounds` generated documents; returns how many ranges they held.
+fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) -> usize {
+    let mut ranges = 0;
     for round in 0..rounds {
         let text = generated(g);
         let mut doc = rapporteur::parse(&text);
@@ -1057,7 +1092,17 @@ fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) {
         doc.facts = facts;
         doc.entities = entities;
         check_invariants(&doc);
+        ranges += doc
+            .facts
+            .iter()
+            .filter(|f| {
+                matches!(&f.value, FactValue::Quantity(q) if q.upper.is_some())
+                    || matches!(&f.value, FactValue::Money(m) if m.upper.is_some())
+                    || matches!(&f.value, FactValue::Percent(p) if p.upper.is_some())
+            })
+            .count();
     }
+    ranges
 }
 
 #[test]
