@@ -110,6 +110,7 @@ fn release_with(text: &str) -> Document {
             end,
             value: FactValue::Quantity(QuantityValue {
                 number: 2_400_000.0,
+                upper: None,
                 unit: None,
                 counts: None,
                 qualifier: None,

@@ -7,7 +7,7 @@ mod support;
 
 use std::path::Path;
 
-use rapporteur::facts::{extract, Fact, FactKind};
+use rapporteur::facts::{extract, Fact, FactKind, FactValue};
 use rapporteur::lexicon::countries;
 use rapporteur::Document;
 use serde_json::{json, Value};
@@ -43,7 +43,7 @@ fn pair(text: &str, value: Value) -> (String, Value) {
 }
 
 fn quantity(number: Value, unit: Value, counts: Value, qualifier: Value) -> Value {
-    json!({"number": number, "unit": unit, "counts": counts, "qualifier": qualifier})
+    json!({"number": number, "upper": null, "unit": unit, "counts": counts, "qualifier": qualifier})
 }
 
 fn fixture(name: &str) -> String {
@@ -190,7 +190,7 @@ fn phone_numbers_codes_and_model_names_are_not_quantities() {
 
 #[test]
 fn money_in_every_currency_form() {
-    let money = |amount: Value, currency: &str, qualifier: Value| json!({"amount": amount, "currency": currency, "qualifier": qualifier});
+    let money = |amount: Value, currency: &str, qualifier: Value| json!({"amount": amount, "upper": null, "currency": currency, "qualifier": qualifier});
     assert_eq!(
         kind(
             "It pledged $1 billion, then US$ 2.5 million, €40 million and £3bn; \
@@ -216,7 +216,7 @@ fn money_in_every_currency_form() {
 
 #[test]
 fn percent_forms() {
-    let percent = |p: Value, q: Value| json!({"percent": p, "qualifier": q});
+    let percent = |p: Value, q: Value| json!({"percent": p, "upper": null, "qualifier": q});
     assert_eq!(
         kind(
             "Only 12 per cent, then 12%, then 12 percent and over 23.5 per cent.",
@@ -807,7 +807,7 @@ fn conformance_with_the_gold_sample() {
     };
     assert_eq!(
         value_of("$1 billion"),
-        json!({"amount": 1000000000, "currency": "USD", "qualifier": null})
+        json!({"amount": 1000000000, "upper": null, "currency": "USD", "qualifier": null})
     );
     assert_eq!(value_of("27 January 2022")["date"], "2022-01-27");
     assert_eq!(value_of("6,000")["qualifier"], "over");
@@ -866,6 +866,16 @@ fn check_invariants(doc: &Document) {
         let text: String = chars[f.start..f.end].iter().collect();
         assert_eq!(text, f.text, "fact {k}");
         assert_eq!(f.value.kind(), f.kind);
+        // A range's upper end lies above its lower end.
+        let ends = match &f.value {
+            FactValue::Quantity(q) => Some((q.number, q.upper)),
+            FactValue::Money(m) => Some((m.amount, m.upper)),
+            FactValue::Percent(p) => Some((p.percent, p.upper)),
+            _ => None,
+        };
+        if let Some((lower, Some(upper))) = ends {
+            assert!(lower < upper, "fact {k} {:?}: {lower} to {upper}", f.text);
+        }
         // The turn's speaker, or the speaker a quotation is attributed to.
         if f.speaker != p.speaker {
             let quoted = doc.facts.iter().any(|q| {
@@ -964,6 +974,27 @@ const PIECES: &[&str] = &[
     "eight",
     "twenty-five",
     "-",
+    // Ranges, changes and qualifiers read whole.
+    "10–15 tons",
+    "between 3 and 5 million",
+    "0.15 to 0.2",
+    "$2–3",
+    "2-3",
+    "to",
+    "between",
+    "–",
+    "from",
+    "rose",
+    "votes",
+    "no",
+    "fewer",
+    "than",
+    "well",
+    "Agenda",
+    "2030",
+    "of",
+    "1884",
+    "Treaty",
     "—",
     "‑",
     "/",
@@ -1038,11 +1069,15 @@ fn generated(g: &mut Generator) -> String {
 fn property_facts_keep_their_invariants_on_generated_text() {
     for seed in [0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D, 7] {
         let mut g = Generator(seed);
-        generated_documents_keep_invariants(&mut g, 2000);
+        let ranges = generated_documents_keep_invariants(&mut g, 2000);
+        // The generator makes ranges too, so that their invariant is tried.
+        assert!(ranges > 0, "seed {seed:#x}: no range generated");
     }
 }
 
-fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) {
+/// Checks `rounds` generated documents; returns how many ranges they held.
+fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) -> usize {
+    let mut ranges = 0;
     for round in 0..rounds {
         let text = generated(g);
         let mut doc = rapporteur::parse(&text);
@@ -1057,7 +1092,17 @@ fn generated_documents_keep_invariants(g: &mut Generator, rounds: usize) {
         doc.facts = facts;
         doc.entities = entities;
         check_invariants(&doc);
+        ranges += doc
+            .facts
+            .iter()
+            .filter(|f| {
+                matches!(&f.value, FactValue::Quantity(q) if q.upper.is_some())
+                    || matches!(&f.value, FactValue::Money(m) if m.upper.is_some())
+                    || matches!(&f.value, FactValue::Percent(p) if p.upper.is_some())
+            })
+            .count();
     }
+    ranges
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The normalised value of each kind of fact, as it appears in JSON under
 //! `value`. Every field is always present (null when unknown), so that a
-//! reader can rely on the shape of each kind.
+//! reader can rely on the shape of each kind; fields added later default
+//! when absent, so that older JSON still imports.
 
 use std::borrow::Cow;
 
@@ -26,21 +27,29 @@ pub enum FactValue {
 /// `3,800 highly trained and well-equipped troops`: 3800, counts `troops`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityValue {
+    /// The number, or the lower end of a range (`10–15 tons` → 10).
     #[serde(serialize_with = "whole_or_fraction")]
     pub number: f64,
+    /// The upper end of a range (`10–15 tons` → 15), else `None`.
+    #[serde(default, serialize_with = "optional_whole_or_fraction")]
+    pub upper: Option<f64>,
     /// Normalised unit symbol or name (`t`, `kg`, `km2`, `MW`, `year`, `fold`).
     pub unit: Option<Cow<'static, str>>,
     /// What is counted or measured, as printed (`troops`, `pure heroin`).
     pub counts: Option<String>,
-    /// An approximation printed before the number, lower-cased (`around`,
-    /// `more than`).
+    /// The qualifier printed before the number, read whole and lower-cased
+    /// (`around`, `more than`, `no fewer than`, `well over`).
     pub qualifier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoneyValue {
+    /// The amount, or the lower end of a range.
     #[serde(serialize_with = "whole_or_fraction")]
     pub amount: f64,
+    /// The upper end of a range (`$2 million to $3 million`), else `None`.
+    #[serde(default, serialize_with = "optional_whole_or_fraction")]
+    pub upper: Option<f64>,
     /// ISO 4217 code.
     pub currency: Cow<'static, str>,
     pub qualifier: Option<String>,
@@ -48,8 +57,12 @@ pub struct MoneyValue {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PercentValue {
+    /// The percentage, or the lower end of a range.
     #[serde(serialize_with = "whole_or_fraction")]
     pub percent: f64,
+    /// The upper end of a range (`0.15 to 0.2 per cent`), else `None`.
+    #[serde(default, serialize_with = "optional_whole_or_fraction")]
+    pub upper: Option<f64>,
     pub qualifier: Option<String>,
 }
 
@@ -136,6 +149,16 @@ fn whole_or_fraction<S: Serializer>(number: &f64, serializer: S) -> Result<S::Ok
         serializer.serialize_i64(*number as i64)
     } else {
         serializer.serialize_f64(*number)
+    }
+}
+
+fn optional_whole_or_fraction<S: Serializer>(
+    number: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match number {
+        Some(n) => whole_or_fraction(n, serializer),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -312,8 +312,8 @@ fn iso(s: &str, i: usize) -> Option<Parsed> {
     valid.then_some((i + 10, Some(year), Some(month), Some(day)))
 }
 
-/// `in 2021`, `since 1963`, `the year 2050`, and the second year of
-/// `2015 and 2017` or `2016-2017`.
+/// `in 2021`, `since 1963`, `the year 2050`, `the Treaty of 1648`, and the
+/// second year of `2015 and 2017` or `2016-2017`.
 fn bare_year(s: &str, i: usize, last_year_end: Option<usize>) -> Option<Parsed> {
     let (end, year) = year_at(s, i)?;
     let chained = last_year_end.is_some_and(|last| {
@@ -321,21 +321,70 @@ fn bare_year(s: &str, i: usize, last_year_end: Option<usize>) -> Option<Parsed> 
         between.chars().count() == 1 && between.chars().all(is_dash)
             || (between.len() <= 8 && CHAIN.iter().any(|w| w.eq_ignore_ascii_case(between)))
     });
-    if !chained {
-        if !may_start_number(s, i) || !(1900..=2100).contains(&year) || !has_context(s, i) {
+    if chained {
+        return Some((end, Some(year), None, None));
+    }
+    if !may_start_number(s, i) {
+        return None;
+    }
+    // `Convention … of 1884`, `the Act of 1964`: an instrument's year, of
+    // any century, whatever follows (`of 1884 remains in force`).
+    if of_an_instrument(s, i) {
+        return Some((end, Some(year), None, None));
+    }
+    let determiner = prev_word(s, i).is_some_and(|w| in_sorted(&s[w], DETERMINERS));
+    if !(1900..=2100).contains(&year) || !(determiner || has_context(s, i)) {
+        return None;
+    }
+    if let Some(next) = next_word(s, end).filter(|_| char_at(s, end) == Some(' ')) {
+        let word = &s[next];
+        // `the 2030 Agenda` is a plan's name (`the 2021 General Assembly
+        // resolution` is a year's).
+        if word == "Agenda" {
             return None;
         }
-        // `in 2000 cases` counts cases; `the 2030 Agenda` is a name.
-        if let Some(next) = next_word(s, end).filter(|_| char_at(s, end) == Some(' ')) {
-            let word = &s[next];
-            let counted =
-                !is_stop(word) && is_plural(word) && !word.starts_with(char::is_uppercase);
-            if counted || word == "Agenda" {
-                return None;
-            }
+        // `in 2000 cases` counts cases; `the 2022 elections` are a year's.
+        let counted = !is_stop(word) && is_plural(word) && !word.starts_with(char::is_uppercase);
+        if counted && !determiner {
+            return None;
         }
     }
     Some((end, Some(year), None, None))
+}
+
+/// Words before a year used as an adjective (`the 2022 elections`, `its
+/// 2030 targets`), sorted.
+const DETERMINERS: &[&str] = &["her", "his", "its", "our", "the", "their", "this", "whose"];
+
+/// Lower-case names of instruments whose year follows `of` (sorted).
+const INSTRUMENTS: &[&str] = &[
+    "accord",
+    "accords",
+    "act",
+    "agreement",
+    "charter",
+    "code",
+    "constitution",
+    "convention",
+    "covenant",
+    "declaration",
+    "decree",
+    "law",
+    "protocol",
+    "statute",
+    "treaty",
+];
+
+/// The year at `i` follows `of` after a named instrument: `Convention …
+/// of 1884`, `the Treaty of 1648`, `the law of 1905`.
+fn of_an_instrument(s: &str, i: usize) -> bool {
+    let Some(of) = prev_word(s, i).filter(|w| &s[w.clone()] == "of") else {
+        return false;
+    };
+    prev_word(s, of.start).is_some_and(|w| {
+        let word = &s[w];
+        in_sorted(word, INSTRUMENTS) || (word.starts_with(char::is_uppercase) && !is_stop(word))
+    })
 }
 
 #[cfg(test)]
@@ -416,6 +465,33 @@ mod tests {
             dates("fiscal year 2016-2017; January’s incidents", None),
             pairs(&[("2016", "2016"), ("2017", "2017"), ("January", "--01")])
         );
+    }
+
+    #[test]
+    fn the_year_of_an_instrument_of_any_century() {
+        assert_eq!(
+            dates(
+                "the Convention for the Protection of Submarine Cables of 1884 remains; the Treaty of 1648; the law of 1905 applies",
+                None
+            ),
+            pairs(&[("1884", "1884"), ("1648", "1648"), ("1905", "1905")])
+        );
+        // Not after a count or a plain noun.
+        assert_eq!(dates("a total of 1500 cases; some of 1700", None), []);
+    }
+
+    #[test]
+    fn a_year_as_an_adjective_after_a_determiner() {
+        assert_eq!(
+            dates("the 2022 elections and its 2030 targets", None),
+            pairs(&[("2022", "2022"), ("2030", "2030")])
+        );
+        assert_eq!(
+            dates("the 2021 General Assembly resolution", None),
+            pairs(&[("2021", "2021")])
+        );
+        // `in 2000 cases` still counts.
+        assert_eq!(dates("in 2000 cases", None), []);
     }
 
     #[test]

@@ -74,6 +74,15 @@ fn write_integer(out: &mut String, n: i64) {
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
+/// A number, or both ends of a range joined by an en dash (`10–15`).
+fn write_range(out: &mut String, number: f64, upper: Option<f64>) {
+    write_number(out, number);
+    if let Some(upper) = upper {
+        out.push('–');
+        write_number(out, upper);
+    }
+}
+
 fn write_qualifier(out: &mut String, qualifier: &Option<String>) {
     if let Some(q) = qualifier {
         out.push_str(q);
@@ -86,7 +95,7 @@ fn write_name(fact: &Fact, out: &mut String) {
     match &fact.value {
         FactValue::Quantity(q) => {
             write_qualifier(out, &q.qualifier);
-            write_number(out, q.number);
+            write_range(out, q.number, q.upper);
             match q.unit.as_deref() {
                 Some("fold") => out.push_str("-fold"),
                 Some(unit) => {
@@ -106,13 +115,13 @@ fn write_name(fact: &Fact, out: &mut String) {
         }
         FactValue::Money(m) => {
             write_qualifier(out, &m.qualifier);
-            write_number(out, m.amount);
+            write_range(out, m.amount, m.upper);
             out.push(' ');
             out.push_str(&m.currency);
         }
         FactValue::Percent(p) => {
             write_qualifier(out, &p.qualifier);
-            write_number(out, p.percent);
+            write_range(out, p.percent, p.upper);
             out.push('%');
         }
         FactValue::Date(d) => out.push_str(&d.date),

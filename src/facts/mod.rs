@@ -17,6 +17,7 @@ mod organizations;
 mod percent;
 mod quantity;
 mod quotes;
+mod ranges;
 mod resolutions;
 mod scan;
 mod symbols;

@@ -2,8 +2,10 @@
 //! `€40 million`, `£3bn`, `$7,500,000`, `USD 5 million`, `5 million euros`.
 
 use super::numbers::{
-    attached_multiplier, digits_at, may_start_number, qualifier_before, scale, spaced_multiplier,
+    attached_multiplier, dash_and_digit_after, digits_anywhere, digits_before_dash,
+    may_start_number, qualifier_before, scale, spaced_multiplier, Numeral,
 };
+use super::ranges::{self, Joiner, Pair};
 use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
 use super::value::{FactValue, MoneyValue};
 use super::{FactKind, Found};
@@ -109,9 +111,8 @@ fn after_symbol(s: &str, at: usize, symbol: char) -> Option<Found> {
     if number_at - at > symbol.len_utf8() + 1 {
         return None;
     }
-    let numeral = digits_at(s, number_at)?;
-    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
-    Some(found(s, start, end, amount, currency))
+    let lower = amount_at(s, number_at, false)?;
+    lower_or_range(s, start, &s[start..number_at], lower, Some(currency))
 }
 
 /// `USD 5 million`, `EUR 3.2 billion`.
@@ -130,15 +131,25 @@ fn after_code(s: &str, at: usize) -> Option<Found> {
         return None;
     }
     let number_at = skip_spaces(s, at + 3);
-    let numeral = digits_at(s, number_at)?;
-    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
-    Some(found(s, at, end, amount, currency))
+    let lower = amount_at(s, number_at, false)?;
+    lower_or_range(s, at, &s[at..number_at], lower, Some(currency))
 }
 
 /// `5 million euros`, `200 USD`.
 fn before_word(s: &str, at: usize) -> Option<Found> {
-    let numeral = digits_at(s, at)?;
-    let (end, amount) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
+    let lower = amount_at(s, at, false)?;
+    if let Some(found) = range(s, at, "", &lower, None) {
+        return found;
+    }
+    if dash_and_digit_after(s, lower.numeral.end) {
+        return None;
+    }
+    let (word_end, currency) = currency_after(s, lower.end)?;
+    Some(found(s, at, word_end, lower.value, None, currency))
+}
+
+/// A currency word or code after an amount: (end, ISO code).
+fn currency_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
     let word_at = skip_spaces(s, end);
     if word_at == end {
         return None;
@@ -161,30 +172,131 @@ fn before_word(s: &str, at: usize) -> Option<Found> {
             (word_at + 3, *code)
         }
     };
-    Some(found(s, at, word_end, amount, currency))
+    Some((word_end, currency))
 }
 
-/// Applies `bn`, `m` (glued) or ` million` (spaced) to the amount.
-fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usize, f64)> {
+/// An amount with its multiplier. The lower end of a range may be
+/// followed by a dash and digits (`$2–3 million`); the upper end, after
+/// that dash, is read `anywhere`.
+struct Amount {
+    numeral: Numeral,
+    end: usize,
+    value: f64,
+}
+
+fn amount_at(s: &str, at: usize, anywhere: bool) -> Option<Amount> {
+    let mut numeral = if anywhere {
+        digits_anywhere(s, at).filter(|n| !dash_and_digit_after(s, n.end))?
+    } else {
+        digits_before_dash(s, at)?
+    };
+    let (end, value, exponent) = with_multiplier(s, numeral.start, numeral.end, numeral.value)?;
+    numeral.exponent = exponent;
+    Some(Amount {
+        numeral,
+        end,
+        value,
+    })
+}
+
+/// The amount at `start` alone, or the range it opens.
+fn lower_or_range(
+    s: &str,
+    start: usize,
+    prefix: &str,
+    lower: Amount,
+    currency: Option<&'static str>,
+) -> Option<Found> {
+    if let Some(found) = range(s, start, prefix, &lower, currency) {
+        return found;
+    }
+    if dash_and_digit_after(s, lower.numeral.end) {
+        return None;
+    }
+    Some(found(s, start, lower.end, lower.value, None, currency?))
+}
+
+/// `$2 million to $3 million`, `$2–3 million`, `between €2 and €3 billion`,
+/// `5 to 10 million euros` after the lower end (its currency printed before
+/// it as `prefix`, or, with `currency` `None`, after the upper end):
+/// `Some(Some(fact))` for the range or, after a change (`rose from $2
+/// million to $3 million`), the lower end alone; `Some(None)` for two
+/// numbers that are neither; `None` when no second amount is joined.
+fn range(
+    s: &str,
+    start: usize,
+    prefix: &str,
+    lower: &Amount,
+    currency: Option<&'static str>,
+) -> Option<Option<Found>> {
+    let join = ranges::joined_after(s, lower.end, start)?;
+    let (mut at, joiner) = (join.upper_at, join.joiner);
+    let not_a_range = (joiner == Joiner::Dash).then_some(None);
+    // The currency may be printed again: `$2 million to $3 million`.
+    let prefix = prefix.trim_end();
+    if !prefix.is_empty() && s[at..].starts_with(prefix) {
+        at = skip_spaces(s, at + prefix.len()).min(at + prefix.len() + 1);
+    }
+    let Some(upper) = amount_at(s, at, true) else {
+        return not_a_range;
+    };
+    let (end, currency) = match currency {
+        Some(c) => (upper.end, c),
+        None => match currency_after(s, upper.end) {
+            Some(found) => found,
+            None => return not_a_range,
+        },
+    };
+    let mut lower_numeral = lower.numeral.clone();
+    lower_numeral.value = lower.value;
+    let mut upper_numeral = upper.numeral.clone();
+    upper_numeral.value = upper.value;
+    let lower_text = &s[lower.numeral.start..lower.numeral.end];
+    let low = ranges::lower_value(&lower_numeral, &upper_numeral, lower_text);
+    Some(
+        match ranges::classify(s, start, joiner, low, upper.value, false) {
+            Pair::Range => Some(found(s, join.start, end, low, Some(upper.value), currency)),
+            Pair::Change => {
+                let first =
+                    ranges::with_borrowed_multiplier(&lower_numeral, &upper_numeral, lower_text);
+                Some(found(s, start, lower.end, first, None, currency))
+            }
+            Pair::Neither if joiner == Joiner::Dash => None,
+            Pair::Neither => Some(found(s, start, lower.end, lower.value, None, currency)),
+        },
+    )
+}
+
+/// Applies `bn`, `m` (glued) or ` million` (spaced) to the amount:
+/// (end, amount, power of ten).
+fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usize, f64, i32)> {
     if let Some((after, exponent)) = attached_multiplier(s, end) {
-        return Some((after, scale(&s[start..end], exponent)?));
+        return Some((after, scale(&s[start..end], exponent)?, exponent));
     }
     if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
     if let Some((after, exponent)) = spaced_multiplier(s, end) {
-        return Some((after, scale(&s[start..end], exponent)?));
+        return Some((after, scale(&s[start..end], exponent)?, exponent));
     }
-    Some((end, value))
+    Some((end, value, 0))
 }
 
-fn found(s: &str, start: usize, end: usize, amount: f64, currency: &'static str) -> Found {
+fn found(
+    s: &str,
+    start: usize,
+    end: usize,
+    amount: f64,
+    upper: Option<f64>,
+    currency: &'static str,
+) -> Found {
     let qualifier = qualifier_before(s, start).map(|(_, q)| q);
     Found::new(
         FactKind::Money,
         start..end,
         FactValue::Money(MoneyValue {
             amount,
+            upper,
             currency: std::borrow::Cow::Borrowed(currency),
             qualifier,
         }),
@@ -224,6 +336,66 @@ mod tests {
         assert_eq!(money("USD 5 million"), [t("USD 5 million", 5e6, "USD")]);
         assert_eq!(money("5 million euros"), [t("5 million euros", 5e6, "EUR")]);
         assert_eq!(money("A$10m"), [t("A$10m", 1e7, "AUD")]);
+    }
+
+    #[test]
+    fn qualifiers_are_read_whole() {
+        let qualifier = |s: &str| match &scan(&Text::new(s))[0].value {
+            FactValue::Money(m) => m.qualifier.clone(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            qualifier("no less than $5 million"),
+            Some("no less than".into())
+        );
+        assert_eq!(qualifier("just under €2bn"), Some("just under".into()));
+        assert_eq!(qualifier("some $2–3 million"), Some("some".into()));
+    }
+
+    #[test]
+    fn ranges() {
+        let ranges = |s: &str| -> Vec<(String, f64, Option<f64>, String)> {
+            scan(&Text::new(s))
+                .into_iter()
+                .map(|f| match f.value {
+                    FactValue::Money(m) => (
+                        s[f.span].to_owned(),
+                        m.amount,
+                        m.upper,
+                        m.currency.into_owned(),
+                    ),
+                    _ => unreachable!(),
+                })
+                .collect()
+        };
+        let r = |t: &str, lo: f64, hi: Option<f64>, c: &str| (t.to_owned(), lo, hi, c.to_owned());
+        assert_eq!(
+            ranges("$2 million to $3 million"),
+            [r("$2 million to $3 million", 2e6, Some(3e6), "USD")]
+        );
+        assert_eq!(ranges("£1.5–2bn"), [r("£1.5–2bn", 1.5e9, Some(2e9), "GBP")]);
+        assert_eq!(
+            ranges("between US$ 40 and US$ 55 million"),
+            [r(
+                "between US$ 40 and US$ 55 million",
+                4e7,
+                Some(5.5e7),
+                "USD"
+            )]
+        );
+        assert_eq!(
+            ranges("EUR 3 to 4 billion"),
+            [r("EUR 3 to 4 billion", 3e9, Some(4e9), "EUR")]
+        );
+        assert_eq!(
+            ranges("7 to 9 million Swiss francs"),
+            [r("7 to 9 million Swiss francs", 7e6, Some(9e6), "CHF")]
+        );
+        // A change: two amounts, the first with the upper's multiplier.
+        assert_eq!(
+            ranges("fell from $9 to $7 million"),
+            [r("$9", 9e6, None, "USD"), r("$7 million", 7e6, None, "USD")]
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! `eight`, `twenty-five`, `sixfold`, and the approximations before them.
 
 use super::scan::{
-    boundary_after, char_at, char_before, is_dash, is_word_char, next_word, prev_word, skip_spaces,
+    boundary_after, char_at, char_before, in_sorted, is_dash, is_word_char, next_word, prev_word,
+    skip_spaces,
 };
 
 /// A number read from the text, before any unit or currency.
@@ -17,6 +18,9 @@ pub struct Numeral {
     pub plain: bool,
     /// `sixfold`, `6-fold`.
     pub fold: bool,
+    /// The power of ten of the multiplier words (`2.4 million` → 6), 0
+    /// without one: the lower end of `3 to 5 million` borrows the upper's.
+    pub exponent: i32,
 }
 
 /// More digits than this is an identifier, not an amount.
@@ -38,12 +42,33 @@ pub fn may_start_number(s: &str, i: usize) -> bool {
     !(joins && joined_to_word)
 }
 
+/// A dash and a digit at `end` (`10–15`, `714-347`): a range, a score or
+/// a phone number; never a single number. An em dash separates clauses.
+pub fn dash_and_digit_after(s: &str, end: usize) -> bool {
+    char_at(s, end).is_some_and(|c| {
+        is_dash(c)
+            && c != '\u{2014}'
+            && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
+    })
+}
+
 /// Digits at `i`, with grouping commas (`7,500,000`) and a decimal part.
-/// Rejects digits glued to what follows in a code or a range (`3G`, `24/7`,
-/// `510-2020`), except letters (units such as `114MW`, left to the caller).
-pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
+/// Rejects digits glued to what follows in a code (`3G`, `24/7`), except
+/// letters (units such as `114MW`, left to the caller). A dash and more
+/// digits may follow: the lower end of a range such as `10–15`, a score or
+/// a phone number, which the caller tells apart ([`dash_and_digit_after`]).
+pub fn digits_before_dash(s: &str, i: usize) -> Option<Numeral> {
+    if !may_start_number(s, i) {
+        return None;
+    }
+    digits_anywhere(s, i)
+}
+
+/// Digits at `i` wherever they stand: the upper end of `10–15` follows a
+/// dash that would otherwise join it to the number before.
+pub fn digits_anywhere(s: &str, i: usize) -> Option<Numeral> {
     let bytes = s.as_bytes();
-    if !bytes.get(i).is_some_and(u8::is_ascii_digit) || !may_start_number(s, i) {
+    if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let mut end = i;
@@ -77,13 +102,6 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
     let next = char_at(s, end);
     let after = |n: usize| bytes.get(end + n);
     match next {
-        Some(c)
-            if is_dash(c)
-                && c != '\u{2014}'
-                && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) =>
-        {
-            return None;
-        }
         Some('/' | ':' | ',' | '.' | '+') if after(1).is_some_and(u8::is_ascii_digit) => {
             return None
         }
@@ -98,6 +116,7 @@ pub fn digits_at(s: &str, i: usize) -> Option<Numeral> {
         digits: true,
         plain,
         fold: false,
+        exponent: 0,
     })
 }
 
@@ -217,6 +236,7 @@ pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
             digits: false,
             plain: false,
             fold: true,
+            exponent: 0,
         });
     }
     let n = word_value(lower)?;
@@ -227,9 +247,11 @@ pub fn words_at(s: &str, i: usize) -> Option<Numeral> {
         digits: false,
         plain: false,
         fold: false,
+        exponent: 0,
     };
     while let Some((end, exponent)) = spaced_multiplier(s, numeral.end) {
         numeral.value *= 10f64.powi(exponent);
+        numeral.exponent += exponent;
         numeral.end = end;
     }
     Some(numeral)
@@ -284,13 +306,13 @@ pub fn attached_multiplier(s: &str, end: usize) -> Option<(usize, i32)> {
     Some((letters_end, exponent))
 }
 
-/// Digits with an optional multiplier word: `2.4 million`, `11 million`.
-pub fn digits_with_multiplier(s: &str, i: usize) -> Option<Numeral> {
-    let mut numeral = digits_at(s, i)?;
+/// Applies ` million` and the like after `numeral`, written in digits.
+pub fn with_spaced_multiplier(s: &str, mut numeral: Numeral) -> Option<Numeral> {
     if let Some((end, exponent)) = spaced_multiplier(s, numeral.end) {
         numeral.value = scale(&s[numeral.start..numeral.end], exponent)?;
         numeral.end = end;
         numeral.plain = false;
+        numeral.exponent = exponent;
     }
     Some(numeral)
 }
@@ -320,64 +342,145 @@ pub fn scale(digits: &str, exponent: i32) -> Option<f64> {
     format!("{cleaned}e{exponent}").parse().ok()
 }
 
-const APPROXIMATIONS: &[&str] = &[
-    "around",
+/// One-word qualifiers (sorted): `around 30`, `some 11 million`.
+const SINGLE: &[&str] = &[
     "about",
-    "approximately",
+    "above",
+    "almost",
     "approx",
+    "approximately",
+    "around",
+    "below",
+    "circa",
+    "estimated",
+    "nearly",
+    "over",
     "roughly",
     "some",
-    "nearly",
-    "almost",
-    "over",
     "under",
-    "estimated",
-    "circa",
-    "upwards",
-    "below",
 ];
 
-/// The approximation printed just before a number (`around`, `over`,
-/// `more than`, `at least`, `up to`), lower-cased, with where it starts.
-pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
-    let w1 = prev_word(s, start)?;
-    let mut buffer1 = [0u8; 16];
-    let word1 = lower_ascii(&s[w1.clone()], &mut buffer1)?;
-    if APPROXIMATIONS.contains(&word1) && word1 != "upwards" {
-        return Some((w1.start, word1.to_owned()));
+/// Comparatives that take `than`: `more than`, and with a negation
+/// `no fewer than` (at least: the meaning turns over).
+const THAN: &[&str] = &["fewer", "less", "more"];
+
+/// Degree words before a comparison (sorted): `well over`, `just under`,
+/// `slightly more than`; `a little` and `a bit` are read as two words.
+const DEGREE: &[&str] = &[
+    "considerably",
+    "far",
+    "just",
+    "marginally",
+    "much",
+    "significantly",
+    "slightly",
+    "somewhat",
+    "substantially",
+    "well",
+];
+
+/// Up to four words before a number, nearest first, lower-cased: enough
+/// for the longest qualifier, `a little more than`.
+struct WordsBefore {
+    starts: [usize; 4],
+    words: [[u8; 16]; 4],
+    lens: [usize; 4],
+    count: usize,
+}
+
+impl WordsBefore {
+    fn new(s: &str, start: usize) -> Self {
+        let mut words = WordsBefore {
+            starts: [0; 4],
+            words: [[0; 16]; 4],
+            lens: [0; 4],
+            count: 0,
+        };
+        let mut at = start;
+        while words.count < 4 {
+            let Some(w) = prev_word(s, at) else { break };
+            let k = words.count;
+            let Some(lower) = lower_ascii(&s[w.clone()], &mut words.words[k]) else {
+                break;
+            };
+            words.lens[k] = lower.len();
+            words.starts[k] = w.start;
+            words.count += 1;
+            at = w.start;
+        }
+        words
     }
-    if !matches!(word1, "than" | "least" | "most" | "to" | "of" | "as") {
+
+    /// The `k`th word before the number (0 is the nearest), or `""`.
+    fn get(&self, k: usize) -> &str {
+        if k >= self.count {
+            return "";
+        }
+        std::str::from_utf8(&self.words[k][..self.lens[k]]).unwrap_or("")
+    }
+
+    /// The nearest `to` words as a qualifier, in reading order, with where
+    /// the first starts.
+    fn phrase(&self, to: usize) -> (usize, String) {
+        let mut out = String::new();
+        for k in (0..to).rev() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(self.get(k));
+        }
+        (self.starts[to - 1], out)
+    }
+}
+
+/// The qualifier printed just before a number, read whole and lower-cased,
+/// with where it starts: `around`, `over`, `more than`, `no fewer than`,
+/// `at least`, `up to`, `well over`, `just under`, `a little more than`,
+/// `an estimated`, `in excess of`, `as many as`.
+pub fn qualifier_before(s: &str, start: usize) -> Option<(usize, String)> {
+    // Most numbers have none: rule them out on the nearest word alone.
+    let mut buffer = [0u8; 16];
+    let nearest = lower_ascii(&s[prev_word(s, start)?], &mut buffer)?;
+    if !in_sorted(nearest, SINGLE)
+        && !matches!(nearest, "than" | "least" | "most" | "to" | "of" | "as")
+    {
         return None;
     }
-    let w2 = prev_word(s, w1.start)?;
-    let mut buffer2 = [0u8; 16];
-    let word2 = lower_ascii(&s[w2.clone()], &mut buffer2)?;
-    let pair = matches!(
-        (word2, word1),
-        ("more" | "less" | "fewer", "than")
-            | ("at", "least" | "most")
-            | ("up" | "close", "to")
-            | ("upwards" | "excess", "of")
-    );
-    if pair {
-        if word2 == "excess" {
-            if let Some(w3) = prev_word(s, w2.start) {
-                if s[w3.clone()].eq_ignore_ascii_case("in") {
-                    return Some((w3.start, "in excess of".to_owned()));
-                }
-            }
-            return None;
+    let words = WordsBefore::new(s, start);
+    let w = |k: usize| words.get(k);
+    // The comparison itself: how many words it takes and whether a degree
+    // (`well`, `just`) or a negation (`no`, `not`) may come before it.
+    let (base, comparative) = match (w(1), w(0)) {
+        (than, "than") if THAN.contains(&than) => (2, true),
+        ("at", "least" | "most") | ("up" | "close", "to") | ("upwards" | "upward", "of") => {
+            (2, false)
         }
-        return Some((w2.start, format!("{word2} {word1}")));
+        ("excess", "of") if w(2) == "in" => (3, false),
+        ("maximum" | "minimum", "of") if w(2) == "a" => (3, false),
+        ("shy" | "short", "of") if w(2) == "just" => (3, false),
+        ("many" | "much" | "few" | "little" | "high" | "low", "as") if w(2) == "as" => (3, false),
+        ("an", "estimated") => (2, false),
+        (_, single) if in_sorted(single, SINGLE) => (1, is_comparison(single)),
+        _ => return None,
+    };
+    if !comparative {
+        return Some(words.phrase(base));
     }
-    // `as many as`, `as much as`
-    if word1 == "as" && matches!(word2, "many" | "much") {
-        let w3 = prev_word(s, w2.start)?;
-        if s[w3.clone()].eq_ignore_ascii_case("as") {
-            return Some((w3.start, format!("as {word2} as")));
-        }
-    }
-    None
+    let before = w(base);
+    let taken = match before {
+        // `no fewer than nine` is at least nine: never `fewer than`.
+        "no" | "not" if base == 2 => base + 1,
+        "little" | "bit" if w(base + 1) == "a" => base + 2,
+        degree if in_sorted(degree, DEGREE) => base + 1,
+        _ => base,
+    };
+    Some(words.phrase(taken))
+}
+
+/// A one-word qualifier that compares (`over`), so that a degree word may
+/// come before it (`well over`, `just under`).
+fn is_comparison(word: &str) -> bool {
+    matches!(word, "over" | "under" | "above" | "below")
 }
 
 /// A short ASCII word lower-cased into `buffer`.
@@ -394,6 +497,15 @@ fn lower_ascii<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A number alone: not the lower end of `10–15`.
+    fn digits_at(s: &str, i: usize) -> Option<Numeral> {
+        digits_before_dash(s, i).filter(|n| !dash_and_digit_after(s, n.end))
+    }
+
+    fn digits_with_multiplier(s: &str, i: usize) -> Option<Numeral> {
+        with_spaced_multiplier(s, digits_at(s, i)?)
+    }
 
     fn value(s: &str) -> Option<f64> {
         digits_with_multiplier(s, 0).map(|n| n.value)
@@ -502,5 +614,41 @@ mod tests {
         assert_eq!(q("as many as "), Some("as many as".into()));
         assert_eq!(q("in excess of "), Some("in excess of".into()));
         assert_eq!(q("the "), None);
+    }
+
+    #[test]
+    fn qualifiers_are_read_whole() {
+        fn q(s: &str) -> Option<(&str, String)> {
+            qualifier_before(s, s.len()).map(|(at, q)| (&s[at..], q))
+        }
+        for (text, whole) in [
+            ("No fewer than ", "no fewer than"),
+            ("no more than ", "no more than"),
+            ("not less than ", "not less than"),
+            ("at least ", "at least"),
+            ("up to ", "up to"),
+            ("some ", "some"),
+            ("nearly ", "nearly"),
+            ("just over ", "just over"),
+            ("well over ", "well over"),
+            ("well under ", "well under"),
+            ("more than ", "more than"),
+            ("a little under ", "a little under"),
+            ("a bit more than ", "a bit more than"),
+            ("slightly fewer than ", "slightly fewer than"),
+            ("roughly ", "roughly"),
+            ("an estimated ", "an estimated"),
+            ("as few as ", "as few as"),
+            ("just shy of ", "just shy of"),
+            ("a maximum of ", "a maximum of"),
+            ("upwards of ", "upwards of"),
+        ] {
+            let s = format!("they said {text}");
+            assert_eq!(q(&s), Some((text.trim_start(), whole.to_owned())), "{text}");
+        }
+        // The negation belongs to comparisons only; `shy of` needs `just`.
+        assert_eq!(q("not about "), Some(("about ", "about".into())));
+        assert_eq!(q("a shy of "), None);
+        assert_eq!(q("a short of "), None);
     }
 }

@@ -8,10 +8,11 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::numbers::{digits_with_multiplier, qualifier_before, words_at, Numeral};
+use super::numbers::{dash_and_digit_after, is_number_word, qualifier_before, Numeral};
+use super::ranges::{self, Joiner, Pair};
 use super::scan::{
-    char_at, in_sorted, is_capitalized, is_hyphen, is_word_char, match_phrase, next_word,
-    prev_word, skip_spaces, Text,
+    char_at, in_sorted, is_all_caps, is_capitalized, is_hyphen, is_word_char, match_phrase,
+    next_word, prev_word, skip_spaces, Text,
 };
 use super::value::{FactValue, QuantityValue};
 use super::{FactKind, Found};
@@ -305,32 +306,73 @@ pub(super) fn is_plural(word: &str) -> bool {
 pub fn scan(text: &Text) -> Vec<Found> {
     let s = text.s;
     Text::each(&text.numbers, |i| {
-        let numeral = if s.as_bytes()[i].is_ascii_digit() {
-            digits_with_multiplier(s, i)
+        let numeral = ranges::lower_at(s, i)?;
+        // Read once: the unit of a number alone or of a range's lower end.
+        let unit = if numeral.fold {
+            None
         } else {
-            words_at(s, i)
+            unit_after(s, numeral.end)
         };
-        quantity(s, numeral?)
+        if let Some(found) = range(s, &numeral, unit) {
+            return found;
+        }
+        if dash_and_digit_after(s, numeral.end) {
+            // `714-347-8405`, `3-1`: not a number alone.
+            return None;
+        }
+        quantity(s, numeral, unit)
     })
 }
 
-fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
-    if let Some(label) = prev_word(s, numeral.start) {
-        if in_sorted(&s[label.clone()], LABELS) {
-            return None;
-        }
+/// A number whose word before makes it an identifier or part of a name,
+/// not an amount: `paragraph 5`, `Agenda 2030`, `Vision 2040`, `COP 28`.
+fn is_label_or_name(s: &str, numeral: &Numeral) -> bool {
+    let Some(label) = prev_word(s, numeral.start) else {
+        return false;
+    };
+    let word = &s[label.clone()];
+    if in_sorted(word, LABELS) {
+        return true;
     }
-    let mut end = numeral.end;
-    let mut unit = numeral.fold.then_some("fold");
-    if unit.is_none() {
-        if let Some((unit_end, u)) = unit_after(s, numeral.end) {
-            end = unit_end;
-            unit = Some(u);
-        } else if char_at(s, numeral.end).is_some_and(is_word_char) {
-            // `3G`, `21CV004367`, `1st`: a code or an ordinal.
-            return None;
-        }
+    // A year after a capitalised word names a plan or an event (`Horizon
+    // 2020 programme`); a number after an acronym names a meeting or a
+    // model (`COP 28`). Function words and qualifiers (`About 300`, `All
+    // 15`) are capitalised only at a sentence's start.
+    if !numeral.plain || &s[label.end..numeral.start] != " " || !is_capitalized(word) {
+        return false;
     }
+    let year = ranges::is_year_shaped(numeral, &s[numeral.start..numeral.end]);
+    let acronym = word.len() >= 2 && is_all_caps(word);
+    (year || acronym)
+        && !is_stop(word)
+        && qualifier_before(s, numeral.start).is_none()
+        && !is_number_word_any_case(word)
+}
+
+fn is_number_word_any_case(word: &str) -> bool {
+    word.len() <= 16 && is_number_word(&word.to_ascii_lowercase())
+}
+
+/// A year used as the adjective of a name: `the 2030 Agenda`, `the 2023
+/// Awards`.
+fn is_year_of_a_name(s: &str, numeral: &Numeral) -> bool {
+    ranges::is_year_shaped(numeral, &s[numeral.start..numeral.end])
+        && char_at(s, numeral.end) == Some(' ')
+        && next_word(s, numeral.end).is_some_and(|w| is_capitalized(&s[w]))
+}
+
+/// The unit right after a number (`unit`, as [`unit_after`] read it) and
+/// what it counts: (end, unit, counts).
+fn unit_and_counts(
+    s: &str,
+    numeral: &Numeral,
+    unit: Option<(usize, &'static str)>,
+) -> (usize, Option<&'static str>, Option<String>) {
+    let (end, unit) = match unit {
+        _ if numeral.fold => (numeral.end, Some("fold")),
+        Some((end, unit)) => (end, Some(unit)),
+        None => (numeral.end, None),
+    };
     let counts = match unit {
         Some("fold") => next_word(s, end)
             .filter(|w| !is_stop(&s[w.clone()]) && !is_capitalized(&s[w.clone()]))
@@ -339,22 +381,144 @@ fn quantity(s: &str, numeral: Numeral) -> Option<Found> {
         Some(_) => of_phrase(s, end),
         None => head_noun(s, end),
     };
+    (end, unit, counts)
+}
+
+fn quantity(s: &str, numeral: Numeral, unit: Option<(usize, &'static str)>) -> Option<Found> {
+    if is_label_or_name(s, &numeral) || is_year_of_a_name(s, &numeral) {
+        return None;
+    }
+    let (end, unit, counts) = unit_and_counts(s, &numeral, unit);
+    if unit.is_none() && char_at(s, numeral.end).is_some_and(is_word_char) {
+        // `3G`, `21CV004367`, `1st`: a code or an ordinal.
+        return None;
+    }
     // A bare number says nothing without its noun; one thing is not a count.
     let accepted = unit.is_some() || (counts.is_some() && (numeral.digits || numeral.value >= 2.0));
     if !accepted {
         return None;
     }
-    let qualifier = qualifier_before(s, numeral.start).map(|(_, q)| q);
-    Some(Found::new(
-        FactKind::Quantity,
+    Some(found(
+        s,
         numeral.start..end,
+        numeral.value,
+        None,
+        unit,
+        counts,
+    ))
+}
+
+fn found(
+    s: &str,
+    span: std::ops::Range<usize>,
+    number: f64,
+    upper: Option<f64>,
+    unit: Option<&'static str>,
+    counts: Option<String>,
+) -> Found {
+    let qualifier = qualifier_before(s, span.start)
+        .filter(|(at, q)| !(q == "over" && unit.is_some_and(is_duration) && spreads(s, *at)))
+        .map(|(_, q)| q);
+    Found::new(
+        FactKind::Quantity,
+        span,
         FactValue::Quantity(QuantityValue {
-            number: numeral.value,
+            number,
+            upper,
             unit: unit.map(Cow::Borrowed),
             counts,
             qualifier,
         }),
-    ))
+    )
+}
+
+/// `over` at `at` spreads an amount across a period rather than exceeding
+/// it: `$40 million over five years`, `1,200 homes over two years` (but
+/// `for over 30 years`, `has over 20 years of experience`).
+fn spreads(s: &str, at: usize) -> bool {
+    prev_word(s, at).is_some_and(|w| {
+        let word = &s[w];
+        word.ends_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                word.to_ascii_lowercase().as_str(),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "bn" | "m"
+            )
+            || (!is_stop(word) && is_plural(word))
+    })
+}
+
+/// Two numbers joined as a range (`10–15 tons`, `between 3 and 5 million
+/// people`, `2 to 3 tonnes`): `Some(Some(fact))` for the range or, after a
+/// change (`rose from 200 to 300 staff`), the lower end alone with the
+/// upper's unit; `Some(None)` for two numbers that are neither
+/// (`3-1`); `None` when no second number is joined to this one.
+fn range(
+    s: &str,
+    lower: &Numeral,
+    lower_unit: Option<(usize, &'static str)>,
+) -> Option<Option<Found>> {
+    if lower.fold {
+        return None;
+    }
+    // The lower end may have a unit of its own: `2 tonnes to 3 tonnes`.
+    let (join, lower_unit) = match ranges::joined_after(s, lower.end, lower.start) {
+        Some(join) => (join, None),
+        None => {
+            let (end, unit) = lower_unit?;
+            (
+                ranges::joined_after(s, end, lower.start)?,
+                Some((end, unit)),
+            )
+        }
+    };
+    let joiner = join.joiner;
+    let lower_end = lower_unit.map_or(lower.end, |(end, _)| end);
+    let upper = ranges::upper_at(s, join.upper_at)?;
+    if is_label_or_name(s, lower) {
+        return Some(None);
+    }
+    let (end, unit, counts) = unit_and_counts(s, &upper, unit_after(s, upper.end));
+    let same_unit = lower_unit.is_none_or(|(_, u)| unit == Some(u));
+    let counted = unit.is_some() || counts.is_some();
+    if !same_unit || !counted || ranges::is_tally(counts.as_deref()) {
+        return if joiner == Joiner::Dash {
+            Some(None)
+        } else {
+            None
+        };
+    }
+    let lower_text = &s[lower.start..lower.end];
+    let upper_text = &s[upper.start..upper.end];
+    // `555-2368` is a local phone number, not 555 to 2368 of anything.
+    let phone = joiner == Joiner::Dash
+        && lower.plain
+        && upper.plain
+        && lower_text.len() == 3
+        && upper_text.len() == 4;
+    if phone {
+        return Some(None);
+    }
+    let years =
+        ranges::is_year_shaped(lower, lower_text) && ranges::is_year_shaped(&upper, upper_text);
+    let low = ranges::lower_value(lower, &upper, lower_text);
+    Some(
+        match ranges::classify(s, lower.start, joiner, low, upper.value, years) {
+            Pair::Range => Some(found(
+                s,
+                join.start..end,
+                low,
+                Some(upper.value),
+                unit,
+                counts,
+            )),
+            Pair::Change => {
+                let first = ranges::with_borrowed_multiplier(lower, &upper, lower_text);
+                Some(found(s, lower.start..lower_end, first, None, unit, counts))
+            }
+            Pair::Neither if joiner == Joiner::Dash => None,
+            Pair::Neither => return None,
+        },
+    )
 }
 
 /// A unit after the number: spaced (`6,800 tons`), glued (`114MW`) or
@@ -601,6 +765,143 @@ mod tests {
                 Some("wetland"),
                 Some("about")
             )]
+        );
+    }
+
+    /// Span, lower end, upper end, unit and counts.
+    type Ranged = (String, f64, Option<f64>, Option<String>, Option<String>);
+
+    /// The quantities of `s`, with their upper ends.
+    fn ranges_in(s: &str) -> Vec<Ranged> {
+        scan(&Text::new(s))
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Quantity(q) => (
+                    s[f.span].to_owned(),
+                    q.number,
+                    q.upper,
+                    q.unit.map(|u| u.into_owned()),
+                    q.counts,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ranges_hold_both_ends() {
+        let r = |t: &str, lo: f64, hi: f64, unit: Option<&str>, counts: Option<&str>| {
+            (
+                t.to_owned(),
+                lo,
+                Some(hi),
+                unit.map(str::to_owned),
+                counts.map(str::to_owned),
+            )
+        };
+        assert_eq!(
+            ranges_in("some 8–12 tonnes of rice"),
+            [r("8–12 tonnes", 8.0, 12.0, Some("t"), Some("rice"))]
+        );
+        assert_eq!(
+            ranges_in("between 40 and 60 wardens"),
+            [r("between 40 and 60", 40.0, 60.0, None, Some("wardens"))]
+        );
+        assert_eq!(
+            ranges_in("1.5 to 2.5 million migrants"),
+            [r(
+                "1.5 to 2.5 million",
+                1.5e6,
+                2.5e6,
+                None,
+                Some("migrants")
+            )]
+        );
+        assert_eq!(
+            ranges_in("for 4 weeks to 6 weeks"),
+            [r("4 weeks to 6 weeks", 4.0, 6.0, Some("week"), None)]
+        );
+        assert_eq!(
+            ranges_in("ranging from 300 to 450 clinics"),
+            [r("300 to 450", 300.0, 450.0, None, Some("clinics"))]
+        );
+        assert_eq!(
+            ranges_in("five to seven years"),
+            [r("five to seven years", 5.0, 7.0, Some("year"), None)]
+        );
+    }
+
+    #[test]
+    fn a_change_gives_the_lower_end_alone_with_the_unit() {
+        let single =
+            |t: &str, n: f64, counts: &str| (t.to_owned(), n, None, None, Some(counts.to_owned()));
+        assert_eq!(
+            ranges_in("staff numbers grew from 200 to 300 nurses"),
+            [
+                single("200", 200.0, "nurses"),
+                single("300", 300.0, "nurses")
+            ]
+        );
+        assert_eq!(
+            ranges_in("cut from 5 to 3 million doses"),
+            [single("5", 5e6, "doses"), single("3 million", 3e6, "doses")]
+        );
+    }
+
+    #[test]
+    fn not_ranges() {
+        // A tally, a score, a phone number, pages, years and a list.
+        for s in [
+            "adopted by 14 votes to 1, with 3 abstentions",
+            "won 4-2 in extra time",
+            "call 212-963-1234 or 555-0199",
+            "the 555-2368 hotlines",
+            "see pages 12-14 and articles 3 to 5",
+            "in the 2019-2020 season",
+        ] {
+            assert!(ranges_in(s).iter().all(|r| r.2.is_none()), "{s}");
+        }
+        assert_eq!(
+            ranges_in("2 km to 3 miles"),
+            [
+                ("2 km".to_owned(), 2.0, None, Some("km".to_owned()), None),
+                ("3 miles".to_owned(), 3.0, None, Some("mi".to_owned()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn years_and_numbers_inside_names_are_not_quantities() {
+        for s in [
+            "Agenda 2030 covers the region",
+            "the Strategy 2030 targets",
+            "Vision 2040 pillars",
+            "the Horizon 2020 programmes",
+            "the 2030 Agenda commitments",
+            "COP28 delegates and COP 29 delegates",
+        ] {
+            assert_eq!(quantities(s), [], "{s}");
+        }
+        // A sentence's first word is no name: `About 2000 pupils`.
+        assert_eq!(
+            quantities("About 2000 pupils"),
+            [row("2000", 2000.0, None, Some("pupils"), Some("about"))]
+        );
+    }
+
+    #[test]
+    fn over_a_period_is_no_qualifier() {
+        assert_eq!(
+            quantities("$40 million over five years; 1,200 homes over two years"),
+            [
+                row("five years", 5.0, Some("year"), None, None),
+                row("1,200", 1200.0, None, Some("homes"), None),
+                row("two years", 2.0, Some("year"), None, None)
+            ]
+        );
+        assert_eq!(
+            quantities("for over 30 years"),
+            [row("30 years", 30.0, Some("year"), None, Some("over"))]
         );
     }
 
