@@ -13,6 +13,7 @@ mod entities;
 mod money;
 mod names;
 mod numbers;
+mod org_links;
 mod organizations;
 mod percent;
 mod quantity;
@@ -106,6 +107,8 @@ pub(crate) fn extract_in(
             });
         }
     }
+    // Short forms (`the Council`) join the organisation they stand for.
+    org_links::link(document, ranges, char_starts, &mut facts);
     let entities = entities::group(&facts);
     (facts, entities)
 }
