@@ -381,10 +381,11 @@ pub(crate) fn link(
         let speaker = document.paragraphs[p].speaker;
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[p];
-        for (span, form) in found {
+        for (span, form, sentence) in found {
             char_cursor += paragraph[byte_cursor..span.start].chars().count();
             byte_cursor = span.start;
             let start = char_cursor;
+            let sentence_start = start - paragraph[sentence..span.start].chars().count();
             let form_text = &paragraph[span];
             let end = start + form_text.chars().count();
             // Full names before the form update what each form stands for;
@@ -396,7 +397,7 @@ pub(crate) fn link(
                     break;
                 }
                 overlaps |= fact.paragraph == p && fact.end > start;
-                state.mention(t, &targets.list[t], !is_all_caps(&fact.text));
+                state.mention(t, &targets.list[t], fact);
                 next_mention += 1;
             }
             if overlaps {
@@ -405,10 +406,21 @@ pub(crate) fn link(
             let resolved = match form {
                 Form::Tail(id) => state.tails[id]
                     .or_else(|| principal.filter(|&t| targets.list[t].tails.contains(&id))),
-                Form::Head(h) => speaker
-                    .and_then(|s| speakers.with_head(s, h, &targets))
-                    .or_else(|| principal.filter(|&t| targets.list[t].heads.contains(&h)))
-                    .or(state.heads[h]),
+                Form::Head(h) => {
+                    let last = state.heads[h];
+                    let own = speaker.and_then(|s| speakers.with_head(s, h, &targets));
+                    let organ = principal.filter(|&t| targets.list[t].heads.contains(&h));
+                    // `the Human Rights Council …, and the Council’s
+                    // resolution` in a Security Council release: either.
+                    let rival_in_sentence = last.is_some_and(|l| {
+                        l.paragraph == p && l.start >= sentence_start && Some(l.target) != organ
+                    });
+                    own.or(match organ {
+                        Some(_) if rival_in_sentence => None,
+                        Some(t) => Some(t),
+                        None => last.map(|l| l.target),
+                    })
+                }
                 Form::Company => companies.of_paragraph(p),
             };
             let Some(t) = resolved else {
@@ -433,7 +445,15 @@ pub(crate) fn link(
 /// What each form stands for so far: the organisation last named in full.
 struct State {
     tails: Vec<Option<usize>>,
-    heads: [Option<usize>; HEADS.len()],
+    heads: [Option<Named>; HEADS.len()],
+}
+
+/// Where an organisation was last named.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    target: usize,
+    paragraph: usize,
+    start: usize,
 }
 
 impl State {
@@ -441,9 +461,14 @@ impl State {
     /// the forms nothing took yet (an organisation introduced as `North
     /// Atlantic Treaty Organization (NATO)` is called `NATO` afterwards,
     /// and `the Treaty Organization` keeps meaning the one it meant).
-    fn mention(&mut self, t: usize, target: &Target, in_full: bool) {
+    fn mention(&mut self, t: usize, target: &Target, fact: &Fact) {
+        let in_full = !is_all_caps(&fact.text);
         for &h in &target.heads {
-            self.heads[h] = Some(t);
+            self.heads[h] = Some(Named {
+                target: t,
+                paragraph: fact.paragraph,
+                start: fact.start,
+            });
         }
         for &id in &target.tails {
             if in_full || self.tails[id].is_none() {
@@ -453,7 +478,8 @@ impl State {
     }
 }
 
-/// Every short form of one paragraph, in order, as (span, form). A form is
+/// Every short form of one paragraph, in order, as (span, form, start of
+/// its sentence). A form is
 /// not part of a longer capitalised name: no capitalised word right before
 /// a tail (other than `The` and its like), none right after either form,
 /// and no connector with a name after it (`the Council of Europe`).
@@ -461,12 +487,16 @@ fn short_forms(
     paragraph: &str,
     tails: &PhraseMatcher<usize>,
     company: bool,
-) -> Vec<(Range<usize>, Form)> {
+) -> Vec<(Range<usize>, Form, usize)> {
     let mut out = Vec::new();
     let b = paragraph.as_bytes();
     let mut i = 0;
+    let mut sentence = 0;
     while i < b.len() {
         let c = b[i];
+        if matches!(c, b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ') {
+            sentence = i + 1;
+        }
         let interesting = c.is_ascii_uppercase() || (company && c == b'c');
         if !interesting || char_before(paragraph, i).is_some_and(is_word_char) {
             i += 1;
@@ -476,7 +506,7 @@ fn short_forms(
         if c.is_ascii_uppercase() {
             if let Some((end, id)) = tails.match_at(paragraph, i) {
                 if free_before(paragraph, i) && !goes_on(paragraph, end) {
-                    out.push((i..end, Form::Tail(id)));
+                    out.push((i..end, Form::Tail(id), sentence));
                     i = end;
                     continue;
                 }
@@ -490,7 +520,7 @@ fn short_forms(
         };
         if let Some(form) = form {
             if after_the(paragraph, i) && !goes_on(paragraph, word) {
-                out.push((i..word, form));
+                out.push((i..word, form, sentence));
             }
         }
         // On to the next word, or the next part of a hyphenated one
@@ -862,7 +892,7 @@ mod tests {
         tails.insert("Treaty Organization", 0);
         short_forms(text, &tails, true)
             .into_iter()
-            .map(|(span, form)| (&text[span], form))
+            .map(|(span, form, _)| (&text[span], form))
             .collect()
     }
 
