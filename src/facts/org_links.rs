@@ -28,11 +28,11 @@ use crate::lexicon::organs;
 use crate::lexicon::phrases::{FxBuild, PhraseMatcher};
 use crate::text::scan::{
     char_at, char_before, is_all_caps, is_capitalized, is_hyphen, is_space, is_word_char,
-    next_word, prev_word, word_end,
+    next_word, prev_word,
 };
 
 use super::value::{FactValue, OrganizationValue};
-use super::{Fact, FactKind};
+use super::{Fact, FactKind, Found};
 
 /// Head words that may stand alone for an organisation (`the Council`),
 /// sorted. `Organization` is not one: in UN coverage `the Organization` is
@@ -336,6 +336,7 @@ pub(crate) fn link(
     document: &Document,
     ranges: &[Range<usize>],
     char_starts: &[usize],
+    capitals: &[Vec<usize>],
     facts: &mut Vec<Fact>,
 ) {
     let mut targets = Targets::default();
@@ -366,7 +367,7 @@ pub(crate) fn link(
     {
         return;
     }
-    let speakers = SpeakerOrgs::new(document, &targets);
+    let mut speakers = SpeakerOrgs::new(document, &targets);
 
     let text = document.text.as_str();
     let mut state = State {
@@ -377,16 +378,15 @@ pub(crate) fn link(
     let mut next_mention = 0;
     for (p, range) in ranges.iter().enumerate() {
         let paragraph = &text[range.clone()];
-        let found = short_forms(paragraph, &targets.tails, companies.wanted());
+        let found = short_forms(paragraph, &capitals[p], &targets.tails, companies.wanted());
         let speaker = document.paragraphs[p].speaker;
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[p];
-        for (span, form, sentence) in found {
+        for (span, form) in found {
             char_cursor += paragraph[byte_cursor..span.start].chars().count();
             byte_cursor = span.start;
             let start = char_cursor;
-            let sentence_start = start - paragraph[sentence..span.start].chars().count();
-            let form_text = &paragraph[span];
+            let form_text = &paragraph[span.clone()];
             let end = start + form_text.chars().count();
             // Full names before the form update what each form stands for;
             // a form over an organisation fact is that fact.
@@ -412,9 +412,12 @@ pub(crate) fn link(
                     let organ = principal.filter(|&t| targets.list[t].heads.contains(&h));
                     // `the Human Rights Council …, and the Council’s
                     // resolution` in a Security Council release: either.
-                    let rival_in_sentence = last.is_some_and(|l| {
-                        l.paragraph == p && l.start >= sentence_start && Some(l.target) != organ
-                    });
+                    let rival_in_sentence = organ.is_some()
+                        && last.is_some_and(|l| {
+                            l.paragraph == p
+                                && Some(l.target) != organ
+                                && !sentence_ends_within(paragraph, span.start, start - l.start)
+                        });
                     own.or(match organ {
                         Some(_) if rival_in_sentence => None,
                         Some(t) => Some(t),
@@ -442,6 +445,26 @@ pub(crate) fn link(
     }
 }
 
+/// The capitalised word starts of a paragraph that lie outside its facts
+/// (quotations aside, which hold every other kind): no short form starts
+/// inside `United Nations` or `Russian Federation`, and most capitals of a
+/// UN release are in such names. Both lists are sorted by start.
+pub(crate) fn outside_facts(mut capitals: Vec<usize>, found: &[Found]) -> Vec<usize> {
+    let mut spans = found
+        .iter()
+        .filter(|f| f.kind != FactKind::Quote)
+        .map(|f| f.span.clone())
+        .peekable();
+    let mut covered_to = 0;
+    capitals.retain(|&at| {
+        while let Some(span) = spans.next_if(|s| s.start <= at) {
+            covered_to = covered_to.max(span.end);
+        }
+        at >= covered_to
+    });
+    capitals
+}
+
 /// What each form stands for so far: the organisation last named in full.
 struct State {
     tails: Vec<Option<usize>>,
@@ -453,6 +476,7 @@ struct State {
 struct Named {
     target: usize,
     paragraph: usize,
+    /// Code point offset in the document.
     start: usize,
 }
 
@@ -478,79 +502,146 @@ impl State {
     }
 }
 
-/// Every short form of one paragraph, in order, as (span, form, start of
-/// its sentence). A form is
-/// not part of a longer capitalised name: no capitalised word right before
-/// a tail (other than `The` and its like), none right after either form,
-/// and no connector with a name after it (`the Council of Europe`).
+/// Every short form of one paragraph, in order, as (span, form), looked
+/// for at the starts of its capitalised words (`capitals`, from the facts'
+/// scan) and at each `company`. A form is not part of a longer capitalised
+/// name: no capitalised word right before a tail (other than `The` and its
+/// like), none right after either form, and no connector with a name after
+/// it (`the Council of Europe`).
 fn short_forms(
     paragraph: &str,
+    capitals: &[usize],
     tails: &PhraseMatcher<usize>,
     company: bool,
-) -> Vec<(Range<usize>, Form, usize)> {
+) -> Vec<(Range<usize>, Form)> {
     let mut out = Vec::new();
     let b = paragraph.as_bytes();
-    let mut i = 0;
-    let mut sentence = 0;
-    while i < b.len() {
-        let c = b[i];
-        if matches!(c, b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ') {
-            sentence = i + 1;
-        }
-        let interesting = c.is_ascii_uppercase() || (company && c == b'c');
-        if !interesting || char_before(paragraph, i).is_some_and(is_word_char) {
-            i += 1;
+    let mut resume = 0;
+    let mut lower_company = company.then(|| paragraph.match_indices("company").peekable());
+    let mut capitals = capitals.iter().copied().peekable();
+    loop {
+        // The next word start: a capital, or a `company` before it.
+        let next_capital = capitals.peek().copied();
+        let next_company = lower_company
+            .as_mut()
+            .and_then(|m| m.peek().map(|(k, _)| *k));
+        let at = match (next_capital, next_company) {
+            (Some(c), Some(l)) if l < c => {
+                lower_company.as_mut().and_then(Iterator::next);
+                l
+            }
+            (Some(c), _) => {
+                capitals.next();
+                c
+            }
+            (None, Some(l)) => {
+                lower_company.as_mut().and_then(Iterator::next);
+                l
+            }
+            (None, None) => break,
+        };
+        if at < resume || char_before(paragraph, at).is_some_and(is_word_char) {
             continue;
         }
-        let word = word_end(paragraph, i);
-        if c.is_ascii_uppercase() {
-            if let Some((end, id)) = tails.match_at(paragraph, i) {
-                if free_before(paragraph, i) && !goes_on(paragraph, end) {
-                    out.push((i..end, Form::Tail(id), sentence));
-                    i = end;
+        let after_the = after_the(b, at);
+        let tail_may_start = b[at].is_ascii_uppercase()
+            && !tails.is_empty()
+            && (after_the || free_before(paragraph, at));
+        if tail_may_start {
+            if let Some((end, id)) = tails.match_at(paragraph, at) {
+                if !goes_on(paragraph, end) {
+                    out.push((at..end, Form::Tail(id)));
+                    resume = end;
                     continue;
                 }
             }
         }
-        let lone = &paragraph[i..word];
-        let form = if company && (lone == "company" || lone == "Company") {
-            Some(Form::Company)
+        if !after_the {
+            continue;
+        }
+        // The ASCII letters and digits of the word: `Council` of
+        // `Council’s`; a word going on in other letters is another word.
+        let run = at
+            + b[at..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        if run == at || char_at(paragraph, run).is_some_and(is_word_char) {
+            continue;
+        }
+        let lone = &paragraph[at..run];
+        let form = if lone == "company" || lone == "Company" {
+            company.then_some(Form::Company)
         } else {
             HEADS.binary_search(&lone).ok().map(Form::Head)
         };
         if let Some(form) = form {
-            if after_the(paragraph, i) && !goes_on(paragraph, word) {
-                out.push((i..word, form, sentence));
+            if !goes_on(paragraph, run) {
+                out.push((at..run, form));
+                resume = run;
             }
         }
-        // On to the next word, or the next part of a hyphenated one
-        // (`United Nations-Treaty Organization`).
-        i += b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count()
-            .max(1);
     }
     out
 }
 
-/// `the ` or `this ` right before `i`.
-fn after_the(s: &str, i: usize) -> bool {
-    if !char_before(s, i).is_some_and(is_space) {
+/// `the ` or `this ` (any case of the first letter) right before `i`.
+fn after_the(b: &[u8], i: usize) -> bool {
+    let mut end = i;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    if end == i {
         return false;
     }
-    prev_word(s, i).is_some_and(|w| matches!(&s[w], "the" | "The" | "this" | "This"))
+    let word_at =
+        |len: usize| end >= len && (end == len || !b[end - len - 1].is_ascii_alphanumeric());
+    let is = |word: &[u8]| {
+        word_at(word.len())
+            && b[end - word.len()].eq_ignore_ascii_case(&word[0])
+            && b[end - word.len() + 1..end] == word[1..]
+    };
+    is(b"the") || is(b"this")
 }
 
-/// Nothing before `i` makes a longer name of what starts there.
+/// A full stop, question or exclamation mark and a space within the
+/// `chars` code points before `end`: a sentence ends there. Walks back no
+/// further than the nearest such end.
+fn sentence_ends_within(s: &str, end: usize, chars: usize) -> bool {
+    let b = s.as_bytes();
+    s[..end]
+        .char_indices()
+        .rev()
+        .take(chars)
+        .any(|(k, c)| matches!(c, '.' | '?' | '!') && b.get(k + 1) == Some(&b' '))
+}
+
+/// Nothing before `i` makes a longer name of what starts there: the word
+/// before, across spaces only, is not capitalised or is `The` and its like.
 fn free_before(s: &str, i: usize) -> bool {
-    match char_before(s, i) {
-        Some(c) if is_space(c) => prev_word(s, i).is_none_or(|w| {
-            let word = &s[w];
-            !is_capitalized(word) || listed(word, DETERMINERS)
-        }),
-        _ => true,
+    // The common case on bytes: ASCII spaces after an ASCII word.
+    let b = s.as_bytes();
+    let mut end = i;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
     }
+    let mut start = end;
+    while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    let ascii_word = end < i && start < end && (start == 0 || b[start - 1] < 0x80);
+    let word = if ascii_word {
+        &s[start..end]
+    } else {
+        match char_before(s, i) {
+            Some(c) if is_space(c) => match prev_word(s, i) {
+                Some(w) => &s[w],
+                None => return true,
+            },
+            _ => return true,
+        }
+    };
+    !is_capitalized(word) || listed(word, DETERMINERS)
 }
 
 /// A name goes on after `end`: a hyphen, a capitalised word, or a
@@ -640,49 +731,50 @@ fn principal_organ(document: &Document, targets: &mut Targets) -> Option<usize> 
 
 /// The organisations each speaker speaks for, from their affiliation and
 /// role (`Chair of the Committee against Torture`): in their turn, `the
-/// Committee` is theirs.
-#[derive(Default)]
-struct SpeakerOrgs {
-    of_speaker: Vec<Vec<usize>>,
+/// Committee` is theirs. Read on first need, speaker by speaker.
+struct SpeakerOrgs<'d> {
+    speakers: &'d [crate::document::Speaker],
+    /// Every full name and acronym of the organisations with a head word.
+    names: PhraseMatcher<usize>,
+    of_speaker: Vec<Option<Vec<usize>>>,
 }
 
-impl SpeakerOrgs {
-    fn new(document: &Document, targets: &Targets) -> Self {
-        if document.speakers.is_empty() {
-            return SpeakerOrgs::default();
-        }
+impl<'d> SpeakerOrgs<'d> {
+    fn new(document: &'d Document, targets: &Targets) -> Self {
         let mut names = PhraseMatcher::new();
-        for (t, target) in targets.list.iter().enumerate() {
-            if target.heads.is_empty() {
-                continue;
-            }
-            names.insert(&target.value.name, t);
-            for name in &target.names {
-                names.insert(name, t);
+        if !document.speakers.is_empty() {
+            for (t, target) in targets.list.iter().enumerate() {
+                if target.heads.is_empty() {
+                    continue;
+                }
+                names.insert(&target.value.name, t);
+                for name in &target.names {
+                    names.insert(name, t);
+                }
             }
         }
-        let of_speaker = document
-            .speakers
-            .iter()
-            .map(|speaker| {
-                let mut found: Vec<usize> = Vec::new();
-                let fields = [&speaker.affiliation, &speaker.role];
-                for field in fields.into_iter().flatten() {
-                    for (_, t) in names.find_all(field) {
-                        if !found.contains(&t) {
-                            found.push(t);
-                        }
-                    }
-                }
-                found
-            })
-            .collect();
-        SpeakerOrgs { of_speaker }
+        SpeakerOrgs {
+            speakers: &document.speakers,
+            names,
+            of_speaker: vec![None; document.speakers.len()],
+        }
     }
 
-    fn with_head(&self, speaker: usize, head: usize, targets: &Targets) -> Option<usize> {
-        self.of_speaker
-            .get(speaker)?
+    fn with_head(&mut self, speaker: usize, head: usize, targets: &Targets) -> Option<usize> {
+        let names = &self.names;
+        let found = self.of_speaker.get_mut(speaker)?.get_or_insert_with(|| {
+            let mut found: Vec<usize> = Vec::new();
+            let who = &self.speakers[speaker];
+            for field in [&who.affiliation, &who.role].into_iter().flatten() {
+                for (_, t) in names.find_all(field) {
+                    if !found.contains(&t) {
+                        found.push(t);
+                    }
+                }
+            }
+            found
+        });
+        found
             .iter()
             .copied()
             .find(|&t| targets.list[t].heads.contains(&head))
@@ -890,9 +982,10 @@ mod tests {
     fn forms(text: &str) -> Vec<(&str, Form)> {
         let mut tails = PhraseMatcher::new();
         tails.insert("Treaty Organization", 0);
-        short_forms(text, &tails, true)
+        let capitals = super::super::scan::Text::new(text).capitals;
+        short_forms(text, &capitals, &tails, true)
             .into_iter()
-            .map(|(span, form, _)| (&text[span], form))
+            .map(|(span, form)| (&text[span], form))
             .collect()
     }
 
