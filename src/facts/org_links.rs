@@ -606,14 +606,17 @@ fn after_the(b: &[u8], i: usize) -> bool {
 
 /// A full stop, question or exclamation mark and a space within the
 /// `chars` code points before `end`: a sentence ends there. Walks back no
-/// further than the nearest such end.
+/// further than the nearest such end, and no further than any sentence
+/// runs: farther back than that is another sentence.
 fn sentence_ends_within(s: &str, end: usize, chars: usize) -> bool {
+    const LONGEST_SENTENCE: usize = 600;
     let b = s.as_bytes();
-    s[..end]
-        .char_indices()
-        .rev()
-        .take(chars)
-        .any(|(k, c)| matches!(c, '.' | '?' | '!') && b.get(k + 1) == Some(&b' '))
+    chars > LONGEST_SENTENCE
+        || s[..end]
+            .char_indices()
+            .rev()
+            .take(chars)
+            .any(|(k, c)| matches!(c, '.' | '?' | '!') && b.get(k + 1) == Some(&b' '))
 }
 
 /// Nothing before `i` makes a longer name of what starts there: the word
