@@ -209,15 +209,21 @@ struct Target {
 #[derive(Default)]
 struct Targets {
     list: Vec<Target>,
-    by_value: HashMap<(Cow<'static, str>, Option<Cow<'static, str>>), usize, FxBuild>,
+    /// Keyed by name and expansion, written into `key`, a reused buffer.
+    by_value: HashMap<String, usize, FxBuild>,
+    key: String,
     tail_ids: HashMap<String, usize, FxBuild>,
     tails: PhraseMatcher<usize>,
 }
 
 impl Targets {
     fn of(&mut self, value: &OrganizationValue) -> usize {
-        let key = (value.name.clone(), value.expansion.clone());
-        if let Some(&t) = self.by_value.get(&key) {
+        self.key.clear();
+        self.key.push_str(&value.name);
+        self.key.push('\u{1}');
+        self.key
+            .push_str(value.expansion.as_deref().unwrap_or_default());
+        if let Some(&t) = self.by_value.get(self.key.as_str()) {
             return t;
         }
         self.list.push(Target {
@@ -227,7 +233,7 @@ impl Targets {
             tails: Vec::new(),
         });
         let t = self.list.len() - 1;
-        self.by_value.insert(key, t);
+        self.by_value.insert(self.key.clone(), t);
         if let Some(expansion) = &value.expansion {
             self.add_name(t, expansion);
         } else if !is_all_caps(&value.name) {
