@@ -660,13 +660,14 @@ fn entities_group_mentions() {
             .find(|e| e.kind == kind && e.name == name)
             .unwrap_or_else(|| panic!("no entity {name}"))
     };
-    // Defined once, "(RFCA)", then named by acronym twice and in full once.
+    // Defined once, "(RFCA)", then named by acronym twice, in full once
+    // and by its short form once ("Director-General of the Agency").
     let agency = find(FactKind::Organization, "RFCA");
     assert_eq!(
         agency.expansion.as_deref(),
         Some("Regional Fire Coordination Agency")
     );
-    assert_eq!(agency.facts.len(), 4);
+    assert_eq!(agency.facts.len(), 5);
     for &k in &agency.facts {
         assert_eq!(doc.facts[k].kind, FactKind::Organization);
     }

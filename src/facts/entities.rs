@@ -1,6 +1,8 @@
 //! Grouping facts that name the same thing into entities ("NATO, 2
 //! mentions"): organisations and countries by canonical name, the other
-//! kinds by normalised value, quotes by their words.
+//! kinds by normalised value, quotes by their words. A short form of an
+//! organisation (`the Treaty Organization`, `the Council`) carries the value
+//! of the one it stands for (`org_links`), so it joins that entity here.
 
 use std::collections::HashMap;
 use std::fmt::Write;

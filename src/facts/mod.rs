@@ -13,6 +13,7 @@ mod entities;
 mod money;
 mod names;
 mod numbers;
+mod org_links;
 mod organizations;
 mod percent;
 mod quantity;
@@ -85,6 +86,7 @@ pub(crate) fn extract_in(
     };
 
     let mut facts = Vec::new();
+    let mut capitals = Vec::with_capacity(ranges.len());
     for (number, range) in ranges.iter().enumerate() {
         let paragraph = &text[range.clone()];
         let speaker = document.paragraphs[number].speaker;
@@ -92,7 +94,9 @@ pub(crate) fn extract_in(
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[number];
-        for found in scan_paragraph(paragraph, &context) {
+        let (found_here, capitals_here) = scan_paragraph(paragraph, &context);
+        capitals.push(capitals_here);
+        for found in found_here {
             char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
             byte_cursor = found.span.start;
             let fact_text = &paragraph[found.span.clone()];
@@ -107,15 +111,18 @@ pub(crate) fn extract_in(
             });
         }
     }
+    // Short forms (`the Council`) join the organisation they stand for.
+    org_links::link(document, ranges, char_starts, &capitals, &mut facts);
     let entities = entities::group(&facts);
     (facts, entities)
 }
 
 /// All facts of one paragraph, sorted by position, no two of a kind
-/// overlapping.
-pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
+/// overlapping; and the starts of its capitalised words outside those
+/// facts, where short forms of organisations are looked for later.
+pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> (Vec<Found>, Vec<usize>) {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
-    let text = scan::Text::new(paragraph);
+    let mut text = scan::Text::new(paragraph);
     let mut claimed = Claimed::new(scan::masked_spans(&text));
     let mut all: Vec<Found> = Vec::new();
 
@@ -135,7 +142,8 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     // Quotes contain the other facts, so they claim nothing.
     all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
     crate::sort::sort_by_key(&mut all, |f| (f.span.start, f.kind, f.span.end));
-    all
+    let capitals = org_links::outside_facts(std::mem::take(&mut text.capitals), &all);
+    (all, capitals)
 }
 
 /// Sorted, disjoint byte spans already taken by earlier scanners.
