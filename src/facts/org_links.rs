@@ -740,54 +740,53 @@ fn principal_organ(document: &Document, targets: &mut Targets) -> Option<usize> 
 
 /// The organisations each speaker speaks for, from their affiliation and
 /// role (`Chair of the Committee against Torture`): in their turn, `the
-/// Committee` is theirs. Read on first need, speaker by speaker.
+/// Committee` is theirs. Read on first need, for one speaker and head word
+/// at a time, among the organisations with that head.
 struct SpeakerOrgs<'d> {
     speakers: &'d [crate::document::Speaker],
-    /// Every full name and acronym of the organisations with a head word.
-    names: PhraseMatcher<usize>,
-    of_speaker: Vec<Option<Vec<usize>>>,
+    /// The organisations with each head word.
+    with_head: Vec<Vec<usize>>,
+    found: HashMap<(usize, usize), Option<usize>, FxBuild>,
 }
 
 impl<'d> SpeakerOrgs<'d> {
     fn new(document: &'d Document, targets: &Targets) -> Self {
-        let mut names = PhraseMatcher::new();
-        if !document.speakers.is_empty() {
-            for (t, target) in targets.list.iter().enumerate() {
-                if target.heads.is_empty() {
-                    continue;
-                }
-                names.insert(&target.value.name, t);
-                for name in &target.names {
-                    names.insert(name, t);
-                }
+        let mut with_head = vec![Vec::new(); HEADS.len()];
+        for (t, target) in targets.list.iter().enumerate() {
+            for &h in &target.heads {
+                with_head[h].push(t);
             }
         }
         SpeakerOrgs {
             speakers: &document.speakers,
-            names,
-            of_speaker: vec![None; document.speakers.len()],
+            with_head,
+            found: HashMap::default(),
         }
     }
 
     fn with_head(&mut self, speaker: usize, head: usize, targets: &Targets) -> Option<usize> {
-        let names = &self.names;
-        let found = self.of_speaker.get_mut(speaker)?.get_or_insert_with(|| {
-            let mut found: Vec<usize> = Vec::new();
-            let who = &self.speakers[speaker];
-            for field in [&who.affiliation, &who.role].into_iter().flatten() {
-                for (_, t) in names.find_all(field) {
-                    if !found.contains(&t) {
-                        found.push(t);
-                    }
-                }
-            }
-            found
-        });
-        found
-            .iter()
-            .copied()
-            .find(|&t| targets.list[t].heads.contains(&head))
+        let who = self.speakers.get(speaker)?;
+        let candidates = &self.with_head[head];
+        *self.found.entry((speaker, head)).or_insert_with(|| {
+            candidates.iter().copied().find(|&t| {
+                let target = &targets.list[t];
+                let names = std::iter::once(target.value.name.as_ref())
+                    .chain(target.names.iter().map(String::as_str));
+                [&who.affiliation, &who.role]
+                    .into_iter()
+                    .flatten()
+                    .any(|field| names.clone().any(|name| holds_name(field, name)))
+            })
+        })
     }
+}
+
+/// `name` stands in `text` as whole words.
+fn holds_name(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(k, _)| {
+        !char_before(text, k).is_some_and(is_word_char)
+            && !char_at(text, k + name.len()).is_some_and(is_word_char)
+    })
 }
 
 /// Which company `the company` is in a corporate release: in an `About X`
