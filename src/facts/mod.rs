@@ -7,12 +7,14 @@
 //! is a single left-to-right pass, so extraction stays linear in the text.
 //! `docs/FORMAT.md` (section "Facts and entities") documents the JSON.
 
+mod companies;
 mod countries;
 mod dates;
 mod entities;
 mod money;
 mod names;
 mod numbers;
+mod org_forms;
 mod organizations;
 mod percent;
 mod quantity;
@@ -78,20 +80,26 @@ pub(crate) fn extract_in(
     char_starts: &[usize],
 ) -> (Vec<Fact>, Vec<Entity>) {
     let text = document.text.as_str();
+    // Each paragraph's word starts are found once, for the whole-document
+    // pass over names and for the paragraph's own scan.
+    let texts: Vec<scan::Text> = ranges
+        .iter()
+        .map(|r| scan::Text::new(&text[r.clone()]))
+        .collect();
     let context = Context {
         year: document.date.as_deref().and_then(dates::year_of_iso),
-        acronyms: organizations::Acronyms::collect(ranges.iter().map(|r| &text[r.clone()])),
+        acronyms: organizations::Acronyms::collect(&texts),
     };
 
     let mut facts = Vec::new();
-    for (number, range) in ranges.iter().enumerate() {
-        let paragraph = &text[range.clone()];
+    for (number, paragraph_text) in texts.iter().enumerate() {
+        let paragraph = paragraph_text.s;
         let speaker = document.paragraphs[number].speaker;
         // Code points are counted forward from the paragraph's start, since
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[number];
-        for found in scan_paragraph(paragraph, &context) {
+        for found in scan_text(paragraph_text, &context) {
             char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
             byte_cursor = found.span.start;
             let fact_text = &paragraph[found.span.clone()];
@@ -110,12 +118,11 @@ pub(crate) fn extract_in(
     (facts, entities)
 }
 
-/// All facts of one paragraph, sorted by position, no two of a kind
-/// overlapping.
-pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
+/// All facts of one paragraph (its word starts found), sorted by
+/// position, no two of a kind overlapping.
+fn scan_text(text: &scan::Text, context: &Context) -> Vec<Found> {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
-    let text = scan::Text::new(paragraph);
-    let mut claimed = Claimed::new(scan::masked_spans(&text));
+    let mut claimed = Claimed::new(scan::masked_spans(text));
     let mut all: Vec<Found> = Vec::new();
 
     // Numbers belong to the most specific reading first: a symbol or a
@@ -123,16 +130,16 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> Vec<Found> {
     // same goes for names: an acronym inside a document symbol or a unit is
     // not an organisation, and a country inside an organisation's name
     // (`United Nations Interim Force in Lebanon`) is part of that name.
-    all.extend(claimed.admit(symbols::scan(&text)));
-    all.extend(claimed.admit(resolutions::scan(&text)));
-    all.extend(claimed.admit(money::scan(&text)));
-    all.extend(claimed.admit(percent::scan(&text)));
-    all.extend(claimed.admit(times::scan(&text)));
-    all.extend(claimed.admit(dates::scan(&text, context.year)));
-    all.extend(claimed.admit(quantity::scan(&text)));
-    all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
+    all.extend(claimed.admit(symbols::scan(text)));
+    all.extend(claimed.admit(resolutions::scan(text)));
+    all.extend(claimed.admit(money::scan(text)));
+    all.extend(claimed.admit(percent::scan(text)));
+    all.extend(claimed.admit(times::scan(text)));
+    all.extend(claimed.admit(dates::scan(text, context.year)));
+    all.extend(claimed.admit(quantity::scan(text)));
+    all.extend(claimed.admit(names::scan(text, &context.acronyms)));
     // Quotes contain the other facts, so they claim nothing.
-    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
+    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(text)));
     crate::sort::sort_by_key(&mut all, |f| (f.span.start, f.kind, f.span.end));
     all
 }

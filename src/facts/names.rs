@@ -59,21 +59,26 @@ pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
         }
         let known = matcher().match_at(s, i);
         let longest_known = known.map_or(0, |(end, _)| end);
-        let mention = match organizations::defined_name(s, i, acronyms, longest_known) {
+        // A name the release taught (a company, a name by its form, a
+        // treaty's name) wins only when longer than the built-in one.
+        let learnt = organizations::learnt(s, i, acronyms).filter(|(end, _)| *end > longest_known);
+        let longest = learnt.as_ref().map_or(longest_known, |(end, _)| *end);
+        let mention = match organizations::defined_name(s, i, acronyms, longest) {
             Some(defined) => Some(defined),
-            None => match known {
-                Some((end, Name::Organization(Some(k)))) => {
+            None => match (learnt, known) {
+                (Some((_, mention)), _) => Some(mention),
+                (None, Some((end, Name::Organization(Some(k))))) => {
                     Some(organizations::known(s, i, end, k, acronyms))
                 }
-                Some((end, Name::Country(Some(name)))) => {
+                (None, Some((end, Name::Country(Some(name))))) => {
                     Some(Mention::Fact(countries::fact(i..end, name)))
                 }
-                Some((end, _)) => Some(Mention::Skip(end)),
+                (None, Some((end, _))) => Some(Mention::Skip(end)),
                 // Two capitals at least: `The` is not worth a look.
-                None if s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
-                    organizations::unknown_acronym(s, i, acronyms)
+                (None, None) if s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
+                    organizations::defined_acronym(s, i, acronyms)
                 }
-                None => None,
+                (None, None) => None,
             },
         };
         match mention {

@@ -1,0 +1,363 @@
+//! Companies and other bodies learnt from what a release says of them:
+//! its boilerplate (`About Acme`), an apposition or a copula naming a
+//! kind of company (`Acme, a leading maker of …`, `Acme is one of the
+//! largest firms …`), a stock ticker (`(NASDAQ: ACME)`), a list after a
+//! class noun (`companies such as Acme and Brightwave`), and a list that
+//! holds a known organisation (`the Sheriff’s Office, Metra and Pace`).
+//! Once learnt, a name is found wherever the release uses it.
+
+use std::ops::Range;
+
+use super::org_forms::{head, is_stop_word, is_title};
+use super::scan::{char_at, char_before, is_apostrophe, is_word_char, skip_spaces, word_end};
+
+/// Nouns that say the name before them is a company or another body.
+const BODY_NOUNS: &[&str] = &[
+    "affiliate", "agency", "airline", "association", "bank", "biotech", "biotechnology",
+    "brand", "business", "carrier", "charity", "company", "conglomerate", "consortium",
+    "consultancy", "cooperative", "corporation", "developer", "distributor", "firm",
+    "foundation", "frontrunner", "front-runner", "group", "innovator", "insurer", "institute",
+    "institution", "laboratory", "leader", "lender", "maker", "manufacturer", "non-profit",
+    "nonprofit", "operator", "organisation", "organization", "partnership", "pioneer",
+    "producer", "provider", "retailer", "specialist", "startup", "start-up", "subsidiary",
+    "supplier", "university", "utility", "vendor",
+];
+
+/// Nouns that say it is a person (or a thing): the search stops.
+const OTHER_NOUNS: &[&str] = &[
+    "activist", "advocate", "analyst", "author", "city", "country", "doctor", "economist",
+    "entrepreneur", "executive", "expert", "founder", "journalist", "lawyer", "member", "nation",
+    "officer", "physician", "platform", "product", "professor", "region", "researcher",
+    "resident", "scientist", "software", "solution", "state", "system", "town", "tool",
+    "veteran", "woman", "man", "writer",
+];
+
+/// Plural nouns before a list of bodies (`companies such as …`).
+const CLASS_NOUNS: &[&str] = &[
+    "agencies", "banks", "brands", "businesses", "carriers", "companies", "corporations",
+    "developers", "firms", "insurers", "institutions", "laboratories", "labs", "lenders",
+    "manufacturers", "operators", "organisations", "organizations", "partners", "providers",
+    "retailers", "startups", "suppliers", "universities", "vendors",
+];
+
+/// Stock exchanges printed in a ticker.
+const EXCHANGES: &[&str] = &[
+    "AMEX", "ASX", "BSE", "CSE", "Euronext", "FWB", "HKEX", "JSE", "KOSDAQ", "KRX", "LSE",
+    "NASDAQ", "NSE", "NYSE", "Nasdaq", "OTC", "OTCQB", "OTCQX", "SGX", "SIX", "TASE", "TSE",
+    "TSX", "TSXV", "Xetra",
+];
+
+/// Regions and generic capitalised words that a list may hold beside an
+/// organisation without being one.
+const NOT_BODIES: &[&str] = &[
+    "Africa", "America", "Americas", "Antarctica", "Arctic", "Asia", "Balkans", "Caribbean",
+    "Central", "East", "Eastern", "Europe", "Government", "Governments", "Latin", "Member",
+    "Middle", "North", "Northern", "Oceania", "Pacific", "Parties", "Sahel", "South", "Southern",
+    "States", "West", "Western",
+];
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    list.contains(&lower.as_str())
+}
+
+/// Names learnt from the paragraph `s`'s company signals.
+pub fn scan(s: &str, out: &mut Vec<Range<usize>>) {
+    about(s, out);
+    apposition(s, out);
+    tickers(s, out);
+    class_lists(s, out);
+}
+
+/// A run of capitalised words starting at `i` (with `&`, a dotted
+/// abbreviation or a company suffix), at most five words: its end.
+pub fn name_forward(s: &str, i: usize) -> Option<usize> {
+    let mut at = i;
+    let mut end = None;
+    for _ in 0..5 {
+        let c = char_at(s, at)?;
+        if c == '&' {
+            at = skip_spaces(s, at + 1);
+            continue;
+        }
+        if !(c.is_uppercase() || (end.is_some() && c.is_ascii_digit())) {
+            break;
+        }
+        let mut e = word_end(s, at);
+        if s[e..].starts_with('.') && s[at..e].len() <= 4 && s[at..e] != *"St" {
+            // `Inc.`, `Ltd.`, `Co.`; a sentence's period stays out.
+            if matches!(&s[at..e], "Inc" | "Ltd" | "Corp" | "Co") {
+                e += 1;
+            }
+        }
+        end = Some(e);
+        let next = skip_spaces(s, e);
+        if next == e || !char_at(s, next).is_some_and(|c| c.is_uppercase() || c == '&') {
+            break;
+        }
+        at = next;
+    }
+    end
+}
+
+/// The run of capitalised words ending at `end` (at most five), without
+/// stop words or titles in front: its start.
+fn name_backward(s: &str, end: usize) -> Option<usize> {
+    let mut start = None;
+    let mut at = end;
+    // `Marrow Ltd.`: the period of a company suffix.
+    if char_before(s, at) == Some('.') {
+        let w = super::scan::word_start(s, at - 1);
+        if matches!(&s[w..at - 1], "Inc" | "Ltd" | "Corp" | "Co") {
+            start = Some(w);
+            at = super::scan::skip_spaces_back(s, w);
+            if at == w {
+                return start;
+            }
+        }
+    }
+    for _ in 0..5 {
+        let e = at;
+        let b = super::scan::word_start(s, e);
+        if b == e {
+            break;
+        }
+        let word = &s[b..e];
+        if !word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            break;
+        }
+        if is_stop_word(word) || is_title(word) {
+            break;
+        }
+        start = Some(b);
+        let before = super::scan::skip_spaces_back(s, b);
+        if before == b {
+            break;
+        }
+        at = before;
+        if char_before(s, at) == Some('&') {
+            at = super::scan::skip_spaces_back(s, at - 1);
+        }
+    }
+    let start = start?;
+    // A name opening a sentence: the first word must not be a stop word.
+    Some(start)
+}
+
+/// `About Acme` as a line of its own or before a colon.
+fn about(s: &str, out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(k) = s[from..].find("About ") {
+        let i = from + k;
+        from = i + 6;
+        let opens = i == 0
+            || s[..i].ends_with("  ")
+            || s[..i].trim_end().ends_with(['.', '!', '?']);
+        if !opens {
+            continue;
+        }
+        let mut start = skip_spaces(s, i + 6);
+        if s[start..].starts_with("the ") {
+            start += 4;
+        }
+        let Some(end) = name_forward(s, start) else {
+            continue;
+        };
+        let rest = s[end..].trim_start();
+        if (rest.is_empty() || rest.starts_with(':')) && acceptable(&s[start..end]) {
+            out.push(start..end);
+        }
+    }
+}
+
+/// `Acme, a leading maker …`, `Acme is one of the largest firms …`.
+fn apposition(s: &str, out: &mut Vec<Range<usize>>) {
+    for pattern in [", a ", ", an ", ", the ", ", one of ", " is a ", " is an ", " is one of "] {
+        let mut from = 0;
+        while let Some(k) = s[from..].find(pattern) {
+            let at = from + k;
+            from = at + pattern.len();
+            if !describes_a_body(&s[from..]) {
+                continue;
+            }
+            let end = if char_before(s, at).is_some_and(is_apostrophe) {
+                continue;
+            } else {
+                at
+            };
+            if let Some(start) = name_backward(s, end) {
+                if acceptable(&s[start..end]) {
+                    out.push(start..end);
+                }
+            }
+        }
+    }
+}
+
+/// The words after an article name a kind of body before a person, a
+/// thing or the end of the clause.
+fn describes_a_body(rest: &str) -> bool {
+    for word in rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(10)
+    {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        if lower_in(word, BODY_NOUNS) || lower_in(singular, BODY_NOUNS) {
+            return true;
+        }
+        if lower_in(word, OTHER_NOUNS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `Acme Inc. (NASDAQ: ACME)`, `OPC Energy Ltd. (OPCE:Tel Aviv)`.
+fn tickers(s: &str, out: &mut Vec<Range<usize>>) {
+    for (open, _) in s.match_indices('(') {
+        let Some(close) = s[open..].find(')').map(|k| open + k).filter(|c| c - open < 40) else {
+            continue;
+        };
+        let Some((a, b)) = s[open + 1..close].split_once(':') else {
+            continue;
+        };
+        let (a, b) = (a.trim(), b.trim());
+        let ticker = |t: &str| {
+            (1..=6).contains(&t.len())
+                && t.bytes().all(|c| c.is_ascii_uppercase() || c == b'.')
+        };
+        let exchange = |t: &str| EXCHANGES.iter().any(|e| t.starts_with(e));
+        let is_ticker = (exchange(a) && ticker(b))
+            || (ticker(a) && b.starts_with(|c: char| c.is_uppercase()) && !b.contains(' ') || ticker(a) && exchange(b))
+            || (ticker(a) && b.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase())) && b.len() < 20);
+        if !is_ticker {
+            continue;
+        }
+        let end = super::scan::skip_spaces_back(s, open);
+        if let Some(start) = name_backward(s, end) {
+            if acceptable(&s[start..end]) {
+                out.push(start..end);
+            }
+        }
+    }
+}
+
+/// `companies such as Acme, Brightwave and Zeta Labs`, `Companies Acme
+/// and Brightwave` (in a headline).
+fn class_lists(s: &str, out: &mut Vec<Range<usize>>) {
+    for pattern in [" such as ", " including ", " like ", "ompanies "] {
+        let mut from = 0;
+        while let Some(k) = s[from..].find(pattern) {
+            let at = from + k;
+            from = at + pattern.len();
+            let noun_ok = if pattern == "ompanies " {
+                true
+            } else {
+                let before = super::scan::skip_spaces_back(s, at);
+                let before = before - usize::from(char_before(s, before) == Some(','));
+                let start = super::scan::word_start(s, before);
+                lower_in(&s[start..before], CLASS_NOUNS)
+            };
+            if !noun_ok {
+                continue;
+            }
+            list_after(s, from, out);
+        }
+    }
+}
+
+/// Learns the names of a list that starts at `i`.
+fn list_after(s: &str, mut i: usize, out: &mut Vec<Range<usize>>) {
+    for _ in 0..12 {
+        if s[i..].starts_with("the ") {
+            i += 4;
+        }
+        let Some(end) = name_forward(s, i) else {
+            return;
+        };
+        if acceptable(&s[i..end]) {
+            out.push(i..end);
+        }
+        let Some(next) = list_separator(s, end) else {
+            return;
+        };
+        i = next;
+    }
+}
+
+/// After an item of a list, the start of the next one, if a separator
+/// (`, `, ` and `, `, and `, ` or `, ` & `) comes between.
+pub fn list_separator(s: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    if s[at..].starts_with(',') {
+        at += 1;
+    }
+    let spaced = skip_spaces(s, at);
+    let mut next = spaced;
+    for joiner in ["and ", "or ", "& "] {
+        if spaced > at || at > end {
+            if s[spaced..].starts_with(joiner) {
+                next = skip_spaces(s, spaced + joiner.len());
+                break;
+            }
+        }
+    }
+    if next == end || (next == spaced && at == end) {
+        return None;
+    }
+    if s[next..].starts_with("the ") {
+        next += 4;
+    }
+    char_at(s, next).filter(|c| c.is_uppercase()).map(|_| next)
+}
+
+/// A name worth learning: not a stop word, a title, a region, a country,
+/// a lone organisational noun or a word in capitals only by position.
+pub fn acceptable(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or_default();
+    let words = name.split_whitespace().count();
+    if name.is_empty()
+        || words > 5
+        || is_stop_word(first)
+        || name.split_whitespace().any(|w| {
+            is_title(w.trim_end_matches(['.', ','])) || w.split('-').next().is_some_and(is_title)
+        })
+        || NOT_BODIES.contains(&first)
+        || first.ends_with("ing")
+        || crate::lexicon::countries::canonical(name).is_some()
+        || name.chars().all(|c| c.is_ascii_digit() || !is_word_char(c))
+    {
+        return false;
+    }
+    // `Council`, `Company`: a short form, for linking, not a new name.
+    !(words == 1 && head(name, None).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn learnt(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        scan(s, &mut out);
+        out.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn signals_of_a_company() {
+        assert_eq!(learnt("About Brightwave"), ["Brightwave"]);
+        assert_eq!(learnt("Thanks.  About Nordvik Kraft: a story"), ["Nordvik Kraft"]);
+        assert_eq!(
+            learnt("Today Lumora, a leading maker of sensors, bought Kettle Rock, one of the largest firms in Ohio."),
+            ["Lumora", "Kettle Rock"]
+        );
+        assert_eq!(learnt("Quilla is a pioneer in assays."), ["Quilla"]);
+        assert_eq!(learnt("Jane Doe, a leading expert in law firms, spoke."), Vec::<&str>::new());
+        assert_eq!(learnt("Tessel Holdings (NASDAQ: TSSL) and Marrow Ltd. (MRW:Tel Aviv)"), ["Tessel Holdings", "Marrow Ltd."]);
+        assert_eq!(
+            learnt("businesses such as Ardent Foods, Pell and Ruskin Cole; companies including Verdan."),
+            ["Ardent Foods", "Pell", "Ruskin Cole", "Verdan"]
+        );
+    }
+}
