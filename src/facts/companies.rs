@@ -29,7 +29,10 @@ const OTHER_NOUNS: &[&str] = &[
     "entrepreneur", "executive", "expert", "founder", "journalist", "lawyer", "member", "nation",
     "officer", "physician", "platform", "product", "professor", "region", "researcher",
     "resident", "scientist", "software", "solution", "state", "system", "town", "tool",
-    "veteran", "woman", "man", "writer",
+    "veteran", "woman", "man", "writer", "api", "app", "application", "device", "algorithm",
+    "suite", "project", "programme", "program", "initiative", "plan", "service", "network",
+    "technology", "test", "assay", "drug", "vaccine", "treatment", "facility", "site", "plant",
+    "portfolio", "model", "instrument", "agreement", "deal", "transaction", "milestone",
 ];
 
 /// Plural nouns before a list of bodies (`companies such as …`).
@@ -194,19 +197,34 @@ fn apposition(s: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The words after an article name a kind of body before a person, a
-/// thing or the end of the clause.
+/// The words after an article name a kind of body (`a leading maker`,
+/// `one of the largest firms`) before a person or a thing, a preposition
+/// or relative word (`an open API that allows developers`), or the end of
+/// the clause.
 fn describes_a_body(rest: &str) -> bool {
-    for word in rest
+    let clause_end = rest
+        .find(['.', ',', ';', ':', '(', ')', '!', '?', '—', '–'])
+        .unwrap_or(rest.len());
+    for word in rest[..clause_end]
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .take(10)
+        .take(8)
     {
+        if matches!(
+            word,
+            "of" | "in" | "for" | "that" | "which" | "who" | "whose" | "with" | "to" | "on"
+                | "at" | "by" | "from" | "where" | "whom"
+        ) {
+            return false;
+        }
+        if !word.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
         let singular = word.strip_suffix('s').unwrap_or(word);
-        if lower_in(word, BODY_NOUNS) || lower_in(singular, BODY_NOUNS) {
+        if BODY_NOUNS.contains(&word) || BODY_NOUNS.contains(&singular) {
             return true;
         }
-        if lower_in(word, OTHER_NOUNS) {
+        if OTHER_NOUNS.contains(&word) || OTHER_NOUNS.contains(&singular) {
             return false;
         }
     }
@@ -279,7 +297,7 @@ fn list_after(s: &str, mut i: usize, out: &mut Vec<Range<usize>>) {
         if acceptable(&s[i..end]) {
             out.push(i..end);
         }
-        let Some(next) = list_separator(s, end) else {
+        let Some((next, _)) = list_separator(s, end) else {
             return;
         };
         i = next;
@@ -287,29 +305,36 @@ fn list_after(s: &str, mut i: usize, out: &mut Vec<Range<usize>>) {
 }
 
 /// After an item of a list, the start of the next one, if a separator
-/// (`, `, ` and `, `, and `, ` or `, ` & `) comes between.
-pub fn list_separator(s: &str, end: usize) -> Option<usize> {
+/// (`, `, ` and `, `, and `, ` or `, ` & `) comes between, and whether the
+/// separator holds a word (`and`, `or`, `&`).
+pub fn list_separator(s: &str, end: usize) -> Option<(usize, bool)> {
     let mut at = end;
-    if s[at..].starts_with(',') {
+    let comma = s[at..].starts_with(',');
+    if comma {
         at += 1;
     }
     let spaced = skip_spaces(s, at);
+    if spaced == at {
+        return None;
+    }
     let mut next = spaced;
+    let mut word = false;
     for joiner in ["and ", "or ", "& "] {
-        if spaced > at || at > end {
-            if s[spaced..].starts_with(joiner) {
-                next = skip_spaces(s, spaced + joiner.len());
-                break;
-            }
+        if s[spaced..].starts_with(joiner) {
+            next = skip_spaces(s, spaced + joiner.len());
+            word = true;
+            break;
         }
     }
-    if next == end || (next == spaced && at == end) {
+    if !comma && !word {
         return None;
     }
     if s[next..].starts_with("the ") {
         next += 4;
     }
-    char_at(s, next).filter(|c| c.is_uppercase()).map(|_| next)
+    char_at(s, next)
+        .filter(|c| c.is_uppercase())
+        .map(|_| (next, word))
 }
 
 /// A name worth learning: not a stop word, a title, a region, a country,

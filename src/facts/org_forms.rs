@@ -71,11 +71,11 @@ const STOP_WORDS: &[&str] = &[
 /// inside a name (`Sheriff’s Office`). Sorted by bytes.
 const TITLES: &[&str] = &[
     "Acting", "Ambassador", "Assessor", "Attorney", "Attorneys", "Auditor", "CEO", "Chair",
-    "Chairman", "Chairperson", "Chairwoman", "Chief", "Clerk", "Commissioner", "Comptroller",
-    "Controller", "Coroner", "Defender", "Deputy", "Director", "Dr", "General", "Governor", "Head",
-    "Inspector", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "President", "Prosecutor",
-    "Recorder", "Secretary", "Senator", "Sheriff", "Spokesman", "Spokesperson", "Superintendent",
-    "Treasurer",
+    "Chairman", "Chairperson", "Chairwoman", "Chief", "Clerk", "Co-Founder", "Commissioner",
+    "Comptroller", "Controller", "Coroner", "Defender", "Deputy", "Director", "Dr", "Founder",
+    "General", "Governor", "Head", "Inspector", "Manager", "Managing", "Marshal", "Mayor",
+    "Minister", "Mr", "Mrs", "Ms", "Officer", "President", "Prosecutor", "Recorder", "Secretary",
+    "Senator", "Sheriff", "Spokesman", "Spokesperson", "Superintendent", "Treasurer", "Vice",
 ];
 
 /// Lower-case words that may join the parts of a name.
@@ -433,6 +433,19 @@ fn names_in_run(
         if tokens[first].kind != TokenKind::Capital {
             i = segment_end;
             continue;
+        }
+        // `General Manager Acme Industrie`: a person's titles before the
+        // name (but `Attorney General’s Office` is one name).
+        let mut after_titles = first;
+        while after_titles < h && is_title(text(s, &tokens[after_titles])) {
+            after_titles += 1;
+        }
+        let titles = after_titles - first;
+        if after_titles < h
+            && (titles >= 2 || titles == 1 && text(s, &tokens[first]) != "General")
+            && !tokens[after_titles - 1].possessive
+        {
+            first = after_titles;
         }
         let mut last = h;
         let mut next = h + 1;

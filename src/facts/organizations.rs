@@ -118,6 +118,13 @@ impl Acronyms {
                 .match_at(name, 0)
                 .is_some_and(|(end, _)| end == name.len())
         };
+        // A name that stands apart when `and` joins it to another:
+        // `United Nations and Security Council`, `Hiber & Acme Industries`.
+        let is_name = |name: &str| {
+            is_signalled(name)
+                || crate::lexicon::organizations::by_name(name).is_some()
+                || crate::lexicon::countries::canonical(name).is_some()
+        };
         for definition in definitions_found {
             let organization = !definition.term
                 && (crate::lexicon::organizations::by_acronym(&definition.acronym)
@@ -139,7 +146,7 @@ impl Acronyms {
                 continue;
             }
             forms.clear();
-            org_forms::scan(text.s, &text.capitals, &is_signalled, &mut forms);
+            org_forms::scan(text.s, &text.capitals, &is_name, &mut forms);
             for form in &forms {
                 let name = single_spaced(&text.s[form.span.clone()]);
                 match form.head {
@@ -158,6 +165,10 @@ impl Acronyms {
             // `the Treaty Organization` beside the `Collective Security
             // Treaty Organization`: a short form, left to linking.
             let short_form = is_tail_of_known(&name)
+                || name
+                    .match_indices('-')
+                    .any(|(k, _)| is_tail_of_known(&name[k + 1..]))
+                || crate::lexicon::countries::canonical(&name).is_some()
                 || all_formed
                     .iter()
                     .any(|longer| longer.len() > name.len() && longer.ends_with(&format!(" {name}")));
@@ -177,6 +188,9 @@ impl Acronyms {
             items.clear();
             acronyms.list_neighbours(text, &mut items);
             for name in items.drain(..) {
+                if std::env::var_os("DEBUG_ORGS").is_some() {
+                    eprintln!("list: {}", text.s);
+                }
                 acronyms.learn(name, None);
             }
         }
@@ -185,6 +199,9 @@ impl Acronyms {
 
     /// Adds a learnt organisation (once).
     fn learn(&mut self, name: String, head: Option<String>) {
+        if std::env::var_os("DEBUG_ORGS").is_some() {
+            eprintln!("learn {name:?} {head:?}");
+        }
         if let Some((end, _)) = self.learnt.match_at(&name, 0) {
             if end == name.len() {
                 return;
@@ -217,13 +234,16 @@ impl Acronyms {
     /// and Pace`) and are not one yet.
     fn list_neighbours(&self, text: &Text, out: &mut Vec<String>) {
         let s = text.s;
-        let mut chain: Vec<(Range<usize>, bool)> = Vec::new();
+        // Items as (span, is an organisation, may be learnt), and whether
+        // a separator of the chain holds `and`, `or` or `&`.
+        let mut chain: Vec<(Range<usize>, bool, bool)> = Vec::new();
+        let mut worded = false;
         let mut resume = 0;
-        let flush = |chain: &mut Vec<(Range<usize>, bool)>, out: &mut Vec<String>| {
-            if chain.len() >= 2 && chain.iter().any(|(_, org)| *org) {
-                for (span, org) in chain.iter() {
+        let flush = |chain: &mut Vec<(Range<usize>, bool, bool)>, worded: bool, out: &mut Vec<String>| {
+            if worded && chain.iter().any(|(_, org, _)| *org) {
+                for (span, org, learnable) in chain.iter() {
                     let name = &s[span.clone()];
-                    if !org && companies::acceptable(name) {
+                    if !org && *learnable && companies::acceptable(name) {
                         out.push(single_spaced(name));
                     }
                 }
@@ -231,23 +251,46 @@ impl Acronyms {
             chain.clear();
         };
         for &i in &text.capitals {
-            if i < resume {
+            if i < resume || org_forms::is_stop_word(&s[i..word_end(s, i)]) {
                 continue;
             }
-            let (end, org) = match self.organization_at(s, i) {
-                Some(end) => (end, true),
-                None => (item_end(s, i), false),
+            let other = self.learnt.match_at(s, i).and_then(|(end, l)| match l {
+                Learnt::Other => Some(end),
+                Learnt::Organization(_) => None,
+            });
+            let item = match (self.organization_at(s, i), other) {
+                (Some(end), other) if other.is_none_or(|o| o <= end) => {
+                    // An organisation's name that runs on into a longer
+                    // name (`Acme Fairview Plant`) is not an item.
+                    let runs_on = next_word(s, end)
+                        .is_some_and(|w| w.start > end && is_capitalized(&s[w]));
+                    (end, !runs_on, false)
+                }
+                (_, Some(end)) => (end, false, false),
+                (Some(_), None) | (None, None) => {
+                    let end = item_end(s, i);
+                    let last = s[i..end].rsplit(' ').next().unwrap_or_default();
+                    let learnable = org_forms::head(last, None).is_none()
+                        && !is_tail_of_known(&s[i..end]);
+                    (end, false, learnable)
+                }
             };
+            let (end, org, learnable) = item;
             resume = end.max(i + 1);
             let joined = chain
                 .last()
-                .is_some_and(|(last, _)| companies::list_separator(s, last.end) == Some(i));
-            if !joined {
-                flush(&mut chain, out);
+                .and_then(|(last, _, _)| companies::list_separator(s, last.end))
+                .filter(|(next, _)| *next == i);
+            match joined {
+                Some((_, word)) => worded |= word,
+                None => {
+                    flush(&mut chain, worded, out);
+                    worded = false;
+                }
             }
-            chain.push((i..end, org));
+            chain.push((i..end, org, learnable));
         }
-        flush(&mut chain, out);
+        flush(&mut chain, worded, out);
     }
 
     /// The end of a known, defined or learnt organisation's name at `i`.
@@ -704,7 +747,7 @@ pub fn learnt(s: &str, i: usize, acronyms: &Acronyms) -> Option<(usize, Mention)
         Learnt::Organization(k) => {
             let org = &acronyms.organizations[k];
             match &org.acronym {
-                Some(a) => fact(i, end, Cow::Owned(a.clone()), acronyms.expansion(a, None)),
+                Some(a) => full_name(s, i, end, Cow::Owned(a.clone()), acronyms.expansion(a, None)),
                 None => fact(i, end, Cow::Owned(org.name.clone()), None),
             }
         }
