@@ -32,13 +32,13 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Assembly", "Association", "Authority", "Bancorp", "Bank", "Bio", "Biosciences", "Biotech",
     "Board", "Bureau", "Capital", "Center", "Centre", "Coalition", "College", "Commission",
     "Committee", "Company", "Consortium", "Corp", "Corporation", "Council", "Court", "Department",
-    "Diagnostics", "Directorate", "Federation", "Foundation", "Fund", "GmbH", "Group", "Holdings",
+    "Diagnostics", "Directorate", "Division", "Federation", "Forum", "Foundation", "Fund", "GmbH", "Group", "Holdings",
     "Hospital", "Inc", "Incorporated", "Industrie", "Industries", "Institute", "Institution",
     "Investments", "LLC", "LLP", "LP", "Laboratories", "Labs", "League", "Limited", "Ltd",
     "Ministry", "Mission", "Motors", "NV", "Networks", "Observatory", "Office", "Organisation",
     "Organization", "Oy", "PLC", "Parliament", "Partners", "Pharma", "Pharmaceuticals", "Program",
     "Programme", "Pty", "SA", "SAS", "SE", "Secretariat", "Service", "Services", "Society", "SpA",
-    "Technologies", "Therapeutics", "Tribunal", "Union", "University", "Ventures",
+    "Technologies", "Therapeutics", "Tribunal", "Union", "Unit", "University", "Ventures",
 ];
 
 /// Nouns that head a name of another kind (sorted by bytes).
@@ -417,6 +417,14 @@ fn names_in_run(
             }
         }
         let segment_end = j; // exclusive
+        // `Artibonite and Centre` is two places: after `and`, a modifier
+        // and a head (`Conservation and Recreation Authority`).
+        if let Some(and) = (start..segment_end).rev().find(|&k| tokens[k].kind != TokenKind::Capital) {
+            if segment_end - and < 3 {
+                i = segment_end;
+                continue;
+            }
+        }
         let Some((h, kind)) = last_head else {
             i = segment_end.max(i + 1);
             continue;
@@ -515,6 +523,11 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
             TokenKind::Connector => {
                 let word = text(s, t);
                 let opens = last.is_none();
+                // `Consumer Fraud Bureau of the Riverside District
+                // Attorney’s Office`: another organisation starts there.
+                if next_part_has_head(s, tokens, k + 1) {
+                    break;
+                }
                 let allowed = match word {
                     "in" => {
                         (!opens
@@ -546,7 +559,14 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
                     break;
                 }
                 let word = text(s, t);
-                if is_title(word) && word != "General" {
+                if is_title(word) && word != "General" && !t.possessive {
+                    break;
+                }
+                // A number only as in `Group of 77`, and it ends the name.
+                if word.starts_with(|c: char| c.is_ascii_digit()) {
+                    if last.is_none() && text(s, &tokens[k - 1]) == "of" {
+                        last = Some(k);
+                    }
                     break;
                 }
                 last = Some(k);
@@ -591,7 +611,7 @@ fn next_part_has_head(s: &str, tokens: &[Token], k: usize) -> bool {
         j += 1;
     }
     while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
-        if head_of(s, tokens, j).is_some() {
+        if head_of(s, tokens, j) == Some(Head::Organization) {
             return true;
         }
         j += 1;

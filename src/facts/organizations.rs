@@ -172,7 +172,9 @@ impl Acronyms {
                 || all_formed
                     .iter()
                     .any(|longer| longer.len() > name.len() && longer.ends_with(&format!(" {name}")));
-            if !short_form && crate::lexicon::organizations::by_name(&name).is_none() {
+            // `Acme Bio, Inc.` where the release calls itself `Acme Bio`.
+            let stem_learnt = company_stem(&name).is_some_and(&is_signalled);
+            if !short_form && !stem_learnt && crate::lexicon::organizations::by_name(&name).is_none() {
                 acronyms.learn(name, Some(head));
             }
         }
@@ -370,6 +372,18 @@ fn single_spaced(name: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// A company's name without its legal form (`Acme Bio` of `Acme Bio,
+/// Inc.`), when it has one.
+fn company_stem(name: &str) -> Option<&str> {
+    let (stem, suffix) = name.rsplit_once(' ')?;
+    matches!(
+        suffix.trim_end_matches('.'),
+        "Inc" | "Ltd" | "LLC" | "LLP" | "LP" | "Corp" | "PLC" | "plc" | "GmbH" | "AG" | "S.A" | "SA"
+            | "NV" | "N.V" | "SE" | "AB" | "Limited" | "Incorporated"
+    )
+    .then(|| stem.trim_end_matches(','))
 }
 
 /// The capitalised words starting at `i`, as a list item: their end.
