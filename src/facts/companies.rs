@@ -202,6 +202,12 @@ fn apposition(s: &str, out: &mut Vec<Range<usize>>) {
 /// or relative word (`an open API that allows developers`), or the end of
 /// the clause.
 fn describes_a_body(rest: &str) -> bool {
+    // A window of a few words: linear however long the paragraph.
+    let mut window = rest.len().min(160);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let rest = &rest[..window];
     let clause_end = rest
         .find(['.', ',', ';', ':', '(', ')', '!', '?', '—', '–'])
         .unwrap_or(rest.len());
@@ -234,7 +240,11 @@ fn describes_a_body(rest: &str) -> bool {
 /// `Acme Inc. (NASDAQ: ACME)`, `OPC Energy Ltd. (OPCE:Tel Aviv)`.
 fn tickers(s: &str, out: &mut Vec<Range<usize>>) {
     for (open, _) in s.match_indices('(') {
-        let Some(close) = s[open..].find(')').map(|k| open + k).filter(|c| c - open < 40) else {
+        let mut window = (open + 40).min(s.len());
+        while !s.is_char_boundary(window) {
+            window -= 1;
+        }
+        let Some(close) = s[open..window].find(')').map(|k| open + k) else {
             continue;
         };
         let Some((a, b)) = s[open + 1..close].split_once(':') else {

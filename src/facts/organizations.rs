@@ -160,7 +160,17 @@ impl Acronyms {
         for name in signal_names {
             acronyms.learn(name, None);
         }
-        let all_formed: Vec<String> = formed.iter().map(|(n, _)| n.clone()).collect();
+        // Each name once, and the word tails of all of them, so that
+        // spotting a short form costs one lookup.
+        let mut seen: HashSet<String, FxBuild> = HashSet::default();
+        formed.retain(|(name, _)| seen.insert(name.clone()));
+        let mut tails: HashSet<&str, FxBuild> = HashSet::default();
+        for (name, _) in &formed {
+            for (k, _) in name.match_indices(' ') {
+                tails.insert(&name[k + 1..]);
+            }
+        }
+        let tails: HashSet<String, FxBuild> = tails.into_iter().map(str::to_owned).collect();
         for (name, head) in formed {
             // `the Treaty Organization` beside the `Collective Security
             // Treaty Organization`: a short form, left to linking.
@@ -169,9 +179,7 @@ impl Acronyms {
                     .match_indices('-')
                     .any(|(k, _)| is_tail_of_known(&name[k + 1..]))
                 || crate::lexicon::countries::canonical(&name).is_some()
-                || all_formed
-                    .iter()
-                    .any(|longer| longer.len() > name.len() && longer.ends_with(&format!(" {name}")));
+                || tails.contains(&name);
             // `Acme Bio, Inc.` where the release calls itself `Acme Bio`.
             let stem_learnt = company_stem(&name).is_some_and(&is_signalled);
             if !short_form && !stem_learnt && crate::lexicon::organizations::by_name(&name).is_none() {
