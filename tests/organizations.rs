@@ -77,7 +77,11 @@ fn assert_mentions(name: &str) {
             .iter()
             .find(|e| e.kind == FactKind::Organization && e.name == *entity)
             .unwrap_or_else(|| panic!("{name}: no entity {entity}"));
-        assert_eq!(e.facts.len() as u64, count.as_u64().unwrap(), "{name}: {entity}");
+        assert_eq!(
+            e.facts.len() as u64,
+            count.as_u64().unwrap(),
+            "{name}: {entity}"
+        );
     }
 }
 
@@ -94,7 +98,12 @@ fn assert_not_found(name: &str) {
         );
     }
     let chars: Vec<char> = doc.text.chars().collect();
-    for longer in expected.get("not_inside").and_then(Value::as_array).into_iter().flatten() {
+    for longer in expected
+        .get("not_inside")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let longer: Vec<char> = longer.as_str().unwrap().chars().collect();
         let starts: Vec<usize> = (0..chars.len().saturating_sub(longer.len()))
             .filter(|&k| chars[k..k + longer.len()] == longer[..])

@@ -13,50 +13,194 @@ use super::scan::{char_at, char_before, is_apostrophe, is_word_char, skip_spaces
 
 /// Nouns that say the name before them is a company or another body.
 const BODY_NOUNS: &[&str] = &[
-    "affiliate", "agency", "airline", "association", "bank", "biotech", "biotechnology",
-    "brand", "business", "carrier", "charity", "company", "conglomerate", "consortium",
-    "consultancy", "cooperative", "corporation", "developer", "distributor", "firm",
-    "foundation", "frontrunner", "front-runner", "group", "innovator", "insurer", "institute",
-    "institution", "laboratory", "leader", "lender", "maker", "manufacturer", "non-profit",
-    "nonprofit", "operator", "organisation", "organization", "partnership", "pioneer",
-    "producer", "provider", "retailer", "specialist", "startup", "start-up", "subsidiary",
-    "supplier", "university", "utility", "vendor",
+    "affiliate",
+    "agency",
+    "airline",
+    "association",
+    "bank",
+    "biotech",
+    "biotechnology",
+    "brand",
+    "business",
+    "carrier",
+    "charity",
+    "company",
+    "conglomerate",
+    "consortium",
+    "consultancy",
+    "cooperative",
+    "corporation",
+    "developer",
+    "distributor",
+    "firm",
+    "foundation",
+    "frontrunner",
+    "front-runner",
+    "group",
+    "innovator",
+    "insurer",
+    "institute",
+    "institution",
+    "laboratory",
+    "leader",
+    "lender",
+    "maker",
+    "manufacturer",
+    "non-profit",
+    "nonprofit",
+    "operator",
+    "organisation",
+    "organization",
+    "partnership",
+    "pioneer",
+    "producer",
+    "provider",
+    "retailer",
+    "specialist",
+    "startup",
+    "start-up",
+    "subsidiary",
+    "supplier",
+    "university",
+    "utility",
+    "vendor",
 ];
 
 /// Nouns that say it is a person (or a thing): the search stops.
 const OTHER_NOUNS: &[&str] = &[
-    "activist", "advocate", "analyst", "author", "city", "country", "doctor", "economist",
-    "entrepreneur", "executive", "expert", "founder", "journalist", "lawyer", "member", "nation",
-    "officer", "physician", "platform", "product", "professor", "region", "researcher",
-    "resident", "scientist", "software", "solution", "state", "system", "town", "tool",
-    "veteran", "woman", "man", "writer", "api", "app", "application", "device", "algorithm",
-    "suite", "project", "programme", "program", "initiative", "plan", "service", "network",
-    "technology", "test", "assay", "drug", "vaccine", "treatment", "facility", "site", "plant",
-    "portfolio", "model", "instrument", "agreement", "deal", "transaction", "milestone",
+    "activist",
+    "advocate",
+    "analyst",
+    "author",
+    "city",
+    "country",
+    "doctor",
+    "economist",
+    "entrepreneur",
+    "executive",
+    "expert",
+    "founder",
+    "journalist",
+    "lawyer",
+    "member",
+    "nation",
+    "officer",
+    "physician",
+    "platform",
+    "product",
+    "professor",
+    "region",
+    "researcher",
+    "resident",
+    "scientist",
+    "software",
+    "solution",
+    "state",
+    "system",
+    "town",
+    "tool",
+    "veteran",
+    "woman",
+    "man",
+    "writer",
+    "api",
+    "app",
+    "application",
+    "device",
+    "algorithm",
+    "suite",
+    "project",
+    "programme",
+    "program",
+    "initiative",
+    "plan",
+    "service",
+    "network",
+    "technology",
+    "test",
+    "assay",
+    "drug",
+    "vaccine",
+    "treatment",
+    "facility",
+    "site",
+    "plant",
+    "portfolio",
+    "model",
+    "instrument",
+    "agreement",
+    "deal",
+    "transaction",
+    "milestone",
 ];
 
 /// Plural nouns before a list of bodies (`companies such as …`).
 const CLASS_NOUNS: &[&str] = &[
-    "agencies", "banks", "brands", "businesses", "carriers", "companies", "corporations",
-    "developers", "firms", "insurers", "institutions", "laboratories", "labs", "lenders",
-    "manufacturers", "operators", "organisations", "organizations", "partners", "providers",
-    "retailers", "startups", "suppliers", "universities", "vendors",
+    "agencies",
+    "banks",
+    "brands",
+    "businesses",
+    "carriers",
+    "companies",
+    "corporations",
+    "developers",
+    "firms",
+    "insurers",
+    "institutions",
+    "laboratories",
+    "labs",
+    "lenders",
+    "manufacturers",
+    "operators",
+    "organisations",
+    "organizations",
+    "partners",
+    "providers",
+    "retailers",
+    "startups",
+    "suppliers",
+    "universities",
+    "vendors",
 ];
 
 /// Stock exchanges printed in a ticker.
 const EXCHANGES: &[&str] = &[
     "AMEX", "ASX", "BSE", "CSE", "Euronext", "FWB", "HKEX", "JSE", "KOSDAQ", "KRX", "LSE",
-    "NASDAQ", "NSE", "NYSE", "Nasdaq", "OTC", "OTCQB", "OTCQX", "SGX", "SIX", "TASE", "TSE",
-    "TSX", "TSXV", "Xetra",
+    "NASDAQ", "NSE", "NYSE", "Nasdaq", "OTC", "OTCQB", "OTCQX", "SGX", "SIX", "TASE", "TSE", "TSX",
+    "TSXV", "Xetra",
 ];
 
 /// Regions and generic capitalised words that a list may hold beside an
 /// organisation without being one.
 const NOT_BODIES: &[&str] = &[
-    "Africa", "America", "Americas", "Antarctica", "Arctic", "Asia", "Balkans", "Caribbean",
-    "Central", "East", "Eastern", "Europe", "Government", "Governments", "Latin", "Member",
-    "Middle", "North", "Northern", "Oceania", "Pacific", "Parties", "Sahel", "South", "Southern",
-    "States", "West", "Western",
+    "Africa",
+    "America",
+    "Americas",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Balkans",
+    "Caribbean",
+    "Central",
+    "East",
+    "Eastern",
+    "Europe",
+    "Government",
+    "Governments",
+    "Latin",
+    "Member",
+    "Middle",
+    "North",
+    "Northern",
+    "Oceania",
+    "Pacific",
+    "Parties",
+    "Sahel",
+    "South",
+    "Southern",
+    "States",
+    "West",
+    "Western",
 ];
 
 fn lower_in(word: &str, list: &[&str]) -> bool {
@@ -64,12 +208,116 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     list.contains(&lower.as_str())
 }
 
-/// Names learnt from the paragraph `s`'s company signals.
+/// Names learnt from the paragraph `s`'s company signals, in one pass
+/// over its bytes (a release is read whole before any paragraph is
+/// scanned, so this must stay cheap).
 pub fn scan(s: &str, out: &mut Vec<Range<usize>>) {
-    about(s, out);
-    apposition(s, out);
-    tickers(s, out);
-    class_lists(s, out);
+    let b = s.as_bytes();
+    if s.starts_with("About ") {
+        about_at(s, 0, out);
+    }
+    for k in 0..b.len() {
+        match b[k] {
+            b',' => {
+                for pattern in [" a ", " an ", " the ", " one of "] {
+                    if b[k + 1..].starts_with(pattern.as_bytes()) {
+                        apposition_at(s, k, k + 1 + pattern.len(), out);
+                        break;
+                    }
+                }
+            }
+            b' ' => match b.get(k + 1) {
+                Some(b'i') => {
+                    for pattern in [" is a ", " is an ", " is one of "] {
+                        if b[k..].starts_with(pattern.as_bytes()) {
+                            apposition_at(s, k, k + pattern.len(), out);
+                            break;
+                        }
+                    }
+                    if b[k..].starts_with(b" including ") {
+                        class_list_at(s, k, k + 11, out);
+                    }
+                }
+                Some(b's') if b[k..].starts_with(b" such as ") => class_list_at(s, k, k + 9, out),
+                Some(b'l') if b[k..].starts_with(b" like ") => class_list_at(s, k, k + 6, out),
+                Some(b'A') if b[k..].starts_with(b" About ") => about_at(s, k + 1, out),
+                _ => {}
+            },
+            b'(' => ticker_at(s, k, out),
+            b'o' if b[k..].starts_with(b"ompanies ") => list_after(s, k + 9, out),
+            _ => {}
+        }
+    }
+}
+
+/// Single names that open a corporate verb (`Acme announced`, `Acme
+/// today launched`, `Acme acquires`): candidates only, learnt when the
+/// release also gives them a possessive or they are written like a brand
+/// (see [`brand_like`]).
+pub fn subjects(s: &str, out: &mut Vec<Range<usize>>) {
+    let b = s.as_bytes();
+    for k in 0..b.len() {
+        if b[k] != b' ' || !matches!(b.get(k + 1), Some(b'a' | b'l' | b'u' | b'A' | b'L' | b'U')) {
+            continue;
+        }
+        {
+            let verb_start = k + 1;
+            let verb = &s[verb_start..word_end(s, verb_start)];
+            if !matches!(
+                verb,
+                "announced"
+                    | "announces"
+                    | "launched"
+                    | "launches"
+                    | "acquired"
+                    | "acquires"
+                    | "unveiled"
+                    | "unveils"
+                    | "Announces"
+                    | "Launches"
+                    | "Acquires"
+                    | "Unveils"
+            ) {
+                continue;
+            }
+            let mut end = super::scan::skip_spaces_back(s, verb_start);
+            for helper in ["today", "has", "have", "will", "Today"] {
+                if s[..end].ends_with(helper) {
+                    let start = end - helper.len();
+                    if !char_before(s, start).is_some_and(is_word_char) {
+                        end = super::scan::skip_spaces_back(s, start);
+                    }
+                }
+            }
+            let word_begin = super::scan::word_start(s, end);
+            if word_begin == end || !is_word_char(char_at(s, word_begin).unwrap_or(' ')) {
+                continue;
+            }
+            // One word, not after a title (`Attorney General Bonta
+            // announced`) nor part of a longer capitalised name.
+            let before = super::scan::skip_spaces_back(s, word_begin);
+            let prev = &s[super::scan::word_start(s, before)..before];
+            let name = &s[word_begin..end];
+            if !name.starts_with(char::is_uppercase)
+                || prev.starts_with(char::is_uppercase) && before < word_begin
+                || !acceptable(name)
+            {
+                continue;
+            }
+            out.push(word_begin..end);
+        }
+    }
+}
+
+/// Written like a brand: a capital or a digit after the first letter
+/// (`PathAI`, `DoMore`, `3M`), not all in capitals.
+pub fn brand_like(name: &str) -> bool {
+    !name.contains(' ')
+        && name
+            .chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && name.chars().any(char::is_lowercase)
 }
 
 /// A run of capitalised words starting at `i` (with `&`, a dotted
@@ -126,7 +374,11 @@ fn name_backward(s: &str, end: usize) -> Option<usize> {
             break;
         }
         let word = &s[b..e];
-        if !word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if !word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
             break;
         }
         if is_stop_word(word) || is_title(word) {
@@ -147,52 +399,37 @@ fn name_backward(s: &str, end: usize) -> Option<usize> {
     Some(start)
 }
 
-/// `About Acme` as a line of its own or before a colon.
-fn about(s: &str, out: &mut Vec<Range<usize>>) {
-    let mut from = 0;
-    while let Some(k) = s[from..].find("About ") {
-        let i = from + k;
-        from = i + 6;
-        let opens = i == 0
-            || s[..i].ends_with("  ")
-            || s[..i].trim_end().ends_with(['.', '!', '?']);
-        if !opens {
-            continue;
-        }
-        let mut start = skip_spaces(s, i + 6);
-        if s[start..].starts_with("the ") {
-            start += 4;
-        }
-        let Some(end) = name_forward(s, start) else {
-            continue;
-        };
-        let rest = s[end..].trim_start();
-        if (rest.is_empty() || rest.starts_with(':')) && acceptable(&s[start..end]) {
-            out.push(start..end);
-        }
+/// `About Acme` as a line of its own or before a colon, at `i`.
+fn about_at(s: &str, i: usize, out: &mut Vec<Range<usize>>) {
+    let opens = i == 0 || s[..i].ends_with("  ") || {
+        let before = super::scan::skip_spaces_back(s, i);
+        char_before(s, before).is_some_and(|c| matches!(c, '.' | '!' | '?'))
+    };
+    if !opens {
+        return;
+    }
+    let mut start = skip_spaces(s, i + 6);
+    if s[start..].starts_with("the ") {
+        start += 4;
+    }
+    let Some(end) = name_forward(s, start) else {
+        return;
+    };
+    let rest = s[end..].trim_start();
+    if (rest.is_empty() || rest.starts_with(':')) && acceptable(&s[start..end]) {
+        out.push(start..end);
     }
 }
 
-/// `Acme, a leading maker …`, `Acme is one of the largest firms …`.
-fn apposition(s: &str, out: &mut Vec<Range<usize>>) {
-    for pattern in [", a ", ", an ", ", the ", ", one of ", " is a ", " is an ", " is one of "] {
-        let mut from = 0;
-        while let Some(k) = s[from..].find(pattern) {
-            let at = from + k;
-            from = at + pattern.len();
-            if !describes_a_body(&s[from..]) {
-                continue;
-            }
-            let end = if char_before(s, at).is_some_and(is_apostrophe) {
-                continue;
-            } else {
-                at
-            };
-            if let Some(start) = name_backward(s, end) {
-                if acceptable(&s[start..end]) {
-                    out.push(start..end);
-                }
-            }
+/// `Acme, a leading maker …`, `Acme is one of the largest firms …`: the
+/// pattern starts at `at`, the description at `from`.
+fn apposition_at(s: &str, at: usize, from: usize, out: &mut Vec<Range<usize>>) {
+    if char_before(s, at).is_some_and(is_apostrophe) || !describes_a_body(&s[from..]) {
+        return;
+    }
+    if let Some(start) = name_backward(s, at) {
+        if acceptable(&s[start..at]) {
+            out.push(start..at);
         }
     }
 }
@@ -218,8 +455,20 @@ fn describes_a_body(rest: &str) -> bool {
     {
         if matches!(
             word,
-            "of" | "in" | "for" | "that" | "which" | "who" | "whose" | "with" | "to" | "on"
-                | "at" | "by" | "from" | "where" | "whom"
+            "of" | "in"
+                | "for"
+                | "that"
+                | "which"
+                | "who"
+                | "whose"
+                | "with"
+                | "to"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "where"
+                | "whom"
         ) {
             return false;
         }
@@ -238,29 +487,29 @@ fn describes_a_body(rest: &str) -> bool {
 }
 
 /// `Acme Inc. (NASDAQ: ACME)`, `OPC Energy Ltd. (OPCE:Tel Aviv)`.
-fn tickers(s: &str, out: &mut Vec<Range<usize>>) {
-    for (open, _) in s.match_indices('(') {
+fn ticker_at(s: &str, open: usize, out: &mut Vec<Range<usize>>) {
+    {
         let mut window = (open + 40).min(s.len());
         while !s.is_char_boundary(window) {
             window -= 1;
         }
         let Some(close) = s[open..window].find(')').map(|k| open + k) else {
-            continue;
+            return;
         };
         let Some((a, b)) = s[open + 1..close].split_once(':') else {
-            continue;
+            return;
         };
         let (a, b) = (a.trim(), b.trim());
         let ticker = |t: &str| {
-            (1..=6).contains(&t.len())
-                && t.bytes().all(|c| c.is_ascii_uppercase() || c == b'.')
+            (1..=6).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_uppercase() || c == b'.')
         };
         let exchange = |t: &str| EXCHANGES.iter().any(|e| t.starts_with(e));
-        let is_ticker = (exchange(a) && ticker(b))
-            || (ticker(a) && b.starts_with(|c: char| c.is_uppercase()) && !b.contains(' ') || ticker(a) && exchange(b))
-            || (ticker(a) && b.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase())) && b.len() < 20);
+        let capitalised_words =
+            b.len() < 20 && b.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        let is_ticker =
+            (exchange(a) && ticker(b)) || (ticker(a) && (exchange(b) || capitalised_words));
         if !is_ticker {
-            continue;
+            return;
         }
         let end = super::scan::skip_spaces_back(s, open);
         if let Some(start) = name_backward(s, end) {
@@ -271,27 +520,13 @@ fn tickers(s: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// `companies such as Acme, Brightwave and Zeta Labs`, `Companies Acme
-/// and Brightwave` (in a headline).
-fn class_lists(s: &str, out: &mut Vec<Range<usize>>) {
-    for pattern in [" such as ", " including ", " like ", "ompanies "] {
-        let mut from = 0;
-        while let Some(k) = s[from..].find(pattern) {
-            let at = from + k;
-            from = at + pattern.len();
-            let noun_ok = if pattern == "ompanies " {
-                true
-            } else {
-                let before = super::scan::skip_spaces_back(s, at);
-                let before = before - usize::from(char_before(s, before) == Some(','));
-                let start = super::scan::word_start(s, before);
-                lower_in(&s[start..before], CLASS_NOUNS)
-            };
-            if !noun_ok {
-                continue;
-            }
-            list_after(s, from, out);
-        }
+/// `companies such as Acme, Brightwave and Zeta Labs`: the pattern
+/// starts at `at` after a plural class noun, the list at `from`.
+fn class_list_at(s: &str, at: usize, from: usize, out: &mut Vec<Range<usize>>) {
+    let before = at - usize::from(char_before(s, at) == Some(','));
+    let start = super::scan::word_start(s, before);
+    if lower_in(&s[start..before], CLASS_NOUNS) {
+        list_after(s, from, out);
     }
 }
 
@@ -382,14 +617,29 @@ mod tests {
     #[test]
     fn signals_of_a_company() {
         assert_eq!(learnt("About Brightwave"), ["Brightwave"]);
-        assert_eq!(learnt("Thanks.  About Nordvik Kraft: a story"), ["Nordvik Kraft"]);
+        assert_eq!(
+            learnt("Thanks.  About Nordvik Kraft: a story"),
+            ["Nordvik Kraft"]
+        );
         assert_eq!(
             learnt("Today Lumora, a leading maker of sensors, bought Kettle Rock, one of the largest firms in Ohio."),
             ["Lumora", "Kettle Rock"]
         );
         assert_eq!(learnt("Quilla is a pioneer in assays."), ["Quilla"]);
-        assert_eq!(learnt("Jane Doe, a leading expert in law firms, spoke."), Vec::<&str>::new());
-        assert_eq!(learnt("Tessel Holdings (NASDAQ: TSSL) and Marrow Ltd. (MRW:Tel Aviv)"), ["Tessel Holdings", "Marrow Ltd."]);
+        let mut subjects_found = Vec::new();
+        let s = "Tessaly today announced a deal. Attorney General Bonta announced it; Jane Doe announced it.";
+        subjects(s, &mut subjects_found);
+        let names: Vec<&str> = subjects_found.into_iter().map(|r| &s[r]).collect();
+        assert_eq!(names, ["Tessaly"]);
+        assert!(brand_like("PathAI") && !brand_like("Tessaly") && !brand_like("NATO"));
+        assert_eq!(
+            learnt("Jane Doe, a leading expert in law firms, spoke."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            learnt("Tessel Holdings (NASDAQ: TSSL) and Marrow Ltd. (MRW:Tel Aviv)"),
+            ["Tessel Holdings", "Marrow Ltd."]
+        );
         assert_eq!(
             learnt("businesses such as Ardent Foods, Pell and Ruskin Cole; companies including Verdan."),
             ["Ardent Foods", "Pell", "Ruskin Cole", "Verdan"]

@@ -1,8 +1,11 @@
-//! Names in one pass: at each capitalised word, the longest built-in
-//! organisation or country name, else a name or acronym the text defined,
-//! else an unknown acronym. One lookup per word serves both kinds, and the
-//! longest name wins, so `United Nations Interim Force in Lebanon` is an
-//! organisation, not a mention of Lebanon.
+//! Names in one pass: at each capitalised word, the longest of a built-in
+//! organisation or country name, a name the release taught (an
+//! organisation by its form or its signals, or a name of another kind
+//! that hides what it contains), or a name the text defined; else a word
+//! in capitals the text defined as an acronym. One lookup per word serves
+//! both kinds, and the longest name wins, so `United Nations Interim Force
+//! in Lebanon` is an organisation, not a mention of Lebanon, and `United
+//! Nations Convention on the Law of the Sea` holds neither.
 
 use std::sync::OnceLock;
 

@@ -28,62 +28,330 @@ pub enum Head {
 
 /// Nouns that head an organisation's name (sorted by bytes).
 const ORGANIZATION_HEADS: &[&str] = &[
-    "AB", "AG", "ASA", "Academy", "Administration", "Agency", "Airlines", "Airways", "Alliance",
-    "Assembly", "Association", "Authority", "Bancorp", "Bank", "Bio", "Biosciences", "Biotech",
-    "Board", "Bureau", "Capital", "Center", "Centre", "Coalition", "College", "Commission",
-    "Committee", "Company", "Consortium", "Corp", "Corporation", "Council", "Court", "Department",
-    "Diagnostics", "Directorate", "Division", "Federation", "Forum", "Foundation", "Fund", "GmbH", "Group", "Holdings",
-    "Hospital", "Inc", "Incorporated", "Industrie", "Industries", "Institute", "Institution",
-    "Investments", "LLC", "LLP", "LP", "Laboratories", "Labs", "League", "Limited", "Ltd",
-    "Ministry", "Mission", "Motors", "NV", "Networks", "Observatory", "Office", "Organisation",
-    "Organization", "Oy", "PLC", "Parliament", "Partners", "Pharma", "Pharmaceuticals", "Program",
-    "Programme", "Pty", "SA", "SAS", "SE", "Secretariat", "Service", "Services", "Society", "SpA",
-    "Technologies", "Therapeutics", "Tribunal", "Union", "Unit", "University", "Ventures",
+    "AB",
+    "AG",
+    "ASA",
+    "Academy",
+    "Administration",
+    "Agency",
+    "Airlines",
+    "Airways",
+    "Alliance",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bancorp",
+    "Bank",
+    "Bio",
+    "Biosciences",
+    "Biotech",
+    "Board",
+    "Bureau",
+    "Capital",
+    "Center",
+    "Centre",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Consortium",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Diagnostics",
+    "Directorate",
+    "Division",
+    "Federation",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Hospital",
+    "Inc",
+    "Incorporated",
+    "Industrie",
+    "Industries",
+    "Institute",
+    "Institution",
+    "Investments",
+    "LLC",
+    "LLP",
+    "LP",
+    "Laboratories",
+    "Labs",
+    "League",
+    "Limited",
+    "Ltd",
+    "Ministry",
+    "Mission",
+    "Motors",
+    "NV",
+    "Networks",
+    "Observatory",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Oy",
+    "PLC",
+    "Parliament",
+    "Partners",
+    "Pharma",
+    "Pharmaceuticals",
+    "Program",
+    "Programme",
+    "Pty",
+    "SA",
+    "SAS",
+    "SE",
+    "Secretariat",
+    "Service",
+    "Services",
+    "Society",
+    "SpA",
+    "Technologies",
+    "Therapeutics",
+    "Tribunal",
+    "Union",
+    "Unit",
+    "University",
+    "Ventures",
 ];
 
 /// Nouns that head a name of another kind (sorted by bytes).
 const OTHER_HEADS: &[&str] = &[
-    "Accord", "Accords", "Act", "Agenda", "Agreement", "Airport", "Avenue", "Award", "Awards",
-    "Blueprint", "Bridge", "Building", "Charter", "Code", "Convention", "Covenant", "Day",
-    "Decade", "Declaration", "Directive", "Framework", "Goals", "Hall", "Index", "Initiative",
-    "Law", "Memorandum", "Operation", "Park", "Plan", "Platform", "Prize", "Protocol",
-    "Regulation", "Regulations", "Report", "Road", "Square", "Stadium", "Station", "Statute",
-    "Strategy", "Summit", "System", "Systems", "Treaty", "Valley", "Week",
+    "Accord",
+    "Accords",
+    "Act",
+    "Agenda",
+    "Agreement",
+    "Airport",
+    "Avenue",
+    "Award",
+    "Awards",
+    "Blueprint",
+    "Bridge",
+    "Building",
+    "Charter",
+    "Code",
+    "Convention",
+    "Covenant",
+    "Day",
+    "Decade",
+    "Declaration",
+    "Directive",
+    "Framework",
+    "Goals",
+    "Hall",
+    "Index",
+    "Initiative",
+    "Law",
+    "Memorandum",
+    "Operation",
+    "Park",
+    "Plan",
+    "Platform",
+    "Prize",
+    "Protocol",
+    "Regulation",
+    "Regulations",
+    "Report",
+    "Road",
+    "Square",
+    "Stadium",
+    "Station",
+    "Statute",
+    "Strategy",
+    "Summit",
+    "System",
+    "Systems",
+    "Treaty",
+    "Valley",
+    "Week",
 ];
 
 /// Capitalised words that open a sentence or a phrase, never a name
 /// (sorted by bytes).
 const STOP_WORDS: &[&str] = &[
-    "A", "About", "Additionally", "After", "Against", "All", "Also", "Although", "Among", "An",
-    "And", "Another", "Any", "As", "At", "Because", "Before", "Between", "Both", "But", "By",
-    "Click", "Contact", "Dear", "Despite", "During", "Each", "Even", "Every", "Finally",
-    "Following", "For", "From", "Further", "Furthermore", "Her", "Here", "His", "However", "If",
-    "In", "Including", "Into", "Its", "Join", "Just", "Like", "Many", "Meanwhile", "Moreover",
-    "Most", "My", "No", "Not", "Now", "Of", "On", "Only", "Or", "Other", "Our", "Over", "Per",
-    "Please", "Read", "Several", "Since", "So", "Some", "Such", "That", "The", "Their", "Then",
-    "There", "These", "This", "Those", "Through", "Throughout", "Thus", "To", "Today", "Together",
-    "Tomorrow", "Under", "Unlike", "Until", "Upon", "Via", "Visit", "When", "Where", "While",
-    "With", "Within", "Without", "Yesterday", "Yet", "Your",
+    "A",
+    "About",
+    "Additionally",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Click",
+    "Contact",
+    "Dear",
+    "Despite",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "Finally",
+    "Following",
+    "For",
+    "From",
+    "Further",
+    "Furthermore",
+    "Her",
+    "Here",
+    "His",
+    "However",
+    "If",
+    "In",
+    "Including",
+    "Into",
+    "Its",
+    "Join",
+    "Just",
+    "Like",
+    "Many",
+    "Meanwhile",
+    "Moreover",
+    "Most",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Per",
+    "Please",
+    "Read",
+    "Several",
+    "Since",
+    "So",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "This",
+    "Those",
+    "Through",
+    "Throughout",
+    "Thus",
+    "To",
+    "Today",
+    "Together",
+    "Tomorrow",
+    "Under",
+    "Unlike",
+    "Until",
+    "Upon",
+    "Via",
+    "Visit",
+    "When",
+    "Where",
+    "While",
+    "With",
+    "Within",
+    "Without",
+    "Yesterday",
+    "Yet",
+    "Your",
 ];
 
 /// Titles of people: a name's complement stops before them (`Chicago
 /// Police Department Superintendent …`), and a possessive of one may sit
 /// inside a name (`Sheriff’s Office`). Sorted by bytes.
 const TITLES: &[&str] = &[
-    "Acting", "Ambassador", "Assessor", "Attorney", "Attorneys", "Auditor", "CEO", "Chair",
-    "Chairman", "Chairperson", "Chairwoman", "Chief", "Clerk", "Co-Founder", "Commissioner",
-    "Comptroller", "Controller", "Coroner", "Defender", "Deputy", "Director", "Dr", "Founder",
-    "General", "Governor", "Head", "Inspector", "Manager", "Managing", "Marshal", "Mayor",
-    "Minister", "Mr", "Mrs", "Ms", "Officer", "President", "Prosecutor", "Recorder", "Secretary",
-    "Senator", "Sheriff", "Spokesman", "Spokesperson", "Superintendent", "Treasurer", "Vice",
+    "Acting",
+    "Ambassador",
+    "Assessor",
+    "Attorney",
+    "Attorneys",
+    "Auditor",
+    "CEO",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Chairwoman",
+    "Chief",
+    "Clerk",
+    "Co-Founder",
+    "Commissioner",
+    "Comptroller",
+    "Controller",
+    "Coroner",
+    "Defender",
+    "Deputy",
+    "Director",
+    "Dr",
+    "Founder",
+    "General",
+    "Governor",
+    "Head",
+    "Inspector",
+    "Manager",
+    "Managing",
+    "Marshal",
+    "Mayor",
+    "Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Officer",
+    "President",
+    "Prosecutor",
+    "Recorder",
+    "Secretary",
+    "Senator",
+    "Sheriff",
+    "Spokesman",
+    "Spokesperson",
+    "Superintendent",
+    "Treasurer",
+    "Vice",
 ];
 
 /// Lower-case words that may join the parts of a name.
 fn connector(word: &str) -> bool {
     matches!(
         word,
-        "of" | "for" | "on" | "in" | "and" | "the" | "against" | "de" | "des" | "du" | "del"
-            | "la" | "le" | "et" | "y" | "für" | "to"
+        "of" | "for"
+            | "on"
+            | "in"
+            | "and"
+            | "the"
+            | "against"
+            | "de"
+            | "des"
+            | "du"
+            | "del"
+            | "la"
+            | "le"
+            | "et"
+            | "y"
+            | "für"
+            | "to"
     )
 }
 
@@ -213,8 +481,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
     let b = s.as_bytes();
     let mut at = i;
     let mut end = i;
-    loop {
-        let Some(c) = char_at(s, at) else { break };
+    while let Some(c) = char_at(s, at) {
         if c == '&' {
             tokens.push(Token {
                 span: at..at + 1,
@@ -240,7 +507,8 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
         let mut possessive = false;
         if let Some(a) = char_at(s, after).filter(|a| is_apostrophe(*a)) {
             let past = after + a.len_utf8();
-            if b.get(past) == Some(&b's') && !char_at(s, past + 1).is_some_and(char::is_alphanumeric)
+            if b.get(past) == Some(&b's')
+                && !char_at(s, past + 1).is_some_and(char::is_alphanumeric)
             {
                 possessive = true;
                 after = past + 1;
@@ -290,10 +558,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
         at = next;
     }
     // Connectors do not end a run.
-    while tokens
-        .last()
-        .is_some_and(|t| t.kind != TokenKind::Capital)
-    {
+    while tokens.last().is_some_and(|t| t.kind != TokenKind::Capital) {
         tokens.pop();
         end = tokens.last().map_or(i, |t| t.span.end);
     }
@@ -337,7 +602,7 @@ pub fn scan(
         }
         let end = run_tokens(s, i, &mut tokens);
         resume = end.max(i + 1);
-        if tokens.len() < 2 && !(!tokens.is_empty() && head_of(s, &tokens, 0).is_some()) {
+        if tokens.is_empty() || tokens.len() == 1 && head_of(s, &tokens, 0).is_none() {
             continue;
         }
         names_in_run(s, &tokens, is_learnt, out);
@@ -406,7 +671,9 @@ fn names_in_run(
                         && last_head.is_none()
                         && j + 1 < n
                         && tokens[j + 1].kind == TokenKind::Capital
-                        && !is_learnt(&s[tokens[segment_start].span.start..tokens[j - 1].span.end]) =>
+                        && !is_learnt(
+                            &s[tokens[segment_start].span.start..tokens[j - 1].span.end],
+                        ) =>
                 {
                     j += 1;
                 }
@@ -417,9 +684,12 @@ fn names_in_run(
             }
         }
         let segment_end = j; // exclusive
-        // `Artibonite and Centre` is two places: after `and`, a modifier
-        // and a head (`Conservation and Recreation Authority`).
-        if let Some(and) = (start..segment_end).rev().find(|&k| tokens[k].kind != TokenKind::Capital) {
+                             // `Artibonite and Centre` is two places: after `and`, a modifier
+                             // and a head (`Conservation and Recreation Authority`).
+        if let Some(and) = (start..segment_end)
+            .rev()
+            .find(|&k| tokens[k].kind != TokenKind::Capital)
+        {
             if segment_end - and < 3 {
                 i = segment_end;
                 continue;
@@ -476,14 +746,12 @@ fn names_in_run(
             .count();
         let span = tokens[first].span.start..tokens[last].span.end;
         let head_word = tokens[h].span.clone();
-        if kind == Head::Other || words >= 2 {
-            if !excluded(&s[span.clone()]) {
-                out.push(FormName {
-                    span,
-                    head: kind,
-                    head_word,
-                });
-            }
+        if (kind == Head::Other || words >= 2) && !excluded(&s[span.clone()]) {
+            out.push(FormName {
+                span,
+                head: kind,
+                head_word,
+            });
         }
         i = next.max(i + 1);
     }
@@ -598,9 +866,20 @@ fn place_follows(s: &str, tokens: &[Token], k: usize) -> bool {
     crate::lexicon::countries::canonical(place).is_some()
         || matches!(
             place,
-            "Europe" | "Africa" | "Asia" | "Central Asia" | "West Africa" | "Central Africa"
-                | "the Americas" | "Latin America" | "the Caribbean" | "the Pacific"
-                | "Asia and the Pacific" | "the Sahel" | "the Near East" | "the Middle East"
+            "Europe"
+                | "Africa"
+                | "Asia"
+                | "Central Asia"
+                | "West Africa"
+                | "Central Africa"
+                | "the Americas"
+                | "Latin America"
+                | "the Caribbean"
+                | "the Pacific"
+                | "Asia and the Pacific"
+                | "the Sahel"
+                | "the Near East"
+                | "the Middle East"
         )
 }
 
@@ -635,9 +914,22 @@ pub fn is_title_case(s: &str, capitals: usize) -> bool {
             && word.len() >= 5
             && !matches!(
                 word,
-                "about" | "after" | "against" | "among" | "before" | "between" | "during"
-                    | "through" | "towards" | "under" | "until" | "within" | "without"
-                    | "across" | "amid" | "behind"
+                "about"
+                    | "after"
+                    | "against"
+                    | "among"
+                    | "before"
+                    | "between"
+                    | "during"
+                    | "through"
+                    | "towards"
+                    | "under"
+                    | "until"
+                    | "within"
+                    | "without"
+                    | "across"
+                    | "amid"
+                    | "behind"
             )
         {
             lower += 1;
@@ -657,7 +949,8 @@ mod tests {
         let capitals: Vec<usize> = s
             .char_indices()
             .filter(|(k, c)| {
-                c.is_uppercase() && !char_before(s, *k).is_some_and(super::super::scan::is_word_char)
+                c.is_uppercase()
+                    && !char_before(s, *k).is_some_and(super::super::scan::is_word_char)
             })
             .map(|(k, _)| k)
             .collect();
@@ -708,7 +1001,10 @@ mod tests {
             ["Riverside Police Department", "Compliance Department", "Aging and Independence Services", "Treaty Organization"]
         );
         assert_eq!(orgs("Minister for Foreign Affairs of Freedonia spoke; the Ministry of Foreign Affairs of Freedonia wrote."), ["Ministry of Foreign Affairs of Freedonia"]);
-        assert_eq!(orgs("Hiber & Srett Industrie and the Security Council and General Assembly"), ["Srett Industrie", "Security Council", "General Assembly"]);
+        assert_eq!(
+            orgs("Hiber & Srett Industrie and the Security Council and General Assembly"),
+            ["Srett Industrie", "Security Council", "General Assembly"]
+        );
     }
 
     #[test]
@@ -721,7 +1017,10 @@ mod tests {
                 ("Operation Sandstorm".to_owned(), Head::Other),
             ]
         );
-        assert_eq!(orgs("the Collective Security Treaty Organization"), ["Collective Security Treaty Organization"]);
+        assert_eq!(
+            orgs("the Collective Security Treaty Organization"),
+            ["Collective Security Treaty Organization"]
+        );
     }
 
     #[test]

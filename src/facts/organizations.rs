@@ -1,8 +1,12 @@
 //! Organisations: acronyms defined in the text (`Organization for Security
 //! and Co-operation in Europe (OSCE)` gives `OSCE` that expansion in every
 //! paragraph, before the definition too), the built-in list of the UN
-//! system and regional bodies (by acronym or full name), and any other
-//! all-capitals acronym, listed without expansion.
+//! system and regional bodies (by acronym or full name), and the names the
+//! release itself teaches: by their form ([`super::org_forms`]) and by what
+//! it says of them ([`super::companies`]). Everything is learnt in one
+//! pass over the whole document ([`Acronyms::collect`]) and then found in
+//! every paragraph. A word in capitals that none of these explains is not
+//! an organisation.
 //!
 //! A definition is found the way Schwartz and Hearst describe (Pacific
 //! Symposium on Biocomputing, 2003): the shortest run of words before the
@@ -23,8 +27,8 @@ use super::scan::{
     char_at, char_before, is_all_caps, is_apostrophe, is_capitalized, is_hyphen, is_space,
     is_word_char, next_word, prev_word, skip_spaces, skip_spaces_back, word_end, Text,
 };
-use super::{companies, org_forms};
 use super::value::{FactValue, OrganizationValue};
+use super::{companies, org_forms};
 use super::{FactKind, Found};
 
 /// Words that may stand capitalised before an organisation's full name
@@ -109,6 +113,40 @@ impl Acronyms {
                 signal_names.push(single_spaced(&text.s[span.clone()]));
             }
         }
+        // `Acme announced …` with `Acme’s …` elsewhere, or `PathAI
+        // announced`: a company.
+        let mut candidates: Vec<String> = Vec::new();
+        for text in texts {
+            if candidates.len() >= 16 {
+                break;
+            }
+            signals.clear();
+            companies::subjects(text.s, &mut signals);
+            for span in &signals {
+                let name = &text.s[span.clone()];
+                if !candidates.iter().any(|c| c == name) && candidates.len() < 16 {
+                    candidates.push(name.to_owned());
+                }
+            }
+        }
+        let mut possessive: HashSet<&str, FxBuild> = HashSet::default();
+        if candidates.iter().any(|c| !companies::brand_like(c)) {
+            for text in texts {
+                for &i in &text.capitals {
+                    let end = word_end(text.s, i);
+                    let is_possessive = char_at(text.s, end).is_some_and(is_apostrophe)
+                        && text.s[end..].chars().nth(1) == Some('s');
+                    if is_possessive && candidates.iter().any(|c| *c == text.s[i..end]) {
+                        possessive.insert(&text.s[i..end]);
+                    }
+                }
+            }
+        }
+        for name in candidates {
+            if companies::brand_like(&name) || possessive.contains(name.as_str()) {
+                signal_names.push(name);
+            }
+        }
         let mut signal_matcher: PhraseMatcher<()> = PhraseMatcher::new();
         for name in &signal_names {
             signal_matcher.insert(name, ());
@@ -141,13 +179,22 @@ impl Acronyms {
         let mut forms = Vec::new();
         let mut others: Vec<String> = Vec::new();
         let mut formed: Vec<(String, String)> = Vec::new();
-        for text in texts {
-            if org_forms::is_title_case(text.s, text.capitals.len()) {
+        // Each printed name once: a long release repeats its names.
+        let mut printed: HashSet<&str, FxBuild> = HashSet::default();
+        let title_case: Vec<bool> = texts
+            .iter()
+            .map(|t| org_forms::is_title_case(t.s, t.capitals.len()))
+            .collect();
+        for (text, &title) in texts.iter().zip(&title_case) {
+            if title {
                 continue;
             }
             forms.clear();
             org_forms::scan(text.s, &text.capitals, &is_name, &mut forms);
             for form in &forms {
+                if !printed.insert(&text.s[form.span.clone()]) {
+                    continue;
+                }
                 let name = single_spaced(&text.s[form.span.clone()]);
                 match form.head {
                     org_forms::Head::Other => others.push(name),
@@ -182,7 +229,10 @@ impl Acronyms {
                 || tails.contains(&name);
             // `Acme Bio, Inc.` where the release calls itself `Acme Bio`.
             let stem_learnt = company_stem(&name).is_some_and(&is_signalled);
-            if !short_form && !stem_learnt && crate::lexicon::organizations::by_name(&name).is_none() {
+            if !short_form
+                && !stem_learnt
+                && crate::lexicon::organizations::by_name(&name).is_none()
+            {
                 acronyms.learn(name, Some(head));
             }
         }
@@ -191,16 +241,13 @@ impl Acronyms {
         }
         // Lists that hold a known organisation.
         let mut items = Vec::new();
-        for text in texts {
-            if text.capitals.len() < 2 || org_forms::is_title_case(text.s, text.capitals.len()) {
+        for (text, &title) in texts.iter().zip(&title_case) {
+            if text.capitals.len() < 2 || title {
                 continue;
             }
             items.clear();
             acronyms.list_neighbours(text, &mut items);
             for name in items.drain(..) {
-                if std::env::var_os("DEBUG_ORGS").is_some() {
-                    eprintln!("list: {}", text.s);
-                }
                 acronyms.learn(name, None);
             }
         }
@@ -209,9 +256,6 @@ impl Acronyms {
 
     /// Adds a learnt organisation (once).
     fn learn(&mut self, name: String, head: Option<String>) {
-        if std::env::var_os("DEBUG_ORGS").is_some() {
-            eprintln!("learn {name:?} {head:?}");
-        }
         if let Some((end, _)) = self.learnt.match_at(&name, 0) {
             if end == name.len() {
                 return;
@@ -249,20 +293,39 @@ impl Acronyms {
         let mut chain: Vec<(Range<usize>, bool, bool)> = Vec::new();
         let mut worded = false;
         let mut resume = 0;
-        let flush = |chain: &mut Vec<(Range<usize>, bool, bool)>, worded: bool, out: &mut Vec<String>| {
-            if worded && chain.iter().any(|(_, org, _)| *org) {
-                for (span, org, learnable) in chain.iter() {
-                    let name = &s[span.clone()];
-                    if !org && *learnable && companies::acceptable(name) {
-                        out.push(single_spaced(name));
+        let flush =
+            |chain: &mut Vec<(Range<usize>, bool, bool)>, worded: bool, out: &mut Vec<String>| {
+                if worded && chain.iter().any(|(_, org, _)| *org) {
+                    for (span, org, learnable) in chain.iter() {
+                        let name = &s[span.clone()];
+                        if !org && *learnable && companies::acceptable(name) {
+                            out.push(single_spaced(name));
+                        }
                     }
                 }
-            }
-            chain.clear();
-        };
+                chain.clear();
+            };
         for &i in &text.capitals {
             if i < resume || org_forms::is_stop_word(&s[i..word_end(s, i)]) {
                 continue;
+            }
+            // Only a word next to a list separator (or to a connector
+            // inside a longer name) is worth the look-ups.
+            let joined_here = chain.last().is_some_and(|(last, _, _)| {
+                companies::list_separator(s, last.end).is_some_and(|(next, _)| next == i)
+            });
+            if !joined_here {
+                let plain_end = item_end(s, i);
+                let after = skip_spaces(s, plain_end);
+                let next = &s[after..word_end(s, after)];
+                let may_list = companies::list_separator(s, plain_end).is_some()
+                    || matches!(next, "of" | "for" | "on" | "and");
+                if !may_list {
+                    flush(&mut chain, worded, out);
+                    worded = false;
+                    resume = plain_end.max(i + 1);
+                    continue;
+                }
             }
             let other = self.learnt.match_at(s, i).and_then(|(end, l)| match l {
                 Learnt::Other => Some(end),
@@ -272,16 +335,16 @@ impl Acronyms {
                 (Some(end), other) if other.is_none_or(|o| o <= end) => {
                     // An organisation's name that runs on into a longer
                     // name (`Acme Fairview Plant`) is not an item.
-                    let runs_on = next_word(s, end)
-                        .is_some_and(|w| w.start > end && is_capitalized(&s[w]));
+                    let runs_on =
+                        next_word(s, end).is_some_and(|w| w.start > end && is_capitalized(&s[w]));
                     (end, !runs_on, false)
                 }
                 (_, Some(end)) => (end, false, false),
                 (Some(_), None) | (None, None) => {
                     let end = item_end(s, i);
                     let last = s[i..end].rsplit(' ').next().unwrap_or_default();
-                    let learnable = org_forms::head(last, None).is_none()
-                        && !is_tail_of_known(&s[i..end]);
+                    let learnable =
+                        org_forms::head(last, None).is_none() && !is_tail_of_known(&s[i..end]);
                     (end, false, learnable)
                 }
             };
@@ -315,7 +378,10 @@ impl Acronyms {
         let defined = self.names.match_at(s, i).map(|(end, _)| end);
         let word = word_end(s, i);
         let acronym = (self.expansions.contains_key(&s[i..word])).then_some(word);
-        [known, learnt, defined, acronym].into_iter().flatten().max()
+        [known, learnt, defined, acronym]
+            .into_iter()
+            .flatten()
+            .max()
     }
 
     /// The organisations learnt from this release (not those of the
@@ -373,7 +439,11 @@ impl Acronyms {
 /// A name with every run of spaces made one space.
 fn single_spaced(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for (k, word) in name.split(|c: char| is_space(c)).filter(|w| !w.is_empty()).enumerate() {
+    for (k, word) in name
+        .split(|c: char| is_space(c))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
         if k > 0 {
             out.push(' ');
         }
@@ -388,8 +458,24 @@ fn company_stem(name: &str) -> Option<&str> {
     let (stem, suffix) = name.rsplit_once(' ')?;
     matches!(
         suffix.trim_end_matches('.'),
-        "Inc" | "Ltd" | "LLC" | "LLP" | "LP" | "Corp" | "PLC" | "plc" | "GmbH" | "AG" | "S.A" | "SA"
-            | "NV" | "N.V" | "SE" | "AB" | "Limited" | "Incorporated"
+        "Inc"
+            | "Ltd"
+            | "LLC"
+            | "LLP"
+            | "LP"
+            | "Corp"
+            | "PLC"
+            | "plc"
+            | "GmbH"
+            | "AG"
+            | "S.A"
+            | "SA"
+            | "NV"
+            | "N.V"
+            | "SE"
+            | "AB"
+            | "Limited"
+            | "Incorporated"
     )
     .then(|| stem.trim_end_matches(','))
 }
@@ -410,9 +496,9 @@ fn is_organization_name(name: &str) -> bool {
         .collect();
     let mut forms = Vec::new();
     org_forms::scan(name, &capitals, &|_| false, &mut forms);
-    let by_form = forms.iter().any(|f| {
-        f.head == org_forms::Head::Organization && name[f.span.end..].trim().is_empty()
-    });
+    let by_form = forms
+        .iter()
+        .any(|f| f.head == org_forms::Head::Organization && name[f.span.end..].trim().is_empty());
     // A lone head word (`Agency`) or a known form of one.
     let lone = forms.is_empty()
         && org_forms::head(name.rsplit(' ').next().unwrap_or(name), None)
@@ -730,7 +816,8 @@ pub fn defined_acronym(s: &str, i: usize, acronyms: &Acronyms) -> Option<Mention
     }
     let b = s.as_bytes();
     let mut end = i;
-    while end < b.len() && (b[end].is_ascii_uppercase() || b[end].is_ascii_digit()) && end - i <= 10 {
+    while end < b.len() && (b[end].is_ascii_uppercase() || b[end].is_ascii_digit()) && end - i <= 10
+    {
         end += 1;
     }
     let letters = end - i;
@@ -769,7 +856,13 @@ pub fn learnt(s: &str, i: usize, acronyms: &Acronyms) -> Option<(usize, Mention)
         Learnt::Organization(k) => {
             let org = &acronyms.organizations[k];
             match &org.acronym {
-                Some(a) => full_name(s, i, end, Cow::Owned(a.clone()), acronyms.expansion(a, None)),
+                Some(a) => full_name(
+                    s,
+                    i,
+                    end,
+                    Cow::Owned(a.clone()),
+                    acronyms.expansion(a, None),
+                ),
                 None => fact(i, end, Cow::Owned(org.name.clone()), None),
             }
         }
