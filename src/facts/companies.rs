@@ -211,7 +211,7 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 /// Names learnt from the paragraph `s`'s company signals, in one pass
 /// over its bytes (a release is read whole before any paragraph is
 /// scanned, so this must stay cheap).
-pub fn scan(s: &str, out: &mut Vec<Range<usize>>) {
+pub fn scan(s: &str, out: &mut Vec<Range<usize>>, subjects_out: &mut Vec<Range<usize>>) {
     let b = s.as_bytes();
     if s.starts_with("About ") {
         about_at(s, 0, out);
@@ -243,6 +243,12 @@ pub fn scan(s: &str, out: &mut Vec<Range<usize>>) {
                 Some(b'A') if b[k..].starts_with(b" About ") => about_at(s, k + 1, out),
                 _ => {}
             },
+            _ => {}
+        }
+        if b[k] == b' ' && matches!(b.get(k + 1), Some(b'a' | b'l' | b'u' | b'A' | b'L' | b'U')) {
+            subject_at(s, k + 1, subjects_out);
+        }
+        match b[k] {
             b'(' => ticker_at(s, k, out),
             b'o' if b[k..].starts_with(b"ompanies ") => list_after(s, k + 9, out),
             _ => {}
@@ -254,14 +260,9 @@ pub fn scan(s: &str, out: &mut Vec<Range<usize>>) {
 /// today launched`, `Acme acquires`): candidates only, learnt when the
 /// release also gives them a possessive or they are written like a brand
 /// (see [`brand_like`]).
-pub fn subjects(s: &str, out: &mut Vec<Range<usize>>) {
-    let b = s.as_bytes();
-    for k in 0..b.len() {
-        if b[k] != b' ' || !matches!(b.get(k + 1), Some(b'a' | b'l' | b'u' | b'A' | b'L' | b'U')) {
-            continue;
-        }
+fn subject_at(s: &str, verb_start: usize, out: &mut Vec<Range<usize>>) {
+    {
         {
-            let verb_start = k + 1;
             let verb = &s[verb_start..word_end(s, verb_start)];
             if !matches!(
                 verb,
@@ -278,7 +279,7 @@ pub fn subjects(s: &str, out: &mut Vec<Range<usize>>) {
                     | "Acquires"
                     | "Unveils"
             ) {
-                continue;
+                return;
             }
             let mut end = super::scan::skip_spaces_back(s, verb_start);
             for helper in ["today", "has", "have", "will", "Today"] {
@@ -291,18 +292,21 @@ pub fn subjects(s: &str, out: &mut Vec<Range<usize>>) {
             }
             let word_begin = super::scan::word_start(s, end);
             if word_begin == end || !is_word_char(char_at(s, word_begin).unwrap_or(' ')) {
-                continue;
+                return;
             }
             // One word, not after a title (`Attorney General Bonta
             // announced`) nor part of a longer capitalised name.
             let before = super::scan::skip_spaces_back(s, word_begin);
             let prev = &s[super::scan::word_start(s, before)..before];
             let name = &s[word_begin..end];
+            // An acronym is an organisation only when known, defined or
+            // listed beside one (`DA Announces …` is a title's).
             if !name.starts_with(char::is_uppercase)
+                || super::scan::is_all_caps(name)
                 || prev.starts_with(char::is_uppercase) && before < word_begin
                 || !acceptable(name)
             {
-                continue;
+                return;
             }
             out.push(word_begin..end);
         }
@@ -610,7 +614,7 @@ mod tests {
 
     fn learnt(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        scan(s, &mut out);
+        scan(s, &mut out, &mut Vec::new());
         out.into_iter().map(|r| &s[r]).collect()
     }
 
@@ -627,8 +631,10 @@ mod tests {
         );
         assert_eq!(learnt("Quilla is a pioneer in assays."), ["Quilla"]);
         let mut subjects_found = Vec::new();
-        let s = "Tessaly today announced a deal. Attorney General Bonta announced it; Jane Doe announced it.";
-        subjects(s, &mut subjects_found);
+        let mut others = Vec::new();
+        let s = "Tessaly today announced a deal. Attorney General Bonta announced it; Jane Doe \
+                 announced it. DA Announces Blueprint.";
+        scan(s, &mut others, &mut subjects_found);
         let names: Vec<&str> = subjects_found.into_iter().map(|r| &s[r]).collect();
         assert_eq!(names, ["Tessaly"]);
         assert!(brand_like("PathAI") && !brand_like("Tessaly") && !brand_like("NATO"));

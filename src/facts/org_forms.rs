@@ -366,11 +366,14 @@ pub fn is_stop_word(word: &str) -> bool {
 /// The kind a word gives the name it ends, given the word before it.
 pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    let bare_bytes = bare.as_bytes();
-    match bare {
-        "Force" => return (before == Some("Task")).then_some(Head::Organization),
-        "Center" | "Centre"
-            if before.is_some_and(|b| {
+    let bytes = bare.as_bytes();
+    // Most words are no head: ruled out on their length and first byte.
+    if !(2..=15).contains(&bytes.len()) || !bytes[0].is_ascii_uppercase() {
+        return None;
+    }
+    if in_sorted_exact(bytes, ORGANIZATION_HEADS) {
+        let other = match bare {
+            "Center" | "Centre" => before.is_some_and(|b| {
                 matches!(
                     b,
                     "Convention"
@@ -384,30 +387,25 @@ pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
                         | "Distribution"
                         | "Fulfillment"
                         | "Call"
-                        | "Medical"
                 )
-            }) =>
-        {
-            // A medical centre is a hospital: an organisation.
-            return Some(if before == Some("Medical") {
-                Head::Organization
-            } else {
-                Head::Other
-            });
-        }
-        "Union" if before == Some("Soviet") => return Some(Head::Other),
-        "Bank" if before == Some("West") => return Some(Head::Other),
-        "S.A" | "N.V" | "B.V" | "S.p.A" | "Co" | "L.P" | "S.A.S" => {
-            return Some(Head::Organization)
-        }
-        _ => {}
+            }),
+            "Union" => before == Some("Soviet"),
+            "Bank" => before == Some("West"),
+            _ => false,
+        };
+        return Some(if other {
+            Head::Other
+        } else {
+            Head::Organization
+        });
     }
-    if in_sorted_exact(bare_bytes, ORGANIZATION_HEADS) {
-        Some(Head::Organization)
-    } else if in_sorted_exact(bare_bytes, OTHER_HEADS) {
-        Some(Head::Other)
-    } else {
-        None
+    if in_sorted_exact(bytes, OTHER_HEADS) {
+        return Some(Head::Other);
+    }
+    match bare {
+        "Force" => (before == Some("Task")).then_some(Head::Organization),
+        "S.A" | "N.V" | "B.V" | "S.p.A" | "Co" | "L.P" | "S.A.S" => Some(Head::Organization),
+        _ => None,
     }
 }
 

@@ -105,26 +105,21 @@ impl Acronyms {
         let mut definitions_found = Vec::new();
         let mut signals = Vec::new();
         let mut signal_names: Vec<String> = Vec::new();
+        // `Acme announced …` with `Acme’s …` elsewhere, or `PathAI
+        // announced`: a company.
+        let mut subjects = Vec::new();
+        let mut candidates: Vec<String> = Vec::new();
         for text in texts {
             definitions_found.extend(definitions(text.s));
             signals.clear();
-            companies::scan(text.s, &mut signals);
+            subjects.clear();
+            companies::scan(text.s, &mut signals, &mut subjects);
             for span in &signals {
                 signal_names.push(single_spaced(&text.s[span.clone()]));
             }
-        }
-        // `Acme announced …` with `Acme’s …` elsewhere, or `PathAI
-        // announced`: a company.
-        let mut candidates: Vec<String> = Vec::new();
-        for text in texts {
-            if candidates.len() >= 16 {
-                break;
-            }
-            signals.clear();
-            companies::subjects(text.s, &mut signals);
-            for span in &signals {
+            for span in &subjects {
                 let name = &text.s[span.clone()];
-                if !candidates.iter().any(|c| c == name) && candidates.len() < 16 {
+                if candidates.len() < 16 && !candidates.iter().any(|c| c == name) {
                     candidates.push(name.to_owned());
                 }
             }
