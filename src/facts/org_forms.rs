@@ -367,8 +367,11 @@ pub fn is_stop_word(word: &str) -> bool {
 pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
     let bare = word.strip_suffix('.').unwrap_or(word);
     let bytes = bare.as_bytes();
-    // Most words are no head: ruled out on their length and first byte.
-    if !(2..=15).contains(&bytes.len()) || !bytes[0].is_ascii_uppercase() {
+    // Most words are no head: ruled out on their first letter and length.
+    if !(2..=15).contains(&bytes.len())
+        || !bytes[0].is_ascii_uppercase()
+        || head_shapes()[usize::from(bytes[0] - b'A')] & (1 << bytes.len()) == 0
+    {
         return None;
     }
     if in_sorted_exact(bytes, ORGANIZATION_HEADS) {
@@ -407,6 +410,23 @@ pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
         "S.A" | "N.V" | "B.V" | "S.p.A" | "Co" | "L.P" | "S.A.S" => Some(Head::Organization),
         _ => None,
     }
+}
+
+/// For each capital letter, a bit per length of the head words starting
+/// with it (both lists and the special cases of [`head`]).
+fn head_shapes() -> &'static [u32; 26] {
+    static SHAPES: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [0u32; 26];
+        let special = ["Force", "S.A", "N.V", "B.V", "S.p.A", "Co", "L.P", "S.A.S"];
+        for word in ORGANIZATION_HEADS.iter().chain(OTHER_HEADS).chain(&special) {
+            let b = word.as_bytes();
+            if b[0].is_ascii_uppercase() && b.len() < 32 {
+                shapes[usize::from(b[0] - b'A')] |= 1 << b.len();
+            }
+        }
+        shapes
+    })
 }
 
 /// One token of a run of name words.
