@@ -515,17 +515,20 @@ fn a_definition_starts_at_a_capital_not_at_of() {
 }
 
 #[test]
-fn unknown_acronyms_are_listed_without_expansion() {
+fn acronyms_are_organisations_only_when_known_defined_or_listed_beside_one() {
+    // `CCSAO` stands in a list beside the FBI; `UKCA`, `IVDR` and the
+    // code name `CHANNEL` are a mark, a regulation and an operation.
     assert_eq!(
         kind(
             "The CCSAO and the FBI agreed. ZHANG WEI (China) and T. S. RAO (India) spoke; \
              PAOLO D’ANGELO too. lesbian, gay, bisexual, transgender and intersex (LGBTI+) \
-             people; the SDGs; Chapter VIII.",
+             people; the SDGs; Chapter VIII. The kit carries the UKCA mark under IVDR rules, \
+             seized in operation CHANNEL.",
             FactKind::Organization
         ),
         [
             pair("CCSAO", org("CCSAO", None)),
-            pair("FBI", org("FBI", None)),
+            pair("FBI", org("FBI", Some("Federal Bureau of Investigation"))),
         ]
     );
 }

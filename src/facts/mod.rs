@@ -7,12 +7,14 @@
 //! is a single left-to-right pass, so extraction stays linear in the text.
 //! `docs/FORMAT.md` (section "Facts and entities") documents the JSON.
 
+mod companies;
 mod countries;
 mod dates;
 mod entities;
 mod money;
 mod names;
 mod numbers;
+mod org_forms;
 mod org_links;
 mod organizations;
 mod percent;
@@ -80,21 +82,27 @@ pub(crate) fn extract_in(
     char_starts: &[usize],
 ) -> (Vec<Fact>, Vec<Entity>) {
     let text = document.text.as_str();
+    // Each paragraph's word starts are found once, for the whole-document
+    // pass over names and for the paragraph's own scan.
+    let texts: Vec<scan::Text> = ranges
+        .iter()
+        .map(|r| scan::Text::new(&text[r.clone()]))
+        .collect();
     let context = Context {
         year: document.date.as_deref().and_then(dates::year_of_iso),
-        acronyms: organizations::Acronyms::collect(ranges.iter().map(|r| &text[r.clone()])),
+        acronyms: organizations::Acronyms::collect(&texts),
     };
 
     let mut facts = Vec::new();
     let mut capitals = Vec::with_capacity(ranges.len());
-    for (number, range) in ranges.iter().enumerate() {
-        let paragraph = &text[range.clone()];
+    for (number, mut paragraph_text) in texts.into_iter().enumerate() {
+        let paragraph = paragraph_text.s;
         let speaker = document.paragraphs[number].speaker;
         // Code points are counted forward from the paragraph's start, since
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[number];
-        let (found_here, capitals_here) = scan_paragraph(paragraph, &context);
+        let (found_here, capitals_here) = scan_text(&mut paragraph_text, &context);
         capitals.push(capitals_here);
         for found in found_here {
             char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
@@ -117,13 +125,20 @@ pub(crate) fn extract_in(
     (facts, entities)
 }
 
-/// All facts of one paragraph, sorted by position, no two of a kind
-/// overlapping; and the starts of its capitalised words outside those
-/// facts, where short forms of organisations are looked for later.
-pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> (Vec<Found>, Vec<usize>) {
+/// All facts of one paragraph (its word starts found), sorted by
+/// position, no two of a kind overlapping; and the starts of its
+/// capitalised words outside those facts, where short forms of
+/// organisations are looked for later.
+fn scan_text(text: &mut scan::Text, context: &Context) -> (Vec<Found>, Vec<usize>) {
+    let all = scan_found(text, context);
+    let capitals = org_links::outside_facts(std::mem::take(&mut text.capitals), &all);
+    (all, capitals)
+}
+
+/// The facts [`scan_text`] gives.
+fn scan_found(text: &scan::Text, context: &Context) -> Vec<Found> {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
-    let mut text = scan::Text::new(paragraph);
-    let mut claimed = Claimed::new(scan::masked_spans(&text));
+    let mut claimed = Claimed::new(scan::masked_spans(text));
     let mut all: Vec<Found> = Vec::new();
 
     // Numbers belong to the most specific reading first: a symbol or a
@@ -131,19 +146,18 @@ pub(crate) fn scan_paragraph(paragraph: &str, context: &Context) -> (Vec<Found>,
     // same goes for names: an acronym inside a document symbol or a unit is
     // not an organisation, and a country inside an organisation's name
     // (`United Nations Interim Force in Lebanon`) is part of that name.
-    all.extend(claimed.admit(symbols::scan(&text)));
-    all.extend(claimed.admit(resolutions::scan(&text)));
-    all.extend(claimed.admit(money::scan(&text)));
-    all.extend(claimed.admit(percent::scan(&text)));
-    all.extend(claimed.admit(times::scan(&text)));
-    all.extend(claimed.admit(dates::scan(&text, context.year)));
-    all.extend(claimed.admit(quantity::scan(&text)));
-    all.extend(claimed.admit(names::scan(&text, &context.acronyms)));
+    all.extend(claimed.admit(symbols::scan(text)));
+    all.extend(claimed.admit(resolutions::scan(text)));
+    all.extend(claimed.admit(money::scan(text)));
+    all.extend(claimed.admit(percent::scan(text)));
+    all.extend(claimed.admit(times::scan(text)));
+    all.extend(claimed.admit(dates::scan(text, context.year)));
+    all.extend(claimed.admit(quantity::scan(text)));
+    all.extend(claimed.admit(names::scan(text, &context.acronyms)));
     // Quotes contain the other facts, so they claim nothing.
-    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(&text)));
+    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(text)));
     crate::sort::sort_by_key(&mut all, |f| (f.span.start, f.kind, f.span.end));
-    let capitals = org_links::outside_facts(std::mem::take(&mut text.capitals), &all);
-    (all, capitals)
+    all
 }
 
 /// Sorted, disjoint byte spans already taken by earlier scanners.

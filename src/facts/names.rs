@@ -1,8 +1,11 @@
-//! Names in one pass: at each capitalised word, the longest built-in
-//! organisation or country name, else a name or acronym the text defined,
-//! else an unknown acronym. One lookup per word serves both kinds, and the
-//! longest name wins, so `United Nations Interim Force in Lebanon` is an
-//! organisation, not a mention of Lebanon.
+//! Names in one pass: at each capitalised word, the longest of a built-in
+//! organisation or country name, a name the release taught (an
+//! organisation by its form or its signals, or a name of another kind
+//! that hides what it contains), or a name the text defined; else a word
+//! in capitals the text defined as an acronym. One lookup per word serves
+//! both kinds, and the longest name wins, so `United Nations Interim Force
+//! in Lebanon` is an organisation, not a mention of Lebanon, and `United
+//! Nations Convention on the Law of the Sea` holds neither.
 
 use std::sync::OnceLock;
 
@@ -59,21 +62,26 @@ pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
         }
         let known = matcher().match_at(s, i);
         let longest_known = known.map_or(0, |(end, _)| end);
-        let mention = match organizations::defined_name(s, i, acronyms, longest_known) {
+        // A name the release taught (a company, a name by its form, a
+        // treaty's name) wins only when longer than the built-in one.
+        let learnt = organizations::learnt(s, i, acronyms).filter(|(end, _)| *end > longest_known);
+        let longest = learnt.as_ref().map_or(longest_known, |(end, _)| *end);
+        let mention = match organizations::defined_name(s, i, acronyms, longest) {
             Some(defined) => Some(defined),
-            None => match known {
-                Some((end, Name::Organization(Some(k)))) => {
+            None => match (learnt, known) {
+                (Some((_, mention)), _) => Some(mention),
+                (None, Some((end, Name::Organization(Some(k))))) => {
                     Some(organizations::known(s, i, end, k, acronyms))
                 }
-                Some((end, Name::Country(Some(name)))) => {
+                (None, Some((end, Name::Country(Some(name))))) => {
                     Some(Mention::Fact(countries::fact(i..end, name)))
                 }
-                Some((end, _)) => Some(Mention::Skip(end)),
+                (None, Some((end, _))) => Some(Mention::Skip(end)),
                 // Two capitals at least: `The` is not worth a look.
-                None if s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
-                    organizations::unknown_acronym(s, i, acronyms)
+                (None, None) if s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
+                    organizations::defined_acronym(s, i, acronyms)
                 }
-                None => None,
+                (None, None) => None,
             },
         };
         match mention {

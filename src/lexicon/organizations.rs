@@ -229,6 +229,20 @@ pub const ORGANIZATIONS: &[Organization] = &[
     org("INTERPOL", "International Criminal Police Organization", &["Interpol"]),
     org("IEA", "International Energy Agency", &[]),
     org("IRENA", "International Renewable Energy Agency", &[]),
+    // National bodies that releases name by acronym alone.
+    org("FBI", "Federal Bureau of Investigation", &[]),
+    org("DEA", "Drug Enforcement Administration", &[]),
+    org("ATF", "Bureau of Alcohol, Tobacco, Firearms and Explosives", &[]),
+    org("EPA", "Environmental Protection Agency", &["United States Environmental Protection Agency", "U.S. Environmental Protection Agency"]),
+    org("FDA", "Food and Drug Administration", &["U.S. Food and Drug Administration"]),
+    org("SEC", "Securities and Exchange Commission", &["U.S. Securities and Exchange Commission"]),
+    org("FTC", "Federal Trade Commission", &[]),
+    org("FEMA", "Federal Emergency Management Agency", &[]),
+    org("CDC", "Centers for Disease Control and Prevention", &[]),
+    org("NIH", "National Institutes of Health", &[]),
+    org("NASA", "National Aeronautics and Space Administration", &[]),
+    org("EMA", "European Medicines Agency", &[]),
+    org("ECB", "European Central Bank", &[]),
 ];
 
 /// Phrases that start with an organisation's name but are not a mention of
