@@ -107,11 +107,16 @@ pub fn parse(input: &str) -> Document {
             quotes
                 .iter()
                 .map(|found| match &found.who {
-                    Some(quotes::Who::Named(person)) => known_speaker(
-                        &speakers,
-                        &mut by_word,
-                        &paras[found.para].text[person.name.clone()],
-                    ),
+                    Some(quotes::Who::Named(person) | quotes::Who::Other(Some(person))) => {
+                        known_speaker(
+                            &speakers,
+                            &mut by_word,
+                            &paras[found.para].text[person.name.clone()],
+                        )
+                    }
+                    Some(quotes::Who::Role(title)) => {
+                        speaker_by_role(&speakers, &paras[found.para].text[title.clone()])
+                    }
                     _ => None,
                 })
                 .collect()
@@ -132,7 +137,13 @@ pub fn parse(input: &str) -> Document {
         delegations: kind == DocumentKind::UnMeeting,
     };
     let references = mentions::scan(&paras, &speakers.list, &options);
-    attribution::resolve(&paras, &mut quotes, &named, &references);
+    attribution::resolve(
+        &paras,
+        &mut quotes,
+        &named,
+        &references,
+        kind == DocumentKind::UnMeeting,
+    );
     if kind != DocumentKind::UnMeeting {
         assign_quoted_paragraphs(&mut paras, &quotes, &mut speakers);
     }
@@ -188,6 +199,30 @@ fn known_speaker<'s>(
         });
         by_word.get(key.as_str()).copied().flatten()
     })
+}
+
+/// The one speaker of UN coverage who holds a title (`Secretary-General`):
+/// whose role starts with it, or with it after the organ (`Council
+/// President for June`). None when nobody or several do.
+fn speaker_by_role(speakers: &SpeakerList, title: &str) -> Option<usize> {
+    let title = words::fold(title);
+    let holds = |role: &str| {
+        let role = words::fold(role);
+        let role = ["council ", "assembly ", "committee "]
+            .iter()
+            .find_map(|organ| role.strip_prefix(organ))
+            .unwrap_or(&role);
+        role == title
+            || role.starts_with(&format!("{title} "))
+            || role.starts_with(&format!("{title},"))
+    };
+    let mut holders = speakers
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.role.as_deref().is_some_and(holds));
+    let (first, _) = holders.next()?;
+    holders.next().is_none().then_some(first)
 }
 
 /// In ordinary releases, a paragraph that quotes someone at length is that
