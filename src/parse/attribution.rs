@@ -95,8 +95,8 @@ pub fn resolve(
             }
         } else {
             match &found.who {
-                Some(Who::Named(_)) => named[i].or(here),
-                Some(Who::Role(_) | Who::Other(_)) => named[i],
+                Some(Who::Named(_) | Who::Role(_)) => named[i].or(here),
+                Some(Who::Other(_)) => named[i],
                 Some(Who::Title) => None,
                 Some(Who::Pronoun) => subject.or(here),
                 None => here.or(continued),

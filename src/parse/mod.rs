@@ -104,6 +104,7 @@ pub fn parse(input: &str) -> Document {
                 &quotes,
             );
             let mut by_word = None;
+            let mut by_title = HashMap::new();
             quotes
                 .iter()
                 .map(|found| match &found.who {
@@ -115,7 +116,10 @@ pub fn parse(input: &str) -> Document {
                         )
                     }
                     Some(quotes::Who::Role(title)) => {
-                        speaker_by_role(&speakers, &paras[found.para].text[title.clone()])
+                        let title = words::fold(&paras[found.para].text[title.clone()]);
+                        *by_title
+                            .entry(title)
+                            .or_insert_with_key(|title| speaker_by_role(&speakers, title))
                     }
                     _ => None,
                 })
@@ -201,20 +205,19 @@ fn known_speaker<'s>(
     })
 }
 
-/// The one speaker of UN coverage who holds a title (`Secretary-General`):
-/// whose role starts with it, or with it after the organ (`Council
-/// President for June`). None when nobody or several do.
+/// The one speaker of UN coverage who holds a title, folded
+/// (`secretary-general`): whose role starts with it, or with it after the
+/// organ (`Council President for June`). None when nobody or several do.
+/// Looked up once per distinct title.
 fn speaker_by_role(speakers: &SpeakerList, title: &str) -> Option<usize> {
-    let title = words::fold(title);
     let holds = |role: &str| {
         let role = words::fold(role);
         let role = ["council ", "assembly ", "committee "]
             .iter()
             .find_map(|organ| role.strip_prefix(organ))
             .unwrap_or(&role);
-        role == title
-            || role.starts_with(&format!("{title} "))
-            || role.starts_with(&format!("{title},"))
+        role.strip_prefix(title)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
     };
     let mut holders = speakers
         .list

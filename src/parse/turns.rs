@@ -218,7 +218,7 @@ pub fn find(
                 para.section = section.clone();
             }
         }
-        if let Some(&(speaker, capitals, _)) = opened.last() {
+        if let Some(&(_, capitals, _)) = opened.last() {
             current_in_capitals = capitals;
             para.speaker = Some(opened[0].0);
             for &(speaker, _, _) in &opened {
@@ -236,7 +236,7 @@ pub fn find(
             };
             changes.clear();
             changes.extend(opened.iter().map(|&(s, _, at)| (at, Some(s))));
-            current = split(para, before, &mut changes).or(Some(speaker));
+            current = split(para, before, &mut changes);
             continue;
         }
         if !openers.is_empty() {
@@ -523,6 +523,34 @@ For information media. Not an official record.";
         );
         assert_eq!(doc.speakers[0].section, "briefings");
         assert_eq!(doc.speakers.len(), 2);
+    }
+
+    /// A sentence about the vote ends the turn it follows, inside its
+    /// paragraph and for the paragraphs after; a delegation's opener in a
+    /// later sentence opens a turn there, and each fact is the turn's
+    /// where it stands.
+    #[test]
+    fn a_turn_ends_mid_paragraph_at_the_vote_or_a_new_speaker() {
+        let text = "5005th Meeting (AM)\nSC/99505\n\nCouncil Renews Mission\n\nStatements\n\n\
+ANA LUNA (Peru) said 3 bridges were down.  The Council then adopted resolution 9999 (2026) by 15 votes in favour.\n\n\
+It renewed the mission for 12 months.\n\n\
+Chile’s delegate said 2 ports were open.  The representative of Bolivia said 7 roads were shut.\n\n\
+For information media. Not an official record.";
+        let doc = parse(text);
+        let who = |start: &str| {
+            let fact = doc.facts.iter().find(|f| f.text.starts_with(start));
+            let fact = fact.unwrap_or_else(|| panic!("no fact {start:?}"));
+            fact.speaker.map(|s| doc.speakers[s].name.as_str())
+        };
+        assert_eq!(who("3"), Some("ANA LUNA"));
+        assert_eq!(who("resolution 9999"), None);
+        assert_eq!(who("12 months"), None);
+        assert_eq!(who("2"), Some("Chile’s delegate"));
+        assert_eq!(who("7"), Some("The representative of Bolivia"));
+        let texts: Vec<usize> = (0..doc.paragraphs.len())
+            .filter(|&i| doc.paragraph_text(i).starts_with("It renewed"))
+            .collect();
+        assert_eq!(doc.paragraphs[texts[0]].speaker, None);
     }
 
     #[test]
