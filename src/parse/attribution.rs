@@ -9,14 +9,14 @@ use super::release_speakers::FoundQuote;
 use crate::document::ParagraphRole;
 
 /// Every quotation in the spoken paragraphs, with its syntactic attribution.
-pub fn collect(paras: &[Para]) -> Vec<FoundQuote> {
+pub fn collect(paras: &[Para], meeting: bool) -> Vec<FoundQuote> {
     let mut found = Vec::new();
     for (index, para) in paras.iter().enumerate() {
         if !para.is_text() || !para.section.is_spoken() {
             continue;
         }
         for quote in quotes::find(para.text) {
-            let who = quotes::attribution(para.text, &quote);
+            let who = quotes::attribution(para.text, &quote, meeting);
             found.push(FoundQuote {
                 para: index,
                 quote,

@@ -93,7 +93,7 @@ pub fn parse(input: &str) -> Document {
     };
 
     let mut speakers = SpeakerList::default();
-    let mut quotes = attribution::collect(&paras);
+    let mut quotes = attribution::collect(&paras, kind == DocumentKind::UnMeeting);
     let named = match kind {
         DocumentKind::UnMeeting => {
             turns::find(
@@ -105,6 +105,7 @@ pub fn parse(input: &str) -> Document {
             );
             let mut by_word = None;
             let mut by_title = HashMap::new();
+            let mut roles = None;
             quotes
                 .iter()
                 .map(|found| match &found.who {
@@ -117,9 +118,10 @@ pub fn parse(input: &str) -> Document {
                     }
                     Some(quotes::Who::Role(title)) => {
                         let title = words::fold(&paras[found.para].text[title.clone()]);
-                        *by_title
-                            .entry(title)
-                            .or_insert_with_key(|title| speaker_by_role(&speakers, title))
+                        *by_title.entry(title).or_insert_with_key(|title| {
+                            let roles = roles.get_or_insert_with(|| Roles::of(&speakers));
+                            roles.holder(title)
+                        })
                     }
                     _ => None,
                 })
@@ -205,27 +207,45 @@ fn known_speaker<'s>(
     })
 }
 
-/// The one speaker of UN coverage who holds a title, folded
-/// (`secretary-general`): whose role starts with it, or with it after the
-/// organ (`Council President for June`). None when nobody or several do.
-/// Looked up once per distinct title.
-fn speaker_by_role(speakers: &SpeakerList, title: &str) -> Option<usize> {
-    let holds = |role: &str| {
-        let role = words::fold(role);
-        let role = ["council ", "assembly ", "committee "]
+/// Speakers' roles folded, without a leading organ (`Council President
+/// for June` gives `president for june`), sorted: a title finds its
+/// holders by a binary search, however many speakers there are.
+struct Roles(Vec<(String, usize)>);
+
+impl Roles {
+    fn of(speakers: &SpeakerList) -> Roles {
+        let mut list: Vec<(String, usize)> = speakers
+            .list
             .iter()
-            .find_map(|organ| role.strip_prefix(organ))
-            .unwrap_or(&role);
-        role.strip_prefix(title)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
-    };
-    let mut holders = speakers
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.role.as_deref().is_some_and(holds));
-    let (first, _) = holders.next()?;
-    holders.next().is_none().then_some(first)
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let role = words::fold(s.role.as_deref()?);
+                let bare = ["council ", "assembly ", "committee "]
+                    .iter()
+                    .find_map(|organ| role.strip_prefix(organ))
+                    .map(str::to_owned);
+                Some((bare.unwrap_or(role), i))
+            })
+            .collect();
+        list.sort();
+        Roles(list)
+    }
+
+    /// The one speaker whose role starts with `title` (folded) as whole
+    /// words; None when nobody or several do.
+    fn holder(&self, title: &str) -> Option<usize> {
+        let from = self.0.partition_point(|(role, _)| role.as_str() < title);
+        let mut holders = self.0[from..]
+            .iter()
+            .take_while(|(role, _)| role.starts_with(title))
+            .filter(|(role, _)| {
+                let rest = &role[title.len()..];
+                rest.is_empty() || rest.starts_with([' ', ','])
+            })
+            .map(|&(_, speaker)| speaker);
+        let first = holders.next()?;
+        holders.all(|other| other == first).then_some(first)
+    }
 }
 
 /// In ordinary releases, a paragraph that quotes someone at length is that

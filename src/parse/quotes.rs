@@ -174,7 +174,13 @@ fn is_pronoun(word: &str) -> bool {
 
 /// Who the paragraph says spoke `quote`, read from the words right after
 /// it, or else from the clause that introduces it.
-pub fn attribution(paragraph: &str, quote: &Quote) -> Option<Who> {
+///
+/// `meeting`: meeting coverage, where a sentence also names its speaker
+/// before its first verb of saying wherever the quotation stands in it
+/// (`NAME, Title, told the Council that … “…”`, `Later, the
+/// Secretary-General said “…”`); elsewhere only a clause that introduces
+/// the quotation does.
+pub fn attribution(paragraph: &str, quote: &Quote, meeting: bool) -> Option<Who> {
     if is_title(paragraph, quote) {
         return Some(Who::Title);
     }
@@ -193,7 +199,7 @@ pub fn attribution(paragraph: &str, quote: &Quote) -> Option<Who> {
             return Some(who);
         }
     }
-    before_quote(paragraph, quote.open)
+    before_quote(paragraph, quote.open, meeting)
 }
 
 /// `the draft resolution “Rights of older persons” (document …)`, `entitled
@@ -269,7 +275,7 @@ fn after_quote(paragraph: &str, from: usize) -> Option<Who> {
 /// TITLE, told the Council that … “`, `…, the Secretary-General said “`,
 /// `In his words, “`; someone else's words by `Quoting …`, `In the words
 /// of …`, `… had told her: “`.
-fn before_quote(paragraph: &str, open: usize) -> Option<Who> {
+fn before_quote(paragraph: &str, open: usize, meeting: bool) -> Option<Who> {
     let start = sentence_start(&paragraph[..open]);
     let clause = &paragraph[start..open];
     let list: Vec<(usize, &str)> = words(clause).collect();
@@ -282,8 +288,19 @@ fn before_quote(paragraph: &str, open: usize) -> Option<Who> {
         let person = read_person(rest)?;
         return Some(Who::Named(person.shifted(start + "According to ".len())));
     }
-    let introduces = last.ends_with([':', ',']) || last == "that" || is_verb(last);
     let has_verb = list.iter().rev().take(3).any(|(_, w)| is_verb(w));
+    let introduces = last.ends_with([':', ',']) || last == "that";
+    if !meeting {
+        if !(introduces && has_verb) {
+            return None;
+        }
+        if is_pronoun(first) {
+            return Some(Who::Pronoun);
+        }
+        let person = read_person(&clause[first_at..])?;
+        return Some(Who::Named(person.shifted(start + first_at)));
+    }
+    let introduces = introduces || is_verb(last);
     if introduces && has_verb && is_pronoun(first) {
         return Some(Who::Pronoun);
     }
@@ -481,7 +498,7 @@ mod tests {
     fn who(paragraph: &str) -> Vec<Option<String>> {
         find(paragraph)
             .iter()
-            .map(|q| match attribution(paragraph, q) {
+            .map(|q| match attribution(paragraph, q, true) {
                 Some(Who::Named(p)) => Some(paragraph[p.name].to_owned()),
                 Some(Who::Pronoun) => Some("(pronoun)".to_owned()),
                 Some(Who::Role(r)) => Some(format!("(role) {}", &paragraph[r])),
