@@ -92,38 +92,73 @@ pub fn document(parts: Parts) -> Document {
         })
         .collect();
 
-    let quoted: Vec<(Span, usize)> = parts
+    let quoted: Vec<(Span, Option<usize>)> = parts
         .quotes
         .iter()
-        .filter_map(|found| {
+        .map(|found| {
             let para = &parts.paras[found.para];
             let inner = para.range.start + found.quote.inner.start
                 ..para.range.start + found.quote.inner.end;
-            Some((span(&inner), found.speaker?))
+            (span(&inner), found.speaker)
         })
+        .collect();
+    // Where the speaker changes inside a paragraph: (paragraph, code point
+    // where the change starts, speaker from there on), in text order.
+    let changes: Vec<(usize, usize, Option<usize>)> = parts
+        .paras
+        .iter()
+        .enumerate()
+        .flat_map(|(number, para)| {
+            para.segments.iter().map(move |&(at, speaker)| {
+                let at = para.range.start + at;
+                (number, at, speaker)
+            })
+        })
+        .map(|(number, at, speaker)| (number, span(&(at..at)).start, speaker))
         .collect();
     let char_starts: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
     let (mut facts, entities) = facts::extract_in(&document, &ranges, &char_starts);
     document.set_char_index(index);
+    attribute_by_position(&mut facts, &changes);
     attribute_quoted_facts(&mut facts, &quoted);
     document.facts = facts;
     document.entities = entities;
     document
 }
 
-/// A quotation the parser attributed gives its speaker to the quote fact
-/// over it, and to every fact inside that quote fact, whoever's turn the
-/// paragraph is. `quoted` is in text order, as are the facts.
-fn attribute_quoted_facts(facts: &mut [Fact], quoted: &[(Span, usize)]) {
+/// In a paragraph where the speaker changes (a turn opened mid-paragraph,
+/// a sentence about the vote), each fact belongs to the turn where it
+/// stands. `changes` and the facts are in text order.
+fn attribute_by_position(facts: &mut [Fact], changes: &[(usize, usize, Option<usize>)]) {
+    if changes.is_empty() {
+        return;
+    }
+    for fact in facts.iter_mut() {
+        let after =
+            changes.partition_point(|&(para, at, _)| (para, at) <= (fact.paragraph, fact.start));
+        if let Some(&(para, _, speaker)) = after.checked_sub(1).and_then(|i| changes.get(i)) {
+            if para == fact.paragraph {
+                fact.speaker = speaker;
+            }
+        }
+    }
+}
+
+/// Each quotation gives its speaker to the quote fact over it, and to
+/// every fact inside that quote fact, whoever's turn the paragraph is; a
+/// quotation of nobody who speaks (a draft's title, a treaty, a person a
+/// speaker quotes) gives none. `quoted` is in text order, as are the
+/// facts.
+fn attribute_quoted_facts(facts: &mut [Fact], quoted: &[(Span, Option<usize>)]) {
     let speaker_of = |start: usize, end: usize| {
         let after = quoted.partition_point(|(span, _)| span.start <= start);
         let &(span, speaker) = quoted.get(after.checked_sub(1)?)?;
         (end <= span.end + 1).then_some(speaker)
     };
-    let mut quotes: Vec<(usize, usize, usize)> = Vec::new();
+    let mut quotes: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for fact in facts.iter_mut().filter(|f| f.kind == FactKind::Quote) {
         if let Some(speaker) = speaker_of(fact.start, fact.end) {
-            fact.speaker = Some(speaker);
+            fact.speaker = speaker;
             quotes.push((fact.start, fact.end, speaker));
         }
     }
@@ -131,7 +166,7 @@ fn attribute_quoted_facts(facts: &mut [Fact], quoted: &[(Span, usize)]) {
         let after = quotes.partition_point(|&(start, _, _)| start <= fact.start);
         if let Some(&(_, end, speaker)) = after.checked_sub(1).and_then(|i| quotes.get(i)) {
             if fact.end <= end {
-                fact.speaker = Some(speaker);
+                fact.speaker = speaker;
             }
         }
     }

@@ -15,6 +15,12 @@ pub struct Para<'a> {
     pub role: ParagraphRole,
     pub section: Section,
     pub speaker: Option<usize>,
+    /// Where the speaker changes inside the paragraph, when it does: each
+    /// (byte offset in `text`, speaker from there on), the first at 0. A
+    /// turn opened mid-paragraph (`… in the region.  Malta’s delegate said
+    /// …`) or a sentence about the vote after a speaker's words. Empty
+    /// when `speaker` holds for the whole paragraph.
+    pub segments: Vec<(usize, Option<usize>)>,
 }
 
 impl<'a> Para<'a> {
@@ -25,7 +31,17 @@ impl<'a> Para<'a> {
             role: ParagraphRole::Text,
             section: Section::Body,
             speaker: None,
+            segments: Vec::new(),
         }
+    }
+
+    /// Whose words stand at byte `offset` of the paragraph: the turn there.
+    pub fn speaker_at(&self, offset: usize) -> Option<usize> {
+        if self.segments.is_empty() {
+            return self.speaker;
+        }
+        let after = self.segments.partition_point(|&(at, _)| at <= offset);
+        self.segments[after.saturating_sub(1)].1
     }
 
     /// Running text: not a heading, title, meta line or clutter.

@@ -93,7 +93,7 @@ pub fn parse(input: &str) -> Document {
     };
 
     let mut speakers = SpeakerList::default();
-    let mut quotes = attribution::collect(&paras);
+    let mut quotes = attribution::collect(&paras, kind == DocumentKind::UnMeeting);
     let named = match kind {
         DocumentKind::UnMeeting => {
             turns::find(
@@ -104,14 +104,25 @@ pub fn parse(input: &str) -> Document {
                 &quotes,
             );
             let mut by_word = None;
+            let mut by_title = HashMap::new();
+            let mut roles = None;
             quotes
                 .iter()
                 .map(|found| match &found.who {
-                    Some(quotes::Who::Named(person)) => known_speaker(
-                        &speakers,
-                        &mut by_word,
-                        &paras[found.para].text[person.name.clone()],
-                    ),
+                    Some(quotes::Who::Named(person) | quotes::Who::Other(Some(person))) => {
+                        known_speaker(
+                            &speakers,
+                            &mut by_word,
+                            &paras[found.para].text[person.name.clone()],
+                        )
+                    }
+                    Some(quotes::Who::Role(title)) => {
+                        let title = words::fold(&paras[found.para].text[title.clone()]);
+                        *by_title.entry(title).or_insert_with_key(|title| {
+                            let roles = roles.get_or_insert_with(|| Roles::of(&speakers));
+                            roles.holder(title)
+                        })
+                    }
                     _ => None,
                 })
                 .collect()
@@ -132,7 +143,13 @@ pub fn parse(input: &str) -> Document {
         delegations: kind == DocumentKind::UnMeeting,
     };
     let references = mentions::scan(&paras, &speakers.list, &options);
-    attribution::resolve(&paras, &mut quotes, &named, &references);
+    attribution::resolve(
+        &paras,
+        &mut quotes,
+        &named,
+        &references,
+        kind == DocumentKind::UnMeeting,
+    );
     if kind != DocumentKind::UnMeeting {
         assign_quoted_paragraphs(&mut paras, &quotes, &mut speakers);
     }
@@ -188,6 +205,47 @@ fn known_speaker<'s>(
         });
         by_word.get(key.as_str()).copied().flatten()
     })
+}
+
+/// Speakers' roles folded, without a leading organ (`Council President
+/// for June` gives `president for june`), sorted: a title finds its
+/// holders by a binary search, however many speakers there are.
+struct Roles(Vec<(String, usize)>);
+
+impl Roles {
+    fn of(speakers: &SpeakerList) -> Roles {
+        let mut list: Vec<(String, usize)> = speakers
+            .list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let role = words::fold(s.role.as_deref()?);
+                let bare = ["council ", "assembly ", "committee "]
+                    .iter()
+                    .find_map(|organ| role.strip_prefix(organ))
+                    .map(str::to_owned);
+                Some((bare.unwrap_or(role), i))
+            })
+            .collect();
+        list.sort();
+        Roles(list)
+    }
+
+    /// The one speaker whose role starts with `title` (folded) as whole
+    /// words; None when nobody or several do.
+    fn holder(&self, title: &str) -> Option<usize> {
+        let from = self.0.partition_point(|(role, _)| role.as_str() < title);
+        let mut holders = self.0[from..]
+            .iter()
+            .take_while(|(role, _)| role.starts_with(title))
+            .filter(|(role, _)| {
+                let rest = &role[title.len()..];
+                rest.is_empty() || rest.starts_with([' ', ','])
+            })
+            .map(|&(_, speaker)| speaker);
+        let first = holders.next()?;
+        holders.all(|other| other == first).then_some(first)
+    }
 }
 
 /// In ordinary releases, a paragraph that quotes someone at length is that

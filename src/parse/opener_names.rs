@@ -329,6 +329,7 @@ fn after_description(s: &str) -> usize {
     for (index, (at, word)) in words(s).enumerate() {
         let lower = word.chars().next().is_some_and(char::is_lowercase);
         let first_capital = index == 0 && word.chars().next().is_some_and(char::is_uppercase);
+        let lower = lower && !particle_prefixed(word.trim_end_matches(','));
         if lower && word.chars().all(|c| c.is_alphabetic() || c == '-') && index < 5 {
             if matches!(
                 word,
@@ -362,6 +363,7 @@ fn ordinary_name(s: &str) -> (usize, usize) {
             && bare.chars().skip(1).any(char::is_lowercase)
             || (bare.len() == 2 && bare.ends_with('.'));
         let particle = count > 0 && PARTICLES.contains(&bare);
+        let capitalised = capitalised || (count > 0 && particle_prefixed(bare));
         if !(capitalised || particle) || bare.chars().any(|c| c.is_ascii_digit()) || count == 5 {
             break;
         }
@@ -372,6 +374,14 @@ fn ordinary_name(s: &str) -> (usize, usize) {
         }
     }
     (end, count)
+}
+
+/// `el-Amin`, `al-Hassan`: a lower-case particle joined to a capitalised
+/// name by a hyphen, inside a name in ordinary case.
+pub fn particle_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase)
+    })
 }
 
 /// `Ms. SATO-WHITFIELD said`, `Mr. BERGLUND, noting …, said`, `Dr.

@@ -363,7 +363,7 @@ mod tests {
     fn authors_of_quotations_with_titles() {
         let text = "“We are running out of time,” said Ana Lima, Under-Secretary-General for Political Affairs.";
         let paras = [Para::new(text, 0..text.len())];
-        let quotes = crate::parse::attribution::collect(&paras);
+        let quotes = crate::parse::attribution::collect(&paras, true);
         let mut r = Roster::default();
         r.add_quoted(&paras, &quotes);
         assert_eq!(

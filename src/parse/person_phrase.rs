@@ -226,7 +226,8 @@ pub fn capitalised_run(s: &str) -> (Vec<Range<usize>>, Option<char>) {
         } else {
             bare
         };
-        let particle = PARTICLES.contains(&bare) && !run.is_empty();
+        let particle = !run.is_empty()
+            && (PARTICLES.contains(&bare) || super::opener_names::particle_prefixed(bare));
         if bare.is_empty() || !(is_name_word(bare) || particle) || run.len() >= 10 {
             return (run, None);
         }

@@ -23,8 +23,9 @@ use std::collections::{HashMap, HashSet};
 use crate::lexicon::phrases::FxBuild;
 
 use super::draft::{Para, Section, SpeakerDraft, SpeakerList};
+use super::opener_clauses::sentence_starts;
 use super::panels::Roster;
-use super::procedural::is_procedural;
+use super::procedural::{ends_a_turn, is_procedural};
 use super::release_speakers::FoundQuote;
 use super::un_openers::{self, Form, Opener};
 use super::words::{fold, strip_article, words};
@@ -124,7 +125,10 @@ pub fn find(
     let mut narrative: Option<Section> = None;
     // Reused for each paragraph: most open no turn.
     let mut openers: Vec<Read> = Vec::new();
-    let mut opened: Vec<(usize, bool)> = Vec::new(); // (speaker, in capitals)
+    let mut opened: Vec<(usize, bool, usize)> = Vec::new(); // (speaker, in capitals, from)
+    let mut changes: Vec<(usize, Option<usize>)> = Vec::new();
+    // The paragraph's sentence starts, read once if a turn opens mid-way.
+    let mut starts: Vec<usize> = Vec::new();
 
     for (index, para) in paras.iter_mut().enumerate().skip(body_start) {
         match para.role {
@@ -141,7 +145,11 @@ pub fn find(
             continue;
         }
         let text = para.text;
+        // Whose turn runs into this paragraph, for the words before an
+        // opener later in it.
+        let carried = current;
         let first = firsts[index].take();
+        let first_at_start = first.is_some();
         let starts_in_capitals = first
             .as_ref()
             .is_some_and(|r| r.opener.form == Form::Capitals);
@@ -160,12 +168,24 @@ pub fn find(
         }
         let in_summary = para.section == Section::Summary;
         opened.clear();
-        for read in openers.iter() {
+        starts.clear();
+        for (number, read) in openers.iter().enumerate() {
             let opener = &read.opener;
             let who = identify(read, speakers, roster, &by_delegation, &mut surnames);
             if in_summary && in_turns_zone && index < turns_start && later.holds(&who) {
                 continue;
             }
+            // Where the turn begins: the paragraph's start for its first
+            // opener, else the start of the sentence that opens it.
+            let boundary = if number == 0 && first_at_start {
+                0
+            } else {
+                if starts.is_empty() {
+                    starts.extend(sentence_starts(text));
+                }
+                let after = starts.partition_point(|&at| at <= opener.at);
+                after.checked_sub(1).map_or(0, |i| starts[i])
+            };
             // One who briefs: so introduced, or known by a title and no delegation.
             let briefer = opener.briefer
                 || (opener.form == Form::TitleOfAddress
@@ -191,23 +211,32 @@ pub fn find(
                     by_delegation.insert(delegation, speaker);
                 }
             }
-            opened.push((speaker, opener.form == Form::Capitals));
+            opened.push((speaker, opener.form == Form::Capitals, boundary));
         }
         if in_summary {
             if let Some(section) = &narrative {
                 para.section = section.clone();
             }
         }
-        if let Some(&(speaker, capitals)) = opened.last() {
+        if let Some(&(_, capitals, _)) = opened.last() {
             current_in_capitals = capitals;
             para.speaker = Some(opened[0].0);
-            for &(speaker, _) in &opened {
+            for &(speaker, _, _) in &opened {
                 let list = &mut speakers.list[speaker].paragraphs;
                 if list.last() != Some(&index) {
                     list.push(index);
                 }
             }
-            current = Some(speaker);
+            // Before a turn opened mid-paragraph: the turn running on, or
+            // nobody's after a sentence about the meeting.
+            let before = match opened[0].2 {
+                0 => Some(opened[0].0),
+                _ if is_procedural(text) => None,
+                _ => carried,
+            };
+            changes.clear();
+            changes.extend(opened.iter().map(|&(s, _, at)| (at, Some(s))));
+            current = split(para, before, &mut changes);
             continue;
         }
         if !openers.is_empty() {
@@ -218,8 +247,45 @@ pub fn find(
         if let Some(speaker) = current {
             para.speaker = Some(speaker);
             speakers.list[speaker].paragraphs.push(index);
+            changes.clear();
+            current = split(para, Some(speaker), &mut changes);
         }
     }
+}
+
+/// Sets the paragraph's segments from where it starts (`before`), the
+/// turns opened in it (`changes`: offset, speaker) and the sentences about
+/// the meeting or the vote in it, which end the turn before them. Returns
+/// whose turn runs on after the paragraph: None after such a sentence.
+fn split(
+    para: &mut Para,
+    before: Option<usize>,
+    changes: &mut Vec<(usize, Option<usize>)>,
+) -> Option<usize> {
+    let text = para.text;
+    // Sentences about the vote start with one of few words: look no further
+    // in the many paragraphs that hold none.
+    if [". The ", ".” The ", ". Also ", ". By "]
+        .iter()
+        .any(|start| text.contains(start))
+    {
+        changes.extend(
+            sentence_starts(text)
+                .filter(|&at| ends_a_turn(&text[at..]))
+                .map(|at| (at, None)),
+        );
+    }
+    changes.retain(|&(at, _)| at > 0);
+    crate::sort::sort_by_key(changes, |&(at, _)| at);
+    let last = changes.last().map_or(before, |&(_, s)| s);
+    if changes.iter().all(|&(_, s)| s == para.speaker) && before == para.speaker {
+        para.segments.clear();
+        return last;
+    }
+    para.segments.clear();
+    para.segments.push((0, before));
+    para.segments.extend(changes.iter().copied());
+    last
 }
 
 fn narrative_section(briefer: bool) -> Section {
@@ -457,6 +523,34 @@ For information media. Not an official record.";
         );
         assert_eq!(doc.speakers[0].section, "briefings");
         assert_eq!(doc.speakers.len(), 2);
+    }
+
+    /// A sentence about the vote ends the turn it follows, inside its
+    /// paragraph and for the paragraphs after; a delegation's opener in a
+    /// later sentence opens a turn there, and each fact is the turn's
+    /// where it stands.
+    #[test]
+    fn a_turn_ends_mid_paragraph_at_the_vote_or_a_new_speaker() {
+        let text = "5005th Meeting (AM)\nSC/99505\n\nCouncil Renews Mission\n\nStatements\n\n\
+ANA LUNA (Peru) said 3 bridges were down.  The Council then adopted resolution 9999 (2026) by 15 votes in favour.\n\n\
+It renewed the mission for 12 months.\n\n\
+Chile’s delegate said 2 ports were open.  The representative of Bolivia said 7 roads were shut.\n\n\
+For information media. Not an official record.";
+        let doc = parse(text);
+        let who = |start: &str| {
+            let fact = doc.facts.iter().find(|f| f.text.starts_with(start));
+            let fact = fact.unwrap_or_else(|| panic!("no fact {start:?}"));
+            fact.speaker.map(|s| doc.speakers[s].name.as_str())
+        };
+        assert_eq!(who("3"), Some("ANA LUNA"));
+        assert_eq!(who("resolution 9999"), None);
+        assert_eq!(who("12 months"), None);
+        assert_eq!(who("2"), Some("Chile’s delegate"));
+        assert_eq!(who("7"), Some("The representative of Bolivia"));
+        let texts: Vec<usize> = (0..doc.paragraphs.len())
+            .filter(|&i| doc.paragraph_text(i).starts_with("It renewed"))
+            .collect();
+        assert_eq!(doc.paragraphs[texts[0]].speaker, None);
     }
 
     #[test]
