@@ -352,6 +352,7 @@ fn connector(word: &str) -> bool {
             | "y"
             | "für"
             | "to"
+            | "with"
     )
 }
 
@@ -821,6 +822,16 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
                             && place_follows(s, tokens, k + 1)
                     }
                     "to" => false,
+                    // `Committee on the Rights of Persons with
+                    // Disabilities`, `Countries with Economies in
+                    // Transition`; not `Department of Justice with …`.
+                    "with" => {
+                        !opens
+                            && matches!(
+                                text(s, &tokens[k - 1]),
+                                "Persons" | "People" | "Peoples" | "Children" | "Countries"
+                            )
+                    }
                     "and" => !opens && !next_part_has_head(s, tokens, k + 1),
                     "the" => {
                         tokens[k - 1].kind == TokenKind::Connector
@@ -1004,6 +1015,13 @@ mod tests {
                 "Third Committee",
                 "Committee on the Elimination of Discrimination against Women",
                 "Special Committee on Peacekeeping Operations"
+            ]
+        );
+        assert_eq!(
+            orgs("The Committee on the Rights of Persons with Disabilities wrote to the Department of Justice with Mayor Reyes."),
+            [
+                "Committee on the Rights of Persons with Disabilities",
+                "Department of Justice",
             ]
         );
         assert_eq!(
