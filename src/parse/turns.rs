@@ -265,10 +265,7 @@ fn split(
     let text = para.text;
     // Sentences about the vote start with one of few words: look no further
     // in the many paragraphs that hold none.
-    if [". The ", ".” The ", ". Also ", ". By "]
-        .iter()
-        .any(|start| text.contains(start))
-    {
+    if may_hold_meeting_sentence(text) {
         changes.extend(
             sentence_starts(text)
                 .filter(|&at| ends_a_turn(&text[at..]))
@@ -286,6 +283,19 @@ fn split(
     para.segments.push((0, before));
     para.segments.extend(changes.iter().copied());
     last
+}
+
+/// Whether a sentence after the first starts `The `, `Also ` or `By `
+/// (after `. ` or `.” `): one pass over the full stops, since most
+/// paragraphs of a turn hold no such sentence.
+fn may_hold_meeting_sentence(text: &str) -> bool {
+    text.match_indices('.').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let rest = rest.strip_prefix('”').unwrap_or(rest);
+        rest.strip_prefix(' ').is_some_and(|r| {
+            r.starts_with("The ") || r.starts_with("Also ") || r.starts_with("By ")
+        })
+    })
 }
 
 fn narrative_section(briefer: bool) -> Section {
