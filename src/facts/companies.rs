@@ -11,6 +11,43 @@ use std::ops::Range;
 use super::org_forms::{head, is_stop_word, is_title};
 use super::scan::{char_at, char_before, is_apostrophe, is_word_char, skip_spaces, word_end};
 
+/// A company's legal form as its name's last word, full stop dropped
+/// (`Inc`, `GmbH`, `S.A`), sorted by bytes: the one list the recognisers,
+/// the grouping under a company's stem and the linking of `the company`
+/// share.
+const LEGAL_FORMS: &[&str] = &[
+    "AB",
+    "AG",
+    "ASA",
+    "BV",
+    "Co",
+    "Corp",
+    "GmbH",
+    "Inc",
+    "Incorporated",
+    "LLC",
+    "LLP",
+    "LP",
+    "Limited",
+    "Ltd",
+    "N.V",
+    "NV",
+    "Oy",
+    "PLC",
+    "S.A",
+    "SA",
+    "SE",
+    "SpA",
+    "plc",
+];
+
+/// Whether `word` (a final full stop allowed) is a company's legal form.
+pub fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS
+        .binary_search(&word.trim_end_matches('.'))
+        .is_ok()
+}
+
 /// Nouns that say the name before them is a company or another body.
 const BODY_NOUNS: &[&str] = &[
     "affiliate",
@@ -611,6 +648,12 @@ pub fn acceptable(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_forms_are_sorted_for_bisection() {
+        assert!(LEGAL_FORMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_legal_form("Inc.") && is_legal_form("S.A.") && !is_legal_form("Labs"));
+    }
 
     fn learnt(s: &str) -> Vec<&str> {
         let mut out = Vec::new();

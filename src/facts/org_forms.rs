@@ -555,12 +555,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
         if !possessive && b.get(after) == Some(&b',') {
             let next = skip_spaces(s, after + 1);
             let suffix_end = word_at(s, next);
-            if next > after + 1
-                && matches!(
-                    s[next..suffix_end].trim_end_matches('.'),
-                    "Inc" | "Ltd" | "LLC" | "LLP" | "Corp" | "PLC" | "GmbH" | "AG" | "S.A"
-                )
-            {
+            if next > after + 1 && super::companies::is_legal_form(&s[next..suffix_end]) {
                 tokens.push(Token {
                     span: next..suffix_end,
                     kind: TokenKind::Capital,

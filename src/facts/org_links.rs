@@ -111,34 +111,14 @@ const DETERMINERS: &[&str] = &[
     "That", "The", "Their", "This", "When", "While", "With",
 ];
 
-/// Last words of a company's name (sorted).
-const CORPORATE: &[&str] = &[
-    "AB",
-    "AG",
-    "ASA",
-    "BV",
-    "Co",
-    "Company",
-    "Corp",
-    "Corporation",
-    "GmbH",
-    "Holdings",
-    "Inc",
-    "Incorporated",
-    "LLC",
-    "LLP",
-    "LP",
-    "Limited",
-    "Ltd",
-    "NV",
-    "Oy",
-    "PLC",
-    "S.A",
-    "SA",
-    "SE",
-    "SpA",
-    "plc",
-];
+/// Last words of a company's name: a legal form, or one of these.
+fn corporate_ending(word: &str) -> bool {
+    super::companies::is_legal_form(word)
+        || matches!(
+            word.trim_end_matches('.'),
+            "Company" | "Corporation" | "Holdings"
+        )
+}
 
 /// Words that make a name a public or non-profit body, not a company
 /// (sorted).
@@ -908,7 +888,7 @@ fn company_key(name: &str) -> String {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    while words.len() > 1 && listed(words[words.len() - 1].trim_end_matches('.'), CORPORATE) {
+    while words.len() > 1 && corporate_ending(words[words.len() - 1]) {
         words.pop();
     }
     words
@@ -933,7 +913,7 @@ fn company_like(target: &Target) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches([',', '.', '(', ')']))
         .collect();
-    if words.last().is_some_and(|w| listed(w, CORPORATE)) {
+    if words.last().is_some_and(|w| corporate_ending(w)) {
         return true;
     }
     !words.iter().any(|w| listed(w, PUBLIC))
@@ -945,7 +925,7 @@ mod tests {
 
     #[test]
     fn lists_searched_by_bisection_are_sorted() {
-        for list in [HEADS, CONNECTORS, CALENDAR, DETERMINERS, CORPORATE, PUBLIC] {
+        for list in [HEADS, CONNECTORS, CALENDAR, DETERMINERS, PUBLIC] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -451,28 +451,7 @@ fn single_spaced(name: &str) -> String {
 /// Inc.`), when it has one.
 fn company_stem(name: &str) -> Option<&str> {
     let (stem, suffix) = name.rsplit_once(' ')?;
-    matches!(
-        suffix.trim_end_matches('.'),
-        "Inc"
-            | "Ltd"
-            | "LLC"
-            | "LLP"
-            | "LP"
-            | "Corp"
-            | "PLC"
-            | "plc"
-            | "GmbH"
-            | "AG"
-            | "S.A"
-            | "SA"
-            | "NV"
-            | "N.V"
-            | "SE"
-            | "AB"
-            | "Limited"
-            | "Incorporated"
-    )
-    .then(|| stem.trim_end_matches(','))
+    companies::is_legal_form(suffix).then(|| stem.trim_end_matches(','))
 }
 
 /// The capitalised words starting at `i`, as a list item: their end.
