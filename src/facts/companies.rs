@@ -245,6 +245,17 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     list.contains(&lower.as_str())
 }
 
+/// The bytes a company signal starts at: `,`, ` `, `(` and `o` (of
+/// `companies`).
+const STARTS_SIGNAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b',' as usize] = true;
+    table[b' ' as usize] = true;
+    table[b'(' as usize] = true;
+    table[b'o' as usize] = true;
+    table
+};
+
 /// Names learnt from the paragraph `s`'s company signals, in one pass
 /// over its bytes (a release is read whole before any paragraph is
 /// scanned, so this must stay cheap).
@@ -253,43 +264,61 @@ pub fn scan(s: &str, out: &mut Vec<Range<usize>>, subjects_out: &mut Vec<Range<u
     if s.starts_with("About ") {
         about_at(s, 0, out);
     }
-    for k in 0..b.len() {
-        match b[k] {
+    let mut k = 0;
+    loop {
+        // Every signal starts at one of these bytes; the rest of the text
+        // is skipped a byte at a time without further tests.
+        while k < b.len() && !STARTS_SIGNAL[usize::from(b[k])] {
+            k += 1;
+        }
+        let Some(&byte) = b.get(k) else {
+            return;
+        };
+        let rest = &b[k..];
+        match byte {
             b',' => {
                 for pattern in [" a ", " an ", " the ", " one of "] {
-                    if b[k + 1..].starts_with(pattern.as_bytes()) {
+                    if rest[1..].starts_with(pattern.as_bytes()) {
                         apposition_at(s, k, k + 1 + pattern.len(), out);
                         break;
                     }
                 }
             }
-            b' ' => match b.get(k + 1) {
-                Some(b'i') => {
-                    for pattern in [" is a ", " is an ", " is one of "] {
-                        if b[k..].starts_with(pattern.as_bytes()) {
-                            apposition_at(s, k, k + pattern.len(), out);
-                            break;
+            b' ' => {
+                match rest.get(1) {
+                    Some(b'i') => {
+                        for pattern in [" is a ", " is an ", " is one of "] {
+                            if rest.starts_with(pattern.as_bytes()) {
+                                apposition_at(s, k, k + pattern.len(), out);
+                                break;
+                            }
+                        }
+                        if rest.starts_with(b" including ") {
+                            class_list_at(s, k, k + 11, out);
                         }
                     }
-                    if b[k..].starts_with(b" including ") {
-                        class_list_at(s, k, k + 11, out);
+                    Some(b's') if rest.starts_with(b" such as ") => class_list_at(s, k, k + 9, out),
+                    Some(b'l') if rest.starts_with(b" like ") => class_list_at(s, k, k + 6, out),
+                    Some(b'A') if rest.starts_with(b" About ") => about_at(s, k + 1, out),
+                    _ => {}
+                }
+                // The verbs of `subject_at` all start `an`, `ac`, `la`
+                // or `un`, in either case.
+                if let Some(&[first, second]) = rest.get(1..3) {
+                    let second = second.to_ascii_lowercase();
+                    if matches!(
+                        (first.to_ascii_lowercase(), second),
+                        (b'a', b'n' | b'c') | (b'l', b'a') | (b'u', b'n')
+                    ) {
+                        subject_at(s, k + 1, subjects_out);
                     }
                 }
-                Some(b's') if b[k..].starts_with(b" such as ") => class_list_at(s, k, k + 9, out),
-                Some(b'l') if b[k..].starts_with(b" like ") => class_list_at(s, k, k + 6, out),
-                Some(b'A') if b[k..].starts_with(b" About ") => about_at(s, k + 1, out),
-                _ => {}
-            },
-            _ => {}
-        }
-        if b[k] == b' ' && matches!(b.get(k + 1), Some(b'a' | b'l' | b'u' | b'A' | b'L' | b'U')) {
-            subject_at(s, k + 1, subjects_out);
-        }
-        match b[k] {
+            }
             b'(' => ticker_at(s, k, out),
-            b'o' if b[k..].starts_with(b"ompanies ") => list_after(s, k + 9, out),
+            _ if rest.starts_with(b"ompanies ") => list_after(s, k + 9, out),
             _ => {}
         }
+        k += 1;
     }
 }
 
@@ -465,11 +494,13 @@ fn about_at(s: &str, i: usize, out: &mut Vec<Range<usize>>) {
 /// `Acme, a leading maker …`, `Acme is one of the largest firms …`: the
 /// pattern starts at `at`, the description at `from`.
 fn apposition_at(s: &str, at: usize, from: usize, out: &mut Vec<Range<usize>>) {
-    if char_before(s, at).is_some_and(is_apostrophe) || !describes_a_body(&s[from..]) {
+    if char_before(s, at).is_some_and(is_apostrophe) {
         return;
     }
+    // The name first: it is one look back, the description a window of
+    // words ahead.
     if let Some(start) = name_backward(s, at) {
-        if acceptable(&s[start..at]) {
+        if describes_a_body(&s[from..]) && acceptable(&s[start..at]) {
             out.push(start..at);
         }
     }

@@ -616,7 +616,8 @@ pub fn scan(
         }
         let end = run_tokens(s, i, &mut tokens);
         resume = end.max(i + 1);
-        if tokens.is_empty() || tokens.len() == 1 && head_of(s, &tokens, 0).is_none() {
+        // Every name ends in a head word: a run without one holds none.
+        if !(0..tokens.len()).any(|k| head_of(s, &tokens, k).is_some()) {
             continue;
         }
         names_in_run(s, &tokens, is_learnt, out);
@@ -930,10 +931,29 @@ pub fn is_title_case(s: &str, capitals: usize) -> bool {
         return false;
     }
     let mut lower = 0;
-    for word in s.split(|c: char| !c.is_alphabetic() && c != '-') {
-        let Some(first) = word.chars().next() else {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        // The word at `at`: letters and hyphens, ASCII a byte at a time.
+        let start = at;
+        while let Some(&byte) = b.get(at) {
+            if byte.is_ascii_alphabetic() || byte == b'-' {
+                at += 1;
+            } else if byte >= 0x80 {
+                match s[at..].chars().next() {
+                    Some(c) if c.is_alphabetic() => at += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        if at == start {
+            at += s[at..].chars().next().map_or(1, char::len_utf8);
             continue;
-        };
+        }
+        let word = &s[start..at];
+        let first = word.chars().next().unwrap_or('-');
         if first.is_lowercase()
             && word.len() >= 5
             && !matches!(

@@ -763,9 +763,17 @@ impl<'d> SpeakerOrgs<'d> {
 
 /// `name` stands in `text` as whole words.
 fn holds_name(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(k, _)| {
-        !char_before(text, k).is_some_and(is_word_char)
-            && !char_at(text, k + name.len()).is_some_and(is_word_char)
+    // Fields and names are short and compared often: a plain search on
+    // the first byte beats setting up a substring searcher for each pair.
+    let (t, n) = (text.as_bytes(), name.as_bytes());
+    let Some(&first) = n.first() else {
+        return false;
+    };
+    (0..(t.len() + 1).saturating_sub(n.len())).any(|k| {
+        t[k] == first
+            && t[k..].starts_with(n)
+            && !char_before(text, k).is_some_and(is_word_char)
+            && !char_at(text, k + n.len()).is_some_and(is_word_char)
     })
 }
 

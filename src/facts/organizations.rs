@@ -237,7 +237,7 @@ impl Acronyms {
         // Lists that hold a known organisation.
         let mut items = Vec::new();
         for (text, &title) in texts.iter().zip(&title_case) {
-            if text.capitals.len() < 2 || title {
+            if text.capitals.len() < 2 || title || !has_worded_join(text) {
                 continue;
             }
             items.clear();
@@ -429,6 +429,29 @@ impl Acronyms {
             .filter(|o| o.acronym.is_some())
             .map(|o| Cow::Borrowed(o.name))
     }
+}
+
+/// Whether some capitalised word of `text` follows `and`, `or` or `&`
+/// (with `the` between, maybe): a list whose items might be learnt needs
+/// such a join (see [`companies::list_separator`]), and most paragraphs
+/// have none, so they are passed over without looking up every capital.
+fn has_worded_join(text: &Text) -> bool {
+    let b = text.s.as_bytes();
+    let before_spaces = |mut k: usize| {
+        // Any byte of a non-ASCII character counts as a space here: a
+        // check that errs only towards looking.
+        while k > 0 && matches!(b[k - 1], b' ' | b'\t'..=b'\r' | 0x80..=0xff) {
+            k -= 1;
+        }
+        k
+    };
+    text.capitals.iter().any(|&i| {
+        let mut k = before_spaces(i);
+        if b[..k].ends_with(b"the") {
+            k = before_spaces(k - 3);
+        }
+        b[..k].ends_with(b"and") || b[..k].ends_with(b"or") || b[..k].ends_with(b"&")
+    })
 }
 
 /// A name with every run of spaces made one space.

@@ -306,7 +306,19 @@ pub fn same_name(a: &str, b: &str) -> bool {
             .replace("organisation", "organization")
             .replace("labour", "labor")
     }
-    key(a) == key(b)
+    // The first and last letters survive both respellings: most pairs
+    // differ there, and are told apart without building either key.
+    fn ends(s: &str) -> (Option<char>, Option<char>) {
+        let mut letters = s.chars().filter(|c| c.is_alphanumeric());
+        let first = letters.next().and_then(|c| c.to_lowercase().next());
+        let last = s
+            .chars()
+            .rev()
+            .find(|c| c.is_alphanumeric())
+            .and_then(|c| c.to_lowercase().last());
+        (first, last)
+    }
+    a == b || ends(a) == ends(b) && key(a) == key(b)
 }
 
 /// The organisation a text-defined expansion names, if it is one of ours.

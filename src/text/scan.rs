@@ -91,7 +91,19 @@ pub fn skip_spaces_back(s: &str, mut i: usize) -> usize {
 
 /// End of the word that starts at `i` (`i` itself when no word starts there).
 pub fn word_end(s: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(s, i) {
+    let b = s.as_bytes();
+    loop {
+        // ASCII letters and digits a byte at a time: nearly every word is
+        // only these, and every pass asks for word ends.
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some(c) = char_at(s, i) else {
+            return i;
+        };
+        if c.is_ascii() && c != '-' {
+            return i;
+        }
         let joins = is_hyphen(c)
             && char_before(s, i).is_some_and(is_word_char)
             && char_at(s, i + c.len_utf8()).is_some_and(is_word_char);
