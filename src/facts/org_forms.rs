@@ -437,6 +437,9 @@ struct Token {
     kind: TokenKind,
     /// Followed by a possessive `’s` (or a bare `’` after an `s`).
     possessive: bool,
+    /// The kind of name it would end as a head word, read once per run
+    /// (see [`head_of`]).
+    head: Option<Head>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -506,6 +509,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
                 span: at..at + 1,
                 kind: TokenKind::Ampersand,
                 possessive: false,
+                head: None,
             });
             at = next_token(s, at + 1);
             continue;
@@ -540,6 +544,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
                     span: at..word_end,
                     kind,
                     possessive: false,
+                    head: None,
                 });
                 end = word_end;
                 break;
@@ -549,6 +554,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
             span: at..word_end,
             kind,
             possessive,
+            head: None,
         });
         end = after;
         // `Acme Holdings, Inc.`: a company suffix after a comma.
@@ -560,6 +566,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
                     span: next..suffix_end,
                     kind: TokenKind::Capital,
                     possessive: false,
+                    head: None,
                 });
                 end = suffix_end;
             }
@@ -575,6 +582,9 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
     while tokens.last().is_some_and(|t| t.kind != TokenKind::Capital) {
         tokens.pop();
         end = tokens.last().map_or(i, |t| t.span.end);
+    }
+    for k in 0..tokens.len() {
+        tokens[k].head = read_head(s, tokens, k);
     }
     end.max(i)
 }
@@ -617,7 +627,7 @@ pub fn scan(
         let end = run_tokens(s, i, &mut tokens);
         resume = end.max(i + 1);
         // Every name ends in a head word: a run without one holds none.
-        if !(0..tokens.len()).any(|k| head_of(s, &tokens, k).is_some()) {
+        if !(0..tokens.len()).any(|k| head_of(&tokens, k).is_some()) {
             continue;
         }
         names_in_run(s, &tokens, is_learnt, out);
@@ -628,7 +638,13 @@ fn text<'a>(s: &'a str, t: &Token) -> &'a str {
     &s[t.span.clone()]
 }
 
-fn head_of(s: &str, tokens: &[Token], k: usize) -> Option<Head> {
+/// The kind of name the token `k` ends as a head word, if it is one.
+fn head_of(tokens: &[Token], k: usize) -> Option<Head> {
+    tokens[k].head
+}
+
+/// [`head_of`], read from the word and the capital before it.
+fn read_head(s: &str, tokens: &[Token], k: usize) -> Option<Head> {
     if tokens[k].kind != TokenKind::Capital {
         return None;
     }
@@ -669,7 +685,7 @@ fn names_in_run(
             let t = &tokens[j];
             match t.kind {
                 TokenKind::Capital => {
-                    if let Some(h) = head_of(s, tokens, j) {
+                    if let Some(h) = head_of(tokens, j) {
                         last_head = Some((j, h));
                     }
                     let word = text(s, t);
@@ -915,7 +931,7 @@ fn next_part_has_head(s: &str, tokens: &[Token], k: usize) -> bool {
         j += 1;
     }
     while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
-        if head_of(s, tokens, j) == Some(Head::Organization) {
+        if head_of(tokens, j) == Some(Head::Organization) {
             return true;
         }
         j += 1;
