@@ -438,7 +438,7 @@ struct Token {
     /// Followed by a possessive `’s` (or a bare `’` after an `s`).
     possessive: bool,
     /// The kind of name it would end as a head word, read once per run
-    /// (see [`head_of`]).
+    /// (see [`read_head`]).
     head: Option<Head>,
 }
 
@@ -627,7 +627,7 @@ pub fn scan(
         let end = run_tokens(s, i, &mut tokens);
         resume = end.max(i + 1);
         // Every name ends in a head word: a run without one holds none.
-        if !(0..tokens.len()).any(|k| head_of(&tokens, k).is_some()) {
+        if !(0..tokens.len()).any(|k| tokens[k].head.is_some()) {
             continue;
         }
         names_in_run(s, &tokens, is_learnt, out);
@@ -638,12 +638,8 @@ fn text<'a>(s: &'a str, t: &Token) -> &'a str {
     &s[t.span.clone()]
 }
 
-/// The kind of name the token `k` ends as a head word, if it is one.
-fn head_of(tokens: &[Token], k: usize) -> Option<Head> {
-    tokens[k].head
-}
-
-/// [`head_of`], read from the word and the capital before it.
+/// The kind of name the token `k` ends as a head word, if it is one:
+/// read from the word and the capital before it.
 fn read_head(s: &str, tokens: &[Token], k: usize) -> Option<Head> {
     if tokens[k].kind != TokenKind::Capital {
         return None;
@@ -685,7 +681,7 @@ fn names_in_run(
             let t = &tokens[j];
             match t.kind {
                 TokenKind::Capital => {
-                    if let Some(h) = head_of(tokens, j) {
+                    if let Some(h) = tokens[j].head {
                         last_head = Some((j, h));
                     }
                     let word = text(s, t);
@@ -931,7 +927,7 @@ fn next_part_has_head(s: &str, tokens: &[Token], k: usize) -> bool {
         j += 1;
     }
     while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
-        if head_of(tokens, j) == Some(Head::Organization) {
+        if tokens[j].head == Some(Head::Organization) {
             return true;
         }
         j += 1;
