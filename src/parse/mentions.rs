@@ -9,7 +9,7 @@
 //! names' first words, so thousands of speakers cost no more than a few;
 //! the rest of a name is compared folded character by character.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::draft::{Para, SpeakerDraft};
@@ -37,10 +37,10 @@ pub struct Options {
 /// Finds every reference, in text order.
 pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec<Reference> {
     let names = NameIndex::new(speakers, options.surnames);
-    let delegations: HashMap<String, usize, FxBuild> = if options.delegations {
-        delegation_keys(speakers)
+    let delegations = if options.delegations {
+        Delegations::new(speakers)
     } else {
-        HashMap::default()
+        Delegations::default()
     };
     let mut found = Vec::new();
     let mut list: Vec<(usize, &str)> = Vec::new();
@@ -163,6 +163,9 @@ struct NameIndex {
     by_first: HashMap<String, Names, FxBuild>,
     /// The ASCII letters that start a key of `by_first`, a bit each.
     ascii_initials: u32,
+    /// For each ASCII initial, the ASCII letters that follow it in a key
+    /// of `by_first`, a bit each: a second test as cheap as the first.
+    ascii_seconds: [u32; 26],
     /// Surnames after a title of address (`Ms. Okafor`), as UN coverage
     /// refers back to a speaker named in full; `None` where two speakers
     /// share the surname.
@@ -210,16 +213,35 @@ impl NameIndex {
             .filter_map(|key| key.bytes().next())
             .filter(u8::is_ascii_lowercase)
             .fold(0u32, |set, c| set | 1 << (c - b'a'));
+        let mut ascii_seconds = [0u32; 26];
+        for key in by_first.keys() {
+            if let [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] = key.as_bytes() {
+                ascii_seconds[usize::from(first - b'a')] |= 1 << (second - b'a');
+            }
+        }
         NameIndex {
             by_first,
             ascii_initials,
+            ascii_seconds,
             titled,
         }
     }
 
-    /// Whether some name starts with the ASCII letter `lower`.
-    fn has_initial(&self, lower: u8) -> bool {
-        self.ascii_initials & 1 << (lower - b'a') != 0
+    /// Whether some name may start a word that starts with the ASCII
+    /// capital `first` then `second`: by the initial, then, where `second`
+    /// is an ASCII letter (so part of the bare word), by the two letters.
+    fn may_start(&self, first: u8, second: Option<u8>) -> bool {
+        let first = first.to_ascii_lowercase() - b'a';
+        if self.ascii_initials & 1 << first == 0 {
+            return false;
+        }
+        match second {
+            Some(second) if second.is_ascii_alphabetic() => {
+                let second = second.to_ascii_lowercase() - b'a';
+                self.ascii_seconds[usize::from(first)] & 1 << second != 0
+            }
+            _ => true,
+        }
     }
 
     fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
@@ -243,7 +265,8 @@ impl NameIndex {
             let first = word.as_bytes().first().copied().unwrap_or(0);
             let no_name = first.is_ascii_lowercase()
                 || first.is_ascii_digit()
-                || (first.is_ascii_uppercase() && !self.has_initial(first.to_ascii_lowercase()));
+                || (first.is_ascii_uppercase()
+                    && !self.may_start(first, word.as_bytes().get(1).copied()));
             if no_name
                 || word
                     .chars()
@@ -322,15 +345,37 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// Affiliations of the speakers, folded, mapped to the first speaker of each.
-fn delegation_keys(speakers: &[SpeakerDraft]) -> HashMap<String, usize, FxBuild> {
-    let mut keys = HashMap::default();
-    for (speaker, draft) in speakers.iter().enumerate() {
-        if let Some(affiliation) = &draft.affiliation {
-            keys.entry(fold(affiliation)).or_insert(speaker);
+/// The speakers' affiliations, folded, mapped to the first speaker of
+/// each; with the first and last words of those names, so that most
+/// delegate nouns are ruled out by one word before any phrase is built.
+#[derive(Default)]
+struct Delegations {
+    keys: HashMap<String, usize, FxBuild>,
+    first_words: HashSet<String, FxBuild>,
+    last_words: HashSet<String, FxBuild>,
+}
+
+impl Delegations {
+    fn new(speakers: &[SpeakerDraft]) -> Self {
+        let mut delegations = Delegations::default();
+        for (speaker, draft) in speakers.iter().enumerate() {
+            if let Some(affiliation) = &draft.affiliation {
+                delegations.keys.entry(fold(affiliation)).or_insert(speaker);
+            }
         }
+        for key in delegations.keys.keys() {
+            // A key's words are its folded words joined by single spaces.
+            let first = key.split(' ').next().unwrap_or_default();
+            let last = key.rsplit(' ').next().unwrap_or_default();
+            delegations.first_words.insert(first.to_owned());
+            delegations.last_words.insert(last.to_owned());
+        }
+        delegations
     }
-    keys
+
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
 }
 
 const DELEGATE_NOUNS: &[&str] = &[
@@ -350,10 +395,15 @@ const LONGEST_DELEGATION: usize = 8;
 /// representative of the Russian Federation`.
 fn delegations_in(
     list: &[(usize, &str)],
-    keys: &HashMap<String, usize, FxBuild>,
+    delegations: &Delegations,
     refs: &mut Vec<(Range<usize>, usize)>,
 ) {
+    let keys = &delegations.keys;
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
+    // Reused by every phrase tried.
+    let mut joined = String::new();
+    let mut bounds = Vec::new();
+    let mut folded = String::new();
     for (i, &(at, word)) in list.iter().enumerate() {
         // Cheap shape test first: the nouns are 5 to 14 letters long and
         // start with one of a few letters (`delegate_nouns_start_with_the_letters_tested_first`).
@@ -373,13 +423,20 @@ fn delegations_in(
         }
         let noun_end = at + noun.len();
         if i > 0 && is_possessive(list[i - 1].1) {
+            // Every phrase tried ends in the possessive's word: no name
+            // ends in it, none is there.
+            let (_, owner) = list[i - 1];
+            fold_into(&owner[bare(owner)], &mut folded);
+            if !delegations.last_words.contains(folded.as_str()) {
+                continue;
+            }
             // The longest run of words ending before the noun that names one.
             let from = i.saturating_sub(LONGEST_DELEGATION);
-            let (joined, bounds) = joined(&fold_words(&list[from..i]));
+            fold_joined(&list[from..i], &mut joined, &mut bounds);
             for start in from..i {
                 // The words from `start` on, joined by spaces.
                 let phrase = &joined[bounds[start - from].0..];
-                if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
+                if let Some(&speaker) = keys.get(without_articles(phrase)) {
                     let from = if start > 0 && is_the(start - 1) {
                         start - 1
                     } else {
@@ -397,11 +454,23 @@ fn delegations_in(
         }
         let first = i + 2;
         let last = list.len().min(first + LONGEST_DELEGATION);
-        let (joined, bounds) = joined(&fold_words(&list[first.min(last)..last]));
+        // Every phrase tried, its leading `the`s gone, starts with the
+        // first word that is not `the` (or is `the` alone): no name starts
+        // so, none is there.
+        if !delegations.first_words.contains("the") {
+            let lead = list[first.min(last)..last].iter().find_map(|(_, word)| {
+                fold_into(&word[bare(word)], &mut folded);
+                (folded != "the").then_some(())
+            });
+            if lead.is_none() || !delegations.first_words.contains(folded.as_str()) {
+                continue;
+            }
+        }
+        fold_joined(&list[first.min(last)..last], &mut joined, &mut bounds);
         for end in (first..last).rev() {
             // The words up to `end`, joined by spaces.
             let phrase = &joined[..bounds[end - first].1];
-            if let Some(&speaker) = keys.get(phrase.trim_start_matches("the ")) {
+            if let Some(&speaker) = keys.get(without_articles(phrase)) {
                 let from = if i > 0 && is_the(i - 1) {
                     list[i - 1].0
                 } else {
@@ -414,23 +483,30 @@ fn delegations_in(
     }
 }
 
-fn fold_words(list: &[(usize, &str)]) -> Vec<String> {
-    list.iter().map(|(_, w)| fold(&w[bare(w)])).collect()
-}
-
-/// `words.join(" ")`, with where each word starts and ends in it: every
-/// run of consecutive words is then a slice, with no string built per run.
-fn joined(words: &[String]) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::new();
-    let mut bounds = Vec::with_capacity(words.len());
-    for (k, word) in words.iter().enumerate() {
+/// The bare words of `list`, folded, joined by spaces into `out`, with
+/// where each word starts and ends in it in `bounds`: every run of
+/// consecutive words is then a slice, with no string built per run.
+fn fold_joined(list: &[(usize, &str)], out: &mut String, bounds: &mut Vec<(usize, usize)>) {
+    out.clear();
+    bounds.clear();
+    let mut folded = String::new();
+    for (k, (_, word)) in list.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
-        bounds.push((out.len(), out.len() + word.len()));
-        out.push_str(word);
+        // A bare word holds no space, so folding it alone is `fold`.
+        fold_into(&word[bare(word)], &mut folded);
+        bounds.push((out.len(), out.len() + folded.len()));
+        out.push_str(&folded);
     }
-    (out, bounds)
+}
+
+/// `phrase` without leading `the `s.
+fn without_articles(mut phrase: &str) -> &str {
+    while let Some(rest) = phrase.strip_prefix("the ") {
+        phrase = rest;
+    }
+    phrase
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -442,16 +518,33 @@ mod tests {
     use super::{bare_in_any_script, folds_to};
 
     #[test]
-    fn runs_of_joined_words_are_slices() {
-        let words: Vec<String> = ["the", "", "united", "states"]
+    fn runs_of_folded_words_are_slices() {
+        let list = [
+            (0, "The"),
+            (4, "(“"),
+            (7, "UNITED"),
+            (14, "States’"),
+            (22, "Côte"),
+            (27, "d’Ivoire's,"),
+        ];
+        let folded: Vec<String> = list
             .iter()
-            .map(|w| w.to_string())
+            .map(|(_, w)| super::fold(&w[super::bare(w)]))
             .collect();
-        let (joined, bounds) = super::joined(&words);
-        for k in 0..words.len() {
-            assert_eq!(&joined[bounds[k].0..], words[k..].join(" "));
-            assert_eq!(&joined[..bounds[k].1], words[..=k].join(" "));
+        let (mut joined, mut bounds) = (String::new(), Vec::new());
+        super::fold_joined(&list, &mut joined, &mut bounds);
+        assert_eq!(joined, "the  united states côte d'ivoire");
+        for k in 0..list.len() {
+            assert_eq!(&joined[bounds[k].0..], folded[k..].join(" "));
+            assert_eq!(&joined[..bounds[k].1], folded[..=k].join(" "));
         }
+    }
+
+    #[test]
+    fn leading_articles_go() {
+        assert_eq!(super::without_articles("the the niger"), "niger");
+        assert_eq!(super::without_articles("the"), "the");
+        assert_eq!(super::without_articles("theatre"), "theatre");
     }
 
     #[test]

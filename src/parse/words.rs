@@ -29,21 +29,38 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// The ASCII whitespace [`is_space`] knows: space, tab, LF, VT, FF, CR.
-/// Inlined always: it runs for every byte of every pass that reads words,
-/// and the size-optimised wasm build would otherwise call it.
-#[inline(always)]
-fn is_ascii_space(byte: u8) -> bool {
-    byte == b' ' || byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
-}
+/// What a byte is to the word splitter: an ASCII byte of a word, an ASCII
+/// space ([`is_space`]'s six: space, tab, LF, VT, FF, CR), or a byte of a
+/// longer character, which must be decoded.
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const WIDE: u8 = 2;
+
+/// [`WORD`], [`SPACE`] or [`WIDE`] for every byte value: one load per byte
+/// instead of a chain of comparisons, as every pass that reads words runs
+/// the splitter over the whole text.
+static CLASS: [u8; 256] = {
+    let mut class = [WORD; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        class[b] = WIDE;
+        b += 1;
+    }
+    class[b' ' as usize] = SPACE;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        class[b as usize] = SPACE;
+        b += 1;
+    }
+    class
+};
 
 /// The first byte offset from `at` where a space starts, or the end. ASCII
-/// is decided byte by byte; only other characters are decoded. Every pass
-/// that reads words runs this over the whole text, so it is kept tight.
+/// is decided byte by byte; only other characters are decoded.
 fn next_space(s: &str, mut at: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        while at < bytes.len() && bytes[at] < 0x80 && !is_ascii_space(bytes[at]) {
+        while at < bytes.len() && CLASS[usize::from(bytes[at])] == WORD {
             at += 1;
         }
         match bytes.get(at) {
@@ -62,7 +79,7 @@ fn next_space(s: &str, mut at: usize) -> usize {
 fn next_non_space(s: &str, mut at: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        while at < bytes.len() && is_ascii_space(bytes[at]) {
+        while at < bytes.len() && CLASS[usize::from(bytes[at])] == SPACE {
             at += 1;
         }
         match bytes.get(at) {
@@ -216,6 +233,20 @@ mod tests {
         ] {
             let got: Vec<(usize, String)> = words(s).map(|(at, w)| (at, w.to_owned())).collect();
             assert_eq!(got, reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_is_space() {
+        for byte in 0..=255u8 {
+            let expected = if byte >= 0x80 {
+                WIDE
+            } else if is_space(char::from(byte)) {
+                SPACE
+            } else {
+                WORD
+            };
+            assert_eq!(CLASS[usize::from(byte)], expected, "{byte:#04x}");
         }
     }
 
