@@ -229,31 +229,84 @@ fn has_sentence_end(clause: &str) -> bool {
 }
 
 /// Byte offsets where the paragraph's later sentences start: after `.`,
-/// `?` or `!` (and any closing quotation mark) and a space, at a capital,
-/// unless the full stop ends an initial or an abbreviation (`Mr.`, `T.`,
-/// `U.S.`).
+/// `?` or `!` (and any closing quotation marks or brackets) and spaces, the
+/// last an ASCII space, at a capital, unless the full stop ends an initial
+/// or an abbreviation (`Mr.`, `T.`, `U.S.`).
+///
+/// Read from each sentence mark forward, so that the cost is in the marks,
+/// not the bytes: every pass that looks at sentences calls this.
 pub fn sentence_starts(paragraph: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = paragraph.as_bytes();
-    (1..bytes.len()).filter(move |&at| {
-        if bytes[at - 1] != b' ' || !paragraph.is_char_boundary(at) {
-            return false;
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let mark = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'?' | b'!'))?;
+        from = mark + 1;
+        // Closing marks, then spaces, then the start: a capital after an
+        // ASCII space.
+        let closed = mark
+            + 1
+            + paragraph[mark + 1..]
+                .find(|c: char| !matches!(c, '”' | '"' | '’' | ')'))
+                .unwrap_or(paragraph.len() - mark - 1);
+        let at = closed
+            + paragraph[closed..]
+                .find(|c: char| !is_space(c))
+                .unwrap_or(paragraph.len() - closed);
+        if at == closed || bytes[at - 1] != b' ' || !paragraph[at..].starts_with(char::is_uppercase)
+        {
+            continue;
         }
-        if !paragraph[at..].starts_with(char::is_uppercase) {
-            return false;
-        }
-        let before = paragraph[..at].trim_end_matches(is_space);
-        let before = before.trim_end_matches(['”', '"', '’', ')']);
-        if !before.ends_with(['.', '?', '!']) {
-            return false;
-        }
+        let before = &paragraph[..=mark];
         let word_start = before.rfind(is_space).map_or(0, |k| k + 1);
-        !is_initial_or_abbreviation(&before[word_start..])
+        if !is_initial_or_abbreviation(&before[word_start..]) {
+            return Some(at);
+        }
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentence starts read position by position, as the definition says.
+    fn starts_by_position(paragraph: &str) -> Vec<usize> {
+        let bytes = paragraph.as_bytes();
+        (1..bytes.len())
+            .filter(|&at| {
+                if bytes[at - 1] != b' ' || !paragraph[at..].starts_with(char::is_uppercase) {
+                    return false;
+                }
+                let before = paragraph[..at].trim_end_matches(is_space);
+                let before = before.trim_end_matches(['”', '"', '’', ')']);
+                if !before.ends_with(['.', '?', '!']) {
+                    return false;
+                }
+                let word_start = before.rfind(is_space).map_or(0, |k| k + 1);
+                !is_initial_or_abbreviation(&before[word_start..])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentence_starts_read_from_the_marks_agree_with_the_definition() {
+        for paragraph in [
+            "",
+            ".",
+            ". A",
+            "He spoke. She replied.",
+            "Mr. Okafor said so. Then T. Lima spoke! Was it? Yes.  Two spaces. ",
+            "“We will.” The Council agreed.) And “so?”\u{a0} Not after a no-break space.",
+            "Ends... Then more.. And. )Not. ” Quoted after space. x.\nNew line. É accented.",
+            "U.S. officials met. Ms. Díaz. Dr. Who. A. B. C. Done.",
+            "no capital. after this. 1. Numbered. «Guillemets.» Étienne.",
+        ] {
+            let got: Vec<usize> = sentence_starts(paragraph).collect();
+            assert_eq!(got, starts_by_position(paragraph), "{paragraph:?}");
+        }
+    }
 
     fn clause(s: &str) -> Option<(&str, Lead<'_>)> {
         leading_clause(s, Lead::default()).map(|(len, lead)| (&s[len..], lead))
