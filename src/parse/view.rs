@@ -76,6 +76,16 @@ impl View {
                 at += 1;
                 continue;
             }
+            // The common case, a single plain space between words, stays
+            // as it is: passed over without reading the run.
+            if bytes[at] == b' '
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&b| !MAY_START_SPACE[b as usize])
+            {
+                at += 2;
+                continue;
+            }
             let len = inline_space_len(original, at);
             if len == 0 {
                 at += 1;
@@ -116,6 +126,14 @@ impl View {
         while at < bytes.len() {
             if !MAY_START_SPACE_OR_WRAP[bytes[at] as usize] {
                 at += 1;
+                continue;
+            }
+            if bytes[at] == b' '
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&b| !MAY_START_SPACE_OR_WRAP[b as usize])
+            {
+                at += 2;
                 continue;
             }
             let len = space_len(original, at, wraps);
