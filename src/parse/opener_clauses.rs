@@ -239,10 +239,7 @@ pub fn sentence_starts(paragraph: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = paragraph.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let mark = from
-            + bytes[from..]
-                .iter()
-                .position(|&b| matches!(b, b'.' | b'?' | b'!'))?;
+        let mark = from + memchr::memchr3(b'.', b'?', b'!', &bytes[from..])?;
         from = mark + 1;
         // Closing marks, then spaces, then the start: a capital after an
         // ASCII space.

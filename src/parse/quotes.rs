@@ -94,7 +94,7 @@ impl Mark {
 /// character can be mistaken for one.
 fn quote_marks(s: &str) -> impl Iterator<Item = (usize, Mark)> + '_ {
     let bytes = s.as_bytes();
-    (0..bytes.len()).filter_map(move |at| match bytes[at] {
+    memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(move |at| match bytes[at] {
         b'"' => Some((at, Mark::Straight)),
         0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
             Some(0x9C) => Some((at, Mark::Opening)),
