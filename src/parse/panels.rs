@@ -6,6 +6,9 @@
 //! the full person, with role and organisation from the introduction.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::draft::Para;
 use super::opener_names::is_capital_name_word;
@@ -66,6 +69,29 @@ const INTRODUCTIONS: &[&str] = &[
     " were ",
 ];
 
+/// Whether `text` holds a word of an introduction (`riefing` only with
+/// ` were `: `Briefing the Council were …`). The searchers are built once:
+/// this runs on every paragraph.
+fn may_introduce(text: &str) -> bool {
+    static CUES: LazyLock<[Finder<'static>; 10]> = LazyLock::new(|| {
+        [
+            "moderat",
+            "featur",
+            "panel",
+            "eynote",
+            "discussant",
+            "chaired by",
+            "presentations",
+            "speakers included",
+            "riefing",
+            " were ",
+        ]
+        .map(Finder::new)
+    });
+    let holds = |k: usize| CUES[k].find(text.as_bytes()).is_some();
+    (0..8).any(holds) || (holds(8) && holds(9))
+}
+
 impl Roster {
     /// Reads every introduction in the text paragraphs.
     pub fn read(paras: &[Para]) -> Roster {
@@ -73,16 +99,7 @@ impl Roster {
         for para in paras.iter().filter(|p| p.role == ParagraphRole::Text) {
             let text = para.text;
             // Cheap test first: most paragraphs introduce no one.
-            if !(text.contains("moderat")
-                || text.contains("featur")
-                || text.contains("panel")
-                || text.contains("eynote")
-                || text.contains("discussant")
-                || text.contains("chaired by")
-                || text.contains("presentations")
-                || text.contains("speakers included")
-                || (text.contains("riefing") && text.contains(" were ")))
-            {
+            if !may_introduce(text) {
                 continue;
             }
             let lower = text.to_lowercase();

@@ -5,6 +5,10 @@
 //! The afternoon meeting began at …`). Times are read by the crate's one
 //! time reader, `facts::times::read_time`.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::draft::Para;
 use super::words::{find_word_ci, words};
 use crate::document::Suspension;
@@ -111,6 +115,14 @@ fn event_of(word: &str, previous: [&str; 2]) -> Option<Event> {
 }
 
 /// Reads the sitting times from the paragraphs that speak of the meeting.
+/// Whether `text` holds `eeting`, `EETING` or `ession`; the searchers are
+/// built once, as this runs on every paragraph.
+fn may_be_about_a_sitting(text: &str) -> bool {
+    static WORDS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["eeting", "ession", "EETING"].map(Finder::new));
+    WORDS.iter().any(|w| w.find(text.as_bytes()).is_some())
+}
+
 pub fn find(paras: &[Para]) -> Sitting {
     let mut sitting = Sitting::default();
     let mut open_suspension: Option<u32> = None;
@@ -118,7 +130,7 @@ pub fn find(paras: &[Para]) -> Sitting {
         // A fast substring search rules out most paragraphs before the
         // whole-word test.
         let text = para.text;
-        if !(text.contains("eeting") || text.contains("ession") || text.contains("EETING")) {
+        if !may_be_about_a_sitting(text) {
             continue;
         }
         let about_meeting = find_word_ci(text, "meeting", 0).is_some()
