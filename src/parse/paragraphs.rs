@@ -11,11 +11,13 @@
 
 use std::ops::Range;
 
+use crate::text::scan::lines;
+
 /// Splits text into paragraphs: each non-blank line, trimmed.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for line in lines(text) {
         let trimmed_start = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
@@ -43,7 +45,7 @@ pub fn wrapped_line_breaks(text: &str) -> Vec<usize> {
     // lines too long to have been wrapped.
     let mut non_blank = 0;
     let mut too_long = 0;
-    for line in text.split('\n') {
+    for line in lines(text) {
         // Bytes first: characters are counted only where they can differ.
         let long = match line.len() {
             0 => continue,
@@ -113,7 +115,7 @@ fn width_of(line: &str) -> usize {
 /// Each line with the byte offset where it starts.
 fn line_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    text.split('\n').map(move |line| {
+    lines(text).map(move |line| {
         let at = start;
         start += line.len() + 1;
         (at, line)

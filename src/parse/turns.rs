@@ -289,7 +289,7 @@ fn split(
 /// (after `. ` or `.” `): one pass over the full stops, since most
 /// paragraphs of a turn hold no such sentence.
 fn may_hold_meeting_sentence(text: &str) -> bool {
-    text.match_indices('.').any(|(at, _)| {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|at| {
         let rest = &text[at + 1..];
         let rest = rest.strip_prefix('”').unwrap_or(rest);
         rest.strip_prefix(' ').is_some_and(|r| {

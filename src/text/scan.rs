@@ -228,9 +228,47 @@ pub fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// The lines of `text`, as `text.split('\n')` gives them (a last, empty
+/// line after a final line feed included), the line feeds found with
+/// `memchr`: the passes that read a whole text line by line use this.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut line_feeds = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut next_start = Some(0);
+    std::iter::from_fn(move || {
+        let start = next_start?;
+        match line_feeds.next() {
+            Some(end) => {
+                next_start = Some(end + 1);
+                Some(&text[start..end])
+            }
+            None => {
+                next_start = None;
+                Some(&text[start..])
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_split_gives() {
+        for text in [
+            "",
+            "\n",
+            "one",
+            "one\n",
+            "one\ntwo",
+            "\n\nthree\r\n\n",
+            "é\nü\n\n",
+        ] {
+            let got: Vec<&str> = lines(text).collect();
+            let expected: Vec<&str> = text.split('\n').collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_join_hyphens_but_not_dashes() {
