@@ -44,25 +44,39 @@ pub fn scan(paras: &[Para], speakers: &[SpeakerDraft], options: &Options) -> Vec
     };
     let mut found = Vec::new();
     let mut list: Vec<(usize, &str)> = Vec::new();
+    let mut refs = Vec::new();
+    let mut buffers = Buffers::default();
     for (index, para) in paras.iter().enumerate() {
         if matches!(para.role, ParagraphRole::Clutter | ParagraphRole::Meta) {
             continue;
         }
         list.clear();
         list.extend(words(para.text));
-        let mut refs = names.find_in(&list);
+        refs.clear();
+        names.find_in(&list, &mut buffers.folded, &mut refs);
         if !delegations.is_empty() {
-            delegations_in(&list, &delegations, &mut refs);
+            delegations_in(&list, &delegations, &mut buffers, &mut refs);
         }
         crate::sort::sort_by_key(&mut refs, |r| r.0.start);
         refs.dedup_by(|b, a| b.0.start < a.0.end);
-        found.extend(refs.into_iter().map(|(range, speaker)| Reference {
+        found.extend(refs.drain(..).map(|(range, speaker)| Reference {
             para: index,
             range: para.range.start + range.start..para.range.start + range.end,
             speaker,
         }));
     }
     found
+}
+
+/// Strings reused by every paragraph, so that folding words allocates
+/// once per release, not once per paragraph.
+#[derive(Default)]
+struct Buffers {
+    /// One folded word.
+    folded: String,
+    /// Words folded and joined ([`fold_joined`]), with their bounds.
+    joined: String,
+    bounds: Vec<(usize, usize)>,
 }
 
 /// The byte range of a word without surrounding punctuation or a
@@ -244,16 +258,20 @@ impl NameIndex {
         }
     }
 
-    fn find_in(&self, list: &[(usize, &str)]) -> Vec<(Range<usize>, usize)> {
-        let mut refs = Vec::new();
-        let mut folded = String::new();
+    /// Adds to `refs` the names in `list`; `folded` is reused for folding.
+    fn find_in(
+        &self,
+        list: &[(usize, &str)],
+        folded: &mut String,
+        refs: &mut Vec<(Range<usize>, usize)>,
+    ) {
         let mut i = 0;
         while i < list.len() {
             let (at, word) = list[i];
             if !self.titled.is_empty() && is_title_of_address(word) && i + 1 < list.len() {
                 let (next_at, next) = list[i + 1];
                 let range = bare(next);
-                fold_into(&next[range.clone()], &mut folded);
+                fold_into(&next[range.clone()], folded);
                 if let Some(Some(speaker)) = self.titled.get(folded.as_str()) {
                     refs.push((at..next_at + range.end, *speaker));
                     i += 2;
@@ -283,11 +301,11 @@ impl NameIndex {
                 i += 1;
                 continue;
             }
-            fold_into(text, &mut folded);
+            fold_into(text, folded);
             let matched = self
                 .by_first
                 .get(folded.as_str())
-                .and_then(|names| Self::match_at(list, i, names, &mut folded));
+                .and_then(|names| Self::match_at(list, i, names, folded));
             match matched {
                 Some((last, speaker)) => {
                     let (end_at, end_word) = list[last];
@@ -297,7 +315,6 @@ impl NameIndex {
                 None => i += 1,
             }
         }
-        refs
     }
 
     /// The last word index and speaker of a name starting at word `i`: the
@@ -331,9 +348,15 @@ impl NameIndex {
 /// allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    fold_onto(word, out);
+}
+
+/// Folds one word onto the end of `out`.
+fn fold_onto(word: &str, out: &mut String) {
     if word.is_ascii() && !word.contains('`') {
+        let start = out.len();
         out.push_str(word);
-        out.make_ascii_lowercase();
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -396,14 +419,16 @@ const LONGEST_DELEGATION: usize = 8;
 fn delegations_in(
     list: &[(usize, &str)],
     delegations: &Delegations,
+    buffers: &mut Buffers,
     refs: &mut Vec<(Range<usize>, usize)>,
 ) {
     let keys = &delegations.keys;
     let is_the = |i: usize| list[i].1.eq_ignore_ascii_case("the");
-    // Reused by every phrase tried.
-    let mut joined = String::new();
-    let mut bounds = Vec::new();
-    let mut folded = String::new();
+    let Buffers {
+        folded,
+        joined,
+        bounds,
+    } = buffers;
     for (i, &(at, word)) in list.iter().enumerate() {
         // Cheap shape test first: the nouns are 5 to 14 letters long and
         // start with one of a few letters (`delegate_nouns_start_with_the_letters_tested_first`).
@@ -426,13 +451,13 @@ fn delegations_in(
             // Every phrase tried ends in the possessive's word: no name
             // ends in it, none is there.
             let (_, owner) = list[i - 1];
-            fold_into(&owner[bare(owner)], &mut folded);
+            fold_into(&owner[bare(owner)], folded);
             if !delegations.last_words.contains(folded.as_str()) {
                 continue;
             }
             // The longest run of words ending before the noun that names one.
             let from = i.saturating_sub(LONGEST_DELEGATION);
-            fold_joined(&list[from..i], &mut joined, &mut bounds);
+            fold_joined(&list[from..i], joined, bounds);
             for start in from..i {
                 // The words from `start` on, joined by spaces.
                 let phrase = &joined[bounds[start - from].0..];
@@ -459,14 +484,14 @@ fn delegations_in(
         // so, none is there.
         if !delegations.first_words.contains("the") {
             let lead = list[first.min(last)..last].iter().find_map(|(_, word)| {
-                fold_into(&word[bare(word)], &mut folded);
-                (folded != "the").then_some(())
+                fold_into(&word[bare(word)], folded);
+                (*folded != "the").then_some(())
             });
             if lead.is_none() || !delegations.first_words.contains(folded.as_str()) {
                 continue;
             }
         }
-        fold_joined(&list[first.min(last)..last], &mut joined, &mut bounds);
+        fold_joined(&list[first.min(last)..last], joined, bounds);
         for end in (first..last).rev() {
             // The words up to `end`, joined by spaces.
             let phrase = &joined[..bounds[end - first].1];
@@ -489,15 +514,15 @@ fn delegations_in(
 fn fold_joined(list: &[(usize, &str)], out: &mut String, bounds: &mut Vec<(usize, usize)>) {
     out.clear();
     bounds.clear();
-    let mut folded = String::new();
     for (k, (_, word)) in list.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
-        // A bare word holds no space, so folding it alone is `fold`.
-        fold_into(&word[bare(word)], &mut folded);
-        bounds.push((out.len(), out.len() + folded.len()));
-        out.push_str(&folded);
+        // A bare word holds no space, so folding it alone is `fold`; it is
+        // folded straight onto the end.
+        let start = out.len();
+        fold_onto(&word[bare(word)], out);
+        bounds.push((start, out.len()));
     }
 }
 
