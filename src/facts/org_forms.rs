@@ -618,19 +618,39 @@ pub fn scan(
     is_learnt: &dyn Fn(&str) -> bool,
     out: &mut Vec<FormName>,
 ) {
-    let mut tokens = Vec::new();
-    let mut resume = 0;
-    for &i in capitals {
-        if i < resume {
-            continue;
+    Scanner::default().scan(s, capitals, is_learnt, out);
+}
+
+/// [`scan`] with its token buffer kept from one paragraph to the next, for
+/// a pass over a whole release.
+#[derive(Default)]
+pub struct Scanner {
+    tokens: Vec<Token>,
+}
+
+impl Scanner {
+    /// As [`scan`].
+    pub fn scan(
+        &mut self,
+        s: &str,
+        capitals: &[usize],
+        is_learnt: &dyn Fn(&str) -> bool,
+        out: &mut Vec<FormName>,
+    ) {
+        let tokens = &mut self.tokens;
+        let mut resume = 0;
+        for &i in capitals {
+            if i < resume {
+                continue;
+            }
+            let end = run_tokens(s, i, tokens);
+            resume = end.max(i + 1);
+            // Every name ends in a head word: a run without one holds none.
+            if !(0..tokens.len()).any(|k| tokens[k].head.is_some()) {
+                continue;
+            }
+            names_in_run(s, tokens, is_learnt, out);
         }
-        let end = run_tokens(s, i, &mut tokens);
-        resume = end.max(i + 1);
-        // Every name ends in a head word: a run without one holds none.
-        if !(0..tokens.len()).any(|k| tokens[k].head.is_some()) {
-            continue;
-        }
-        names_in_run(s, &tokens, is_learnt, out);
     }
 }
 

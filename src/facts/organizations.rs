@@ -180,12 +180,13 @@ impl Acronyms {
             .iter()
             .map(|t| org_forms::is_title_case(t.s, t.capitals.len()))
             .collect();
+        let mut scanner = org_forms::Scanner::default();
         for (text, &title) in texts.iter().zip(&title_case) {
             if title {
                 continue;
             }
             forms.clear();
-            org_forms::scan(text.s, &text.capitals, &is_name, &mut forms);
+            scanner.scan(text.s, &text.capitals, &is_name, &mut forms);
             for form in &forms {
                 if !printed.insert(&text.s[form.span.clone()]) {
                     continue;
