@@ -190,35 +190,52 @@ impl NameIndex {
     fn new(speakers: &[SpeakerDraft], surnames: bool) -> Self {
         let mut by_first: HashMap<String, Names, FxBuild> = HashMap::default();
         let mut titled: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
+        // Each name's words, folded into one buffer: one allocation per
+        // distinct key instead of several per speaker.
+        let mut folded = String::new();
+        let mut spans: Vec<Range<usize>> = Vec::new();
         for (speaker, draft) in speakers.iter().enumerate() {
             if draft.key.starts_with("delegation of ") {
                 continue;
             }
-            let tokens: Vec<String> = words(&draft.name)
-                .map(|(_, w)| fold(&w[bare(w)]))
-                .filter(|w| !w.is_empty())
-                .collect();
-            let Some((first, rest)) = tokens.split_first() else {
+            folded.clear();
+            spans.clear();
+            for (_, word) in words(&draft.name) {
+                // A bare word holds no space, so folding it alone is `fold`.
+                let start = folded.len();
+                fold_onto(&word[bare(word)], &mut folded);
+                if folded.len() > start {
+                    spans.push(start..folded.len());
+                }
+            }
+            let token = |k: usize| &folded[spans[k].clone()];
+            let Some(last) = spans.len().checked_sub(1).map(token) else {
                 continue;
             };
-            if let Some((second, tail)) = rest.split_first() {
-                let names = by_first.entry(first.clone()).or_default();
-                let full = names.by_second.entry(second.clone()).or_default();
-                full.push((speaker, tail.to_vec()));
+            if spans.len() >= 2 {
+                if let Some(names) = entry(&mut by_first, token(0)) {
+                    if let Some(full) = entry(&mut names.by_second, token(1)) {
+                        let tail = (2..spans.len()).map(|k| token(k).to_owned()).collect();
+                        full.push((speaker, tail));
+                    }
+                }
             }
-            if let Some(last) = tokens.last().filter(|t| t.chars().count() >= 3) {
+            if last.chars().count() >= 3 {
                 if surnames {
-                    let names = by_first.entry(last.clone()).or_default();
-                    names.surname.get_or_insert(speaker);
-                } else if !rest.is_empty() {
-                    titled
-                        .entry(last.clone())
-                        .and_modify(|known| {
+                    if let Some(names) = entry(&mut by_first, last) {
+                        names.surname.get_or_insert(speaker);
+                    }
+                } else if spans.len() >= 2 {
+                    match titled.get_mut(last) {
+                        Some(known) => {
                             if *known != Some(speaker) {
                                 *known = None;
                             }
-                        })
-                        .or_insert(Some(speaker));
+                        }
+                        None => {
+                            titled.insert(last.to_owned(), Some(speaker));
+                        }
+                    }
                 }
             }
         }
@@ -342,6 +359,15 @@ impl NameIndex {
         }
         names.surname.map(|speaker| (i, speaker))
     }
+}
+
+/// The value of `key` in `map`, inserted (as the default) if missing: the
+/// key is copied only then.
+fn entry<'m, V: Default>(map: &'m mut HashMap<String, V, FxBuild>, key: &str) -> Option<&'m mut V> {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key)
 }
 
 /// Folds one word (as [`folds_to`] compares) into `out`, reusing its
