@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::words::{fold, tidy, words};
+use super::words::{fold, tidy_owned, words};
 use crate::document::ParagraphRole;
 
 #[derive(Debug, Clone)]
@@ -122,8 +122,8 @@ impl SpeakerList {
     /// Finds or adds the speaker with `draft.key`, filling in what the known
     /// entry lacks, and returns its index.
     pub fn upsert(&mut self, mut draft: SpeakerDraft) -> usize {
-        let tidy_all = |field: &mut Option<String>| *field = field.as_deref().map(tidy);
-        draft.name = tidy(&draft.name);
+        let tidy_all = |field: &mut Option<String>| *field = field.take().map(tidy_owned);
+        draft.name = tidy_owned(std::mem::take(&mut draft.name));
         tidy_all(&mut draft.affiliation);
         tidy_all(&mut draft.role);
         tidy_all(&mut draft.on_behalf_of);

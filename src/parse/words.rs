@@ -141,6 +141,37 @@ pub fn tidy(s: &str) -> String {
     out
 }
 
+/// [`tidy`] for an owned string, which is kept as it is (not copied) when
+/// it is already tidy, as most are.
+pub fn tidy_owned(s: String) -> String {
+    if is_tidy(&s) {
+        s
+    } else {
+        tidy(&s)
+    }
+}
+
+/// Whether [`tidy`] would leave `s` as it is: no space at either end, and
+/// between words one plain space. Decided on the bytes for ASCII.
+fn is_tidy(s: &str) -> bool {
+    if !s.is_ascii() {
+        return tidy(s) == s;
+    }
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &byte in b {
+        match CLASS[usize::from(byte)] {
+            SPACE if byte != b' ' || after_space => return false,
+            SPACE => after_space = true,
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
 /// `s` without a leading "the " or "The ".
 pub fn strip_article(s: &str) -> &str {
     s.strip_prefix("the ")
@@ -255,6 +286,26 @@ mod tests {
         assert_eq!(fold("the  Côte d’Ivoire"), "côte d'ivoire");
         assert_eq!(fold("United States"), "united states");
         assert_eq!(fold("The  O`NEILL\u{a0}Report"), "o'neill report");
+    }
+
+    #[test]
+    fn tidy_strings_are_kept() {
+        for s in [
+            "",
+            " ",
+            "Ana Lima",
+            "Ana  Lima",
+            " Ana",
+            "Ana ",
+            "Ana\tLima",
+            "Ana\u{a0}Lima",
+            "Côte d’Ivoire",
+            "Côte  d’Ivoire",
+            "a\nb",
+        ] {
+            assert_eq!(is_tidy(s), tidy(s) == s, "{s:?}");
+            assert_eq!(tidy_owned(s.to_owned()), tidy(s), "{s:?}");
+        }
     }
 
     #[test]
