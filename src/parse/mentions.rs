@@ -389,6 +389,7 @@ fn fold_onto(word: &str, out: &mut String) {
         match c {
             '’' | '‘' | '`' | 'ʼ' => out.push('\''),
             '‐' | '‑' | '–' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }

@@ -98,6 +98,18 @@ fn next_non_space(s: &str, mut at: usize) -> usize {
 /// `COTE D'IVOIRE`-style spellings meet: curly apostrophes become straight,
 /// runs of whitespace one space, a leading "the " goes.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() && is_tidy(s) {
+        // The common case, already single-spaced ASCII: one copy, lowered
+        // in place.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for (i, (_, word)) in words(s).enumerate() {
         if i > 0 {
@@ -117,6 +129,7 @@ pub fn fold(s: &str) -> String {
             match c {
                 '’' | '‘' | '`' | 'ʼ' => out.push('\''),
                 '‐' | '‑' | '–' => out.push('-'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(c.to_lowercase()),
             }
         }
@@ -286,6 +299,9 @@ mod tests {
         assert_eq!(fold("the  Côte d’Ivoire"), "côte d'ivoire");
         assert_eq!(fold("United States"), "united states");
         assert_eq!(fold("The  O`NEILL\u{a0}Report"), "o'neill report");
+        assert_eq!(fold("The O`NEILL Report"), "o'neill report");
+        assert_eq!(fold("the"), "the");
+        assert_eq!(fold("THE UNITED STATES"), "united states");
     }
 
     #[test]
