@@ -49,10 +49,11 @@ pub fn is_procedural(paragraph: &str) -> bool {
         "Acting without a vote",
         "Action on ",
     ];
-    OPENINGS
-        .iter()
-        .any(|opening| paragraph.starts_with(opening))
-        || ends_a_turn(paragraph)
+    // The first byte rules out most openings before any comparison.
+    let first = paragraph.as_bytes().first().copied();
+    OPENINGS.iter().any(|opening| {
+        opening.as_bytes().first().copied() == first && paragraph.starts_with(opening)
+    }) || ends_a_turn(paragraph)
         || collective_subject(paragraph)
         || paragraph.ends_with(" took the floor.")
         || is_about_the_sitting(paragraph)
