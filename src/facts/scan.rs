@@ -8,6 +8,7 @@ use std::ops::Range;
 pub use crate::text::scan::*;
 
 use super::Found;
+use crate::text::scan::IS_ASCII_ALNUM;
 
 /// A paragraph with the starts of the words each scanner cares about,
 /// found in one pass and shared, so that a scanner visits a few words
@@ -57,10 +58,10 @@ impl<'a> Text<'a> {
                 }
                 in_word = is_word;
                 i += c.len_utf8();
-            } else if byte.is_ascii_alphanumeric() {
+            } else if IS_ASCII_ALNUM[usize::from(byte)] {
                 let start = i;
                 i += 1;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                while i < b.len() && IS_ASCII_ALNUM[usize::from(b[i])] {
                     i += 1;
                 }
                 if !in_word {

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use crate::text::scan::IS_ASCII_ALNUM;
+
 /// A small, fast hasher for short keys (the Fx hash of rustc).
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
@@ -101,7 +103,7 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
     }
     // ASCII letters and digits first, the common case, byte by byte.
     let mut end = start;
-    while b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+    while b.get(end).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
         end += 1;
     }
     if end > start && b.get(end).is_none_or(|c| *c < 0x80) {
@@ -176,7 +178,7 @@ impl<T: Clone> PhraseMatcher<T> {
         // on its bytes alone.
         let b = text.as_bytes();
         let mut run = at;
-        while b.get(run).is_some_and(u8::is_ascii_alphanumeric) {
+        while b.get(run).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
             run += 1;
         }
         if run > at && b.get(run).is_none_or(|c| *c < 0x80) {

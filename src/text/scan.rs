@@ -95,7 +95,7 @@ pub fn word_end(s: &str, mut i: usize) -> usize {
     loop {
         // ASCII letters and digits a byte at a time: nearly every word is
         // only these, and every pass asks for word ends.
-        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        while b.get(i).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
             i += 1;
         }
         let Some(c) = char_at(s, i) else {
@@ -228,6 +228,18 @@ pub fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// Whether each byte value is an ASCII letter or digit: one load in the
+/// loops that run over every byte of a text, instead of three range tests.
+pub static IS_ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The lines of `text`, as `text.split('\n')` gives them (a last, empty
 /// line after a final line feed included), the line feeds found with
 /// `memchr`: the passes that read a whole text line by line use this.
@@ -252,6 +264,17 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_letter_and_digit_table_agrees() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                IS_ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+        }
+    }
 
     #[test]
     fn lines_are_those_split_gives() {
