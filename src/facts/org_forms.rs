@@ -955,6 +955,18 @@ fn next_part_has_head(s: &str, tokens: &[Token], k: usize) -> bool {
     false
 }
 
+/// Whether each byte value is an ASCII letter or a hyphen: one load per
+/// byte in [`is_title_case`], which reads most paragraphs.
+static IS_ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// A paragraph in Title Case (a headline, a heading): many capitalised
 /// words and hardly a lower-case word of five letters or more. Names are
 /// not learnt from it, only found in it.
@@ -969,7 +981,7 @@ pub fn is_title_case(s: &str, capitals: usize) -> bool {
         // The word at `at`: letters and hyphens, ASCII a byte at a time.
         let start = at;
         while let Some(&byte) = b.get(at) {
-            if byte.is_ascii_alphabetic() || byte == b'-' {
+            if IS_ASCII_LETTER_OR_HYPHEN[usize::from(byte)] {
                 at += 1;
             } else if byte >= 0x80 {
                 match s[at..].chars().next() {
