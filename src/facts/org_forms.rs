@@ -369,10 +369,9 @@ pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
     let bare = word.strip_suffix('.').unwrap_or(word);
     let bytes = bare.as_bytes();
     // Most words are no head: ruled out on their first letter and length.
-    if !(2..=15).contains(&bytes.len())
-        || !bytes[0].is_ascii_uppercase()
-        || head_shapes()[usize::from(bytes[0] - b'A')] & (1 << bytes.len()) == 0
-    {
+    let fits =
+        head_shape_slot(bytes).is_some_and(|slot| head_shapes()[slot] & (1 << bytes.len()) != 0);
+    if !(2..=15).contains(&bytes.len()) || !fits {
         return None;
     }
     if in_sorted_exact(bytes, ORGANIZATION_HEADS) {
@@ -413,21 +412,33 @@ pub fn head(word: &str, before: Option<&str>) -> Option<Head> {
     }
 }
 
-/// For each capital letter, a bit per length of the head words starting
-/// with it (both lists and the special cases of [`head`]).
-fn head_shapes() -> &'static [u32; 26] {
-    static SHAPES: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+/// For each capital letter and ASCII byte after it, a bit per length of
+/// the head words starting with those two (both lists and the special
+/// cases of [`head`]): a capitalised word that is no head is ruled out by
+/// one load.
+fn head_shapes() -> &'static [u32; 26 * 128] {
+    static SHAPES: std::sync::OnceLock<Box<[u32; 26 * 128]>> = std::sync::OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [0u32; 26];
+        let mut shapes = Box::new([0u32; 26 * 128]);
         let special = ["Force", "S.A", "N.V", "B.V", "S.p.A", "Co", "L.P", "S.A.S"];
         for word in ORGANIZATION_HEADS.iter().chain(OTHER_HEADS).chain(&special) {
-            let b = word.as_bytes();
-            if b[0].is_ascii_uppercase() && b.len() < 32 {
-                shapes[usize::from(b[0] - b'A')] |= 1 << b.len();
+            if let Some(slot) = head_shape_slot(word.as_bytes()) {
+                shapes[slot] |= 1 << word.len();
             }
         }
         shapes
     })
+}
+
+/// The slot of [`head_shapes`] for a word of two bytes or more that starts
+/// with a capital and an ASCII byte, shorter than 32 bytes.
+fn head_shape_slot(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [first @ b'A'..=b'Z', second, ..] if *second < 0x80 && bytes.len() < 32 => {
+            Some(usize::from(first - b'A') * 128 + usize::from(*second))
+        }
+        _ => None,
+    }
 }
 
 /// One token of a run of name words.
@@ -1062,6 +1073,17 @@ mod tests {
         for list in [ORGANIZATION_HEADS, OTHER_HEADS, STOP_WORDS, TITLES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
         }
+    }
+
+    #[test]
+    fn every_listed_head_passes_the_shape_filter() {
+        for word in ORGANIZATION_HEADS.iter().chain(OTHER_HEADS) {
+            assert!(head(word, None).is_some(), "{word}");
+        }
+        for word in ["S.A", "N.V", "B.V", "S.p.A", "Co", "L.P", "S.A.S"] {
+            assert_eq!(head(word, None), Some(Head::Organization), "{word}");
+        }
+        assert_eq!(head("Force", Some("Task")), Some(Head::Organization));
     }
 
     #[test]
