@@ -33,6 +33,13 @@ const MAY_START_SPACE_OR_WRAP: [bool; 256] = {
     table
 };
 
+/// Whether a single plain space stands at `at`, followed by a byte that
+/// starts no space in `starts` (one of the tables above).
+#[inline]
+fn lone_space(bytes: &[u8], at: usize, starts: &[bool; 256]) -> bool {
+    bytes[at] == b' ' && bytes.get(at + 1).is_some_and(|&b| !starts[b as usize])
+}
+
 /// Byte length of the inline whitespace character at byte `at`, or 0.
 #[inline]
 fn inline_space_len(s: &str, at: usize) -> usize {
@@ -78,11 +85,7 @@ impl View {
             }
             // The common case, a single plain space between words, stays
             // as it is: passed over without reading the run.
-            if bytes[at] == b' '
-                && bytes
-                    .get(at + 1)
-                    .is_some_and(|&b| !MAY_START_SPACE[b as usize])
-            {
+            if lone_space(bytes, at, &MAY_START_SPACE) {
                 at += 2;
                 continue;
             }
@@ -128,11 +131,7 @@ impl View {
                 at += 1;
                 continue;
             }
-            if bytes[at] == b' '
-                && bytes
-                    .get(at + 1)
-                    .is_some_and(|&b| !MAY_START_SPACE_OR_WRAP[b as usize])
-            {
+            if lone_space(bytes, at, &MAY_START_SPACE_OR_WRAP) {
                 at += 2;
                 continue;
             }
