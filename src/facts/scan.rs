@@ -8,7 +8,6 @@ use std::ops::Range;
 pub use crate::text::scan::*;
 
 use super::Found;
-use crate::text::scan::IS_ASCII_ALNUM;
 
 /// A paragraph with the starts of the words each scanner cares about,
 /// found in one pass and shared, so that a scanner visits a few words
