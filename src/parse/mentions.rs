@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::draft::{Para, SpeakerDraft};
-use super::words::{fold, words};
+use super::words::{fold, fold_word_onto, words};
 use crate::document::ParagraphRole;
 use crate::lexicon::phrases::FxBuild;
 
@@ -203,7 +203,7 @@ impl NameIndex {
             for (_, word) in words(&draft.name) {
                 // A bare word holds no space, so folding it alone is `fold`.
                 let start = folded.len();
-                fold_onto(&word[bare(word)], &mut folded);
+                fold_word_onto(&word[bare(word)], &mut folded);
                 if folded.len() > start {
                     spans.push(start..folded.len());
                 }
@@ -374,25 +374,7 @@ fn entry<'m, V: Default>(map: &'m mut HashMap<String, V, FxBuild>, key: &str) ->
 /// allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    fold_onto(word, out);
-}
-
-/// Folds one word onto the end of `out`.
-fn fold_onto(word: &str, out: &mut String) {
-    if word.is_ascii() && !word.contains('`') {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        match c {
-            '’' | '‘' | '`' | 'ʼ' => out.push('\''),
-            '‐' | '‑' | '–' => out.push('-'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
+    fold_word_onto(word, out);
 }
 
 /// The speakers' affiliations, folded, mapped to the first speaker of
@@ -510,11 +492,12 @@ fn delegations_in(
         // first word that is not `the` (or is `the` alone): no name starts
         // so, none is there.
         if !delegations.first_words.contains("the") {
-            let lead = list[first.min(last)..last].iter().find_map(|(_, word)| {
+            // `folded` is left holding that first word.
+            let has_lead = list[first.min(last)..last].iter().any(|(_, word)| {
                 fold_into(&word[bare(word)], folded);
-                (*folded != "the").then_some(())
+                *folded != "the"
             });
-            if lead.is_none() || !delegations.first_words.contains(folded.as_str()) {
+            if !has_lead || !delegations.first_words.contains(folded.as_str()) {
                 continue;
             }
         }
@@ -548,7 +531,7 @@ fn fold_joined(list: &[(usize, &str)], out: &mut String, bounds: &mut Vec<(usize
         // A bare word holds no space, so folding it alone is `fold`; it is
         // folded straight onto the end.
         let start = out.len();
-        fold_onto(&word[bare(word)], out);
+        fold_word_onto(&word[bare(word)], out);
         bounds.push((start, out.len()));
     }
 }

@@ -115,29 +115,32 @@ pub fn fold(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if word.is_ascii() {
-            // ASCII folds in place, after one copy.
-            let start = out.len();
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-            if word.contains('`') {
-                out.replace_range(start.., &out[start..].replace('`', "'"));
-            }
-            continue;
-        }
-        for c in word.chars() {
-            match c {
-                '’' | '‘' | '`' | 'ʼ' => out.push('\''),
-                '‐' | '‑' | '–' => out.push('-'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
+        fold_word_onto(word, &mut out);
     }
     if out.starts_with("the ") {
         out.drain(..4);
     }
     out
+}
+
+/// Folds one word (no spaces in it) as [`fold`] folds each word, onto the
+/// end of `out`: lower case, straight apostrophes, plain hyphens.
+pub fn fold_word_onto(word: &str, out: &mut String) {
+    if word.is_ascii() && !word.contains('`') {
+        // ASCII folds in place, after one copy.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | '`' | 'ʼ' => out.push('\''),
+            '‐' | '‑' | '–' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 /// `s` with every run of whitespace (no-break spaces and tabs included) made
