@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 pub use crate::text::scan::*;
+use crate::text::swar::ascii_alnum_end;
 
 use super::Found;
 
@@ -59,10 +60,7 @@ impl<'a> Text<'a> {
                 i += c.len_utf8();
             } else if IS_ASCII_ALNUM[usize::from(byte)] {
                 let start = i;
-                i += 1;
-                while i < b.len() && IS_ASCII_ALNUM[usize::from(b[i])] {
-                    i += 1;
-                }
+                i = ascii_alnum_end(b, i + 1);
                 if !in_word {
                     text.classify(start, i);
                 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use crate::text::scan::IS_ASCII_ALNUM;
+use crate::text::swar::ascii_alnum_end;
 
 /// A small, fast hasher for short keys (the Fx hash of rustc).
 #[derive(Default, Clone, Copy)]
@@ -101,11 +101,8 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
     while b.get(start).is_some_and(|c| *c == b' ' || *c == b'\t') {
         start += 1;
     }
-    // ASCII letters and digits first, the common case, byte by byte.
-    let mut end = start;
-    while b.get(end).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
-        end += 1;
-    }
+    // ASCII letters and digits first, the common case, eight bytes at a time.
+    let mut end = ascii_alnum_end(b, start);
     if end > start && b.get(end).is_none_or(|c| *c < 0x80) {
         return Some((start, end));
     }
@@ -177,10 +174,7 @@ impl<T: Clone> PhraseMatcher<T> {
         // The common case, an ASCII word that starts no name, is settled
         // on its bytes alone.
         let b = text.as_bytes();
-        let mut run = at;
-        while b.get(run).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
-            run += 1;
-        }
+        let run = ascii_alnum_end(b, at);
         if run > at && b.get(run).is_none_or(|c| *c < 0x80) {
             let bit = first_token_bit(&b[at..run]);
             if self.first_tokens[bit / 64] & (1 << (bit % 64)) == 0 {

@@ -2,6 +2,7 @@
 //! offsets into one paragraph and never slices inside a character.
 
 use crate::text::scan::{char_at, char_before, is_space};
+use crate::text::swar::ascii_word_end;
 
 /// The whitespace-separated words of `s` with their byte offsets.
 pub fn words(s: &str) -> Words<'_> {
@@ -56,13 +57,11 @@ static CLASS: [u8; 256] = {
 };
 
 /// The first byte offset from `at` where a space starts, or the end. ASCII
-/// is decided byte by byte; only other characters are decoded.
+/// is decided eight bytes at a time; only other characters are decoded.
 fn next_space(s: &str, mut at: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        while at < bytes.len() && CLASS[usize::from(bytes[at])] == WORD {
-            at += 1;
-        }
+        at = ascii_word_end(bytes, at);
         match bytes.get(at) {
             None => return bytes.len(),
             Some(&byte) if byte < 0x80 => return at,
@@ -79,6 +78,7 @@ fn next_space(s: &str, mut at: usize) -> usize {
 fn next_non_space(s: &str, mut at: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
+        // Spaces come one at a time: a byte-wise loop is cheapest here.
         while at < bytes.len() && CLASS[usize::from(bytes[at])] == SPACE {
             at += 1;
         }

@@ -12,6 +12,7 @@ mod normalize;
 mod offsets;
 pub mod scan;
 mod sha256;
+pub mod swar;
 mod utf16;
 
 pub use cursor::CharCursor;

@@ -95,9 +95,7 @@ pub fn word_end(s: &str, mut i: usize) -> usize {
     loop {
         // ASCII letters and digits a byte at a time: nearly every word is
         // only these, and every pass asks for word ends.
-        while b.get(i).is_some_and(|&c| IS_ASCII_ALNUM[usize::from(c)]) {
-            i += 1;
-        }
+        i = super::swar::ascii_alnum_end(b, i);
         let Some(c) = char_at(s, i) else {
             return i;
         };
