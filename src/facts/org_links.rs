@@ -662,22 +662,38 @@ fn goes_on(s: &str, end: usize) -> bool {
 }
 
 /// Adds `added` (in text order) to `facts` (in text order), keeping the
-/// order facts are in: by paragraph, start, kind, end.
-fn merge(facts: &mut Vec<Fact>, added: Vec<Fact>) {
-    let old = std::mem::take(facts);
-    facts.reserve(old.len() + added.len());
+/// order facts are in: by paragraph, start, kind, end; a fact already
+/// there goes before an added one with the same key. The two are merged
+/// in place from the back, so a release's facts are neither copied nor
+/// held twice at once (a copy made this pass the parse's peak in memory).
+fn merge(facts: &mut Vec<Fact>, mut added: Vec<Fact>) {
     let key = |f: &Fact| (f.paragraph, f.start, f.kind, f.end);
-    let mut old = old.into_iter().peekable();
-    let mut added = added.into_iter().peekable();
-    loop {
-        let take_old = match (old.peek(), added.peek()) {
-            (Some(a), Some(b)) => key(a) <= key(b),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        let next = if take_old { old.next() } else { added.next() };
-        facts.extend(next);
+    let mut old_end = facts.len();
+    facts.resize_with(old_end + added.len(), vacant);
+    let mut write = facts.len();
+    while let Some(last_added) = added.last() {
+        write -= 1;
+        if old_end > 0 && key(&facts[old_end - 1]) > key(last_added) {
+            old_end -= 1;
+            facts.swap(old_end, write);
+        } else if let Some(fact) = added.pop() {
+            facts[write] = fact;
+        }
+    }
+}
+
+/// A fact that holds a place in [`merge`] until a real one is moved in.
+fn vacant() -> Fact {
+    Fact {
+        kind: FactKind::Time,
+        text: String::new(),
+        start: 0,
+        end: 0,
+        value: FactValue::Time(super::value::TimeValue {
+            time: String::new(),
+        }),
+        paragraph: 0,
+        speaker: None,
     }
 }
 
@@ -935,6 +951,37 @@ mod tests {
     fn lists_searched_by_bisection_are_sorted() {
         for list in [HEADS, CONNECTORS, CALENDAR, DETERMINERS, PUBLIC] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    /// The in-place merge against a stable sort of both lists together,
+    /// with equal keys on both sides and either list empty.
+    #[test]
+    fn merge_keeps_text_order_and_puts_old_facts_first_on_ties() {
+        let fact = |paragraph, start, tag: &str| Fact {
+            paragraph,
+            start,
+            end: start + 1,
+            text: tag.to_owned(),
+            ..vacant()
+        };
+        let old = |n: usize| -> Vec<Fact> {
+            (0..n)
+                .map(|k| fact(k / 3, k % 3 * 2, &format!("old{k}")))
+                .collect()
+        };
+        let new = |n: usize| -> Vec<Fact> {
+            (0..n)
+                .map(|k| fact(k / 2, k % 2 * 3, &format!("new{k}")))
+                .collect()
+        };
+        for (a, b) in [(0, 0), (0, 4), (5, 0), (9, 7), (1, 12), (12, 1)] {
+            let mut merged = old(a);
+            merge(&mut merged, new(b));
+            let mut expected: Vec<Fact> = old(a).into_iter().chain(new(b)).collect();
+            expected.sort_by_key(|f| (f.paragraph, f.start, f.kind, f.end));
+            let texts = |facts: &[Fact]| facts.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+            assert_eq!(texts(&merged), texts(&expected), "{a} old, {b} added");
         }
     }
 
