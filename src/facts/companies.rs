@@ -246,13 +246,36 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 }
 
 /// The bytes a company signal starts at: `,`, ` `, `(` and `o` (of
-/// `companies`).
-const STARTS_SIGNAL: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b',' as usize] = true;
-    table[b' ' as usize] = true;
-    table[b'(' as usize] = true;
-    table[b'o' as usize] = true;
+/// `companies`), each its own bit.
+const STARTS_SIGNAL: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b',' as usize] = COMMA;
+    table[b' ' as usize] = SPACE;
+    table[b'(' as usize] = PAREN;
+    table[b'o' as usize] = O;
+    table
+};
+const COMMA: u8 = 1;
+const SPACE: u8 = 2;
+const PAREN: u8 = 4;
+const O: u8 = 8;
+
+/// For each byte, the starts (bits of [`STARTS_SIGNAL`]) that a signal
+/// can have with this byte second: a space after a comma; after a space,
+/// the first letters of the words [`scan`] tests there (`is`, `such as`,
+/// `like`, `About`, and the verbs of [`subject_at`] in either case); any
+/// byte after `(`; `m` after `o`. Testing the pair rules out most spaces,
+/// where nearly every stop of a byte-wise test would be.
+const SECOND_OF_SIGNAL: [u8; 256] = {
+    let mut table = [PAREN; 256];
+    table[b' ' as usize] |= COMMA;
+    let followers = b"isAlaLuU";
+    let mut k = 0;
+    while k < followers.len() {
+        table[followers[k] as usize] |= SPACE;
+        k += 1;
+    }
+    table[b'm' as usize] |= O;
     table
 };
 
@@ -266,9 +289,18 @@ pub fn scan(s: &str, out: &mut Vec<Range<usize>>, subjects_out: &mut Vec<Range<u
     }
     let mut k = 0;
     loop {
-        // Every signal starts at one of these bytes; the rest of the text
-        // is skipped a byte at a time without further tests.
-        while k < b.len() && !STARTS_SIGNAL[usize::from(b[k])] {
+        // Every signal starts at a pair of bytes that the two tables allow
+        // (the last byte, with no second, by its first alone); the rest of
+        // the text is skipped without further tests.
+        k += b
+            .get(k..)
+            .unwrap_or_default()
+            .windows(2)
+            .position(|pair| {
+                STARTS_SIGNAL[usize::from(pair[0])] & SECOND_OF_SIGNAL[usize::from(pair[1])] != 0
+            })
+            .unwrap_or(b.len().saturating_sub(k + 1));
+        while k < b.len() && STARTS_SIGNAL[usize::from(b[k])] == 0 {
             k += 1;
         }
         let Some(&byte) = b.get(k) else {
