@@ -2,8 +2,9 @@
 //! mapping between byte offsets (what Rust slices with) and code-point offsets
 //! (what leaves the program), UTF-16 offsets (what the DOM, JavaScript and
 //! Java count), the digest that identifies a text, the character scanner
-//! every pass reads text through (`scan`), folding for search, and numbers
-//! written without the float formatting machinery (`decimal`).
+//! every pass reads text through (`scan`), runs of word bytes found eight at
+//! a time (`swar`), folding for search, and numbers written without the
+//! float formatting machinery (`decimal`).
 
 mod cursor;
 mod decimal;
