@@ -9,6 +9,7 @@ use super::ranges::{self, Joiner, Pair};
 use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
 use super::value::{FactValue, MoneyValue};
 use super::{FactKind, Found};
+use crate::text::scan::is_word_char;
 
 /// ISO codes accepted before or after an amount (`USD 5 million`).
 const CODES: &[&str] = &[
@@ -166,7 +167,7 @@ fn currency_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
         None => {
             let code = s.get(word_at..word_at + 3)?;
             let code = CODES.iter().find(|c| **c == code)?;
-            if s[word_at + 3..].starts_with(|c: char| c.is_alphanumeric()) {
+            if s[word_at + 3..].starts_with(|c: char| is_word_char(c)) {
                 return None;
             }
             (word_at + 3, *code)
@@ -273,7 +274,7 @@ fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usi
     if let Some((after, exponent)) = attached_multiplier(s, end) {
         return Some((after, scale(&s[start..end], exponent)?, exponent));
     }
-    if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+    if s[end..].starts_with(|c: char| is_word_char(c)) {
         return None;
     }
     if let Some((after, exponent)) = spaced_multiplier(s, end) {

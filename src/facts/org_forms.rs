@@ -13,6 +13,7 @@
 //! decides the kind of the whole name, and a complement (`of …`, `for …`,
 //! `on …`) follows only a head that ends its segment.
 
+use crate::text::scan::is_word_char;
 use std::ops::Range;
 
 use super::scan::{char_at, char_before, in_sorted_exact, is_apostrophe, skip_spaces, word_end};
@@ -541,12 +542,10 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
         let mut possessive = false;
         if let Some(a) = char_at(s, after).filter(|a| is_apostrophe(*a)) {
             let past = after + a.len_utf8();
-            if b.get(past) == Some(&b's')
-                && !char_at(s, past + 1).is_some_and(char::is_alphanumeric)
-            {
+            if b.get(past) == Some(&b's') && !char_at(s, past + 1).is_some_and(is_word_char) {
                 possessive = true;
                 after = past + 1;
-            } else if word.ends_with('s') && !char_at(s, past).is_some_and(char::is_alphanumeric) {
+            } else if word.ends_with('s') && !char_at(s, past).is_some_and(is_word_char) {
                 possessive = true;
                 after = past;
             } else {

@@ -625,9 +625,7 @@ fn capitalised_start(window: &str, initial: char) -> Option<usize> {
     window
         .char_indices()
         .rev()
-        .find(|(k, c)| {
-            *c == initial.to_ascii_uppercase() && !window[..*k].ends_with(char::is_alphanumeric)
-        })
+        .find(|(k, c)| *c == initial.to_ascii_uppercase() && !window[..*k].ends_with(is_word_char))
         .map(|(k, _)| k)
 }
 
@@ -641,7 +639,7 @@ fn shortest_spelling(acronym: &str, window: &str) -> Option<usize> {
     let mut l = long.len();
     for s_index in (0..short.len()).rev() {
         let c = short[s_index];
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             continue;
         }
         loop {
@@ -649,7 +647,7 @@ fn shortest_spelling(acronym: &str, window: &str) -> Option<usize> {
                 return None;
             }
             l -= 1;
-            let word_start = l == 0 || !long[l - 1].1.is_alphanumeric();
+            let word_start = l == 0 || !is_word_char(long[l - 1].1);
             if lower(l) == c && (s_index > 0 || word_start) {
                 break;
             }

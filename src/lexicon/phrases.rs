@@ -6,6 +6,7 @@
 //! that a space matches any run of spaces and any apostrophe matches a
 //! straight or curly one: `Côte d'Ivoire` is `Côte d’Ivoire`.
 
+use crate::text::scan::is_word_char;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -111,14 +112,14 @@ fn token(text: &str, at: usize) -> Option<(usize, usize)> {
         let rest = text.get(start..)?;
         start += rest.len() - rest.trim_start().len();
         let first = text[start..].chars().next()?;
-        if !first.is_alphanumeric() {
+        if !is_word_char(first) {
             return Some((start, start + first.len_utf8()));
         }
         end = start;
     }
     let end = text[end..]
         .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !is_word_char(*c))
         .map_or(text.len(), |(k, _)| end + k);
     Some((start, end))
 }
@@ -207,7 +208,7 @@ impl<T: Clone> PhraseMatcher<T> {
         let mut i = 0;
         let mut prev: Option<char> = None;
         while let Some(c) = text[i..].chars().next() {
-            if !prev.is_some_and(char::is_alphanumeric) && c.is_alphanumeric() {
+            if !prev.is_some_and(is_word_char) && is_word_char(c) {
                 if let Some((end, payload)) = self.match_at(text, i) {
                     out.push((i..end, payload));
                     prev = text[..end].chars().next_back();

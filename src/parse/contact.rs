@@ -6,6 +6,7 @@ use super::header::{is_release_marker, meta_date};
 use super::symbols::is_un_anchor;
 use super::words::{ends_like_sentence, fold, words};
 use crate::document::ParagraphRole;
+use crate::text::scan::is_word_char;
 
 /// A run of short lines with a telephone number or an e-mail address among
 /// them is a media contact (`Jane Doe` / `Director of Communications` /
@@ -60,7 +61,7 @@ pub fn is_contact_detail(line: &str) -> bool {
 }
 
 fn is_email(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_matches(|c: char| !is_word_char(c));
     match word.split_once('@') {
         Some((user, host)) => !user.is_empty() && host.contains('.') && !host.contains('@'),
         None => false,

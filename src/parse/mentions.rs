@@ -9,6 +9,7 @@
 //! names' first words, so thousands of speakers cost no more than a few;
 //! the rest of a name is compared folded character by character.
 
+use crate::text::scan::is_word_char;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -102,11 +103,8 @@ fn bare(word: &str) -> Range<usize> {
 
 /// [`bare`] for any text, character by character.
 fn bare_in_any_script(word: &str) -> Range<usize> {
-    let start = word.len()
-        - word
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .len();
-    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let start = word.len() - word.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let trimmed = word.trim_matches(|c: char| !is_word_char(c));
     let trimmed = ["’s", "'s"]
         .iter()
         .find_map(|s| trimmed.strip_suffix(s))
@@ -306,7 +304,7 @@ impl NameIndex {
                 || word
                     .chars()
                     .next()
-                    .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
+                    .is_some_and(|c| is_word_char(c) && !c.is_uppercase())
             {
                 i += 1;
                 continue;
@@ -449,7 +447,7 @@ fn delegations_in(
         if !shape_fits {
             continue;
         }
-        let noun = &word[..word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()];
+        let noun = &word[..word.trim_end_matches(|c: char| !is_word_char(c)).len()];
         // Only a noun of the right length can be one (5, 7, 8, 10 or 14).
         let lengths_fit = matches!(noun.len(), 5 | 7 | 8 | 10 | 14);
         if !lengths_fit || !DELEGATE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(noun)) {

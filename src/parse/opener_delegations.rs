@@ -10,6 +10,7 @@ use super::opener_tail::{read_clauses, Clauses};
 use super::words::words;
 use crate::lexicon::{countries, organizations};
 use crate::text::scan::is_space;
+use crate::text::scan::is_word_char;
 
 pub struct Unnamed<'a> {
     /// The phrase that introduces the speaker, as printed.
@@ -135,7 +136,7 @@ fn possessive<'a>(s: &'a str, name_end: usize, delegation: &'a str) -> Option<Un
             && after[noun.len()..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_none_or(|c| !is_word_char(c))
     })?;
     let end = s.len() - after.len() + noun.len();
     let clauses = read_clauses(&s[end..])?;
@@ -200,7 +201,7 @@ fn known_delegation(s: &str, start: usize) -> Option<(usize, &str)> {
     };
     // The name ends at a word boundary (`Malta’s`, `Malta,`, not `Maltese`).
     let next = s[end..].chars().next();
-    if next.is_some_and(char::is_alphanumeric) {
+    if next.is_some_and(is_word_char) {
         return None;
     }
     Some((end, &s[start..end]))

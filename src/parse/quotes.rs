@@ -2,6 +2,7 @@
 //! `“...,” said NAME, TITLE.`, `“...,” NAME said.`, `“...” says NAME`,
 //! `NAME, TITLE, said: “...”`, `“...,” he said.`
 
+use crate::text::scan::is_word_char;
 use std::ops::Range;
 
 use super::person_phrase::{is_initial_or_abbreviation, read_person, Person};
@@ -394,7 +395,7 @@ fn role_at(s: &str, at: usize) -> Option<Range<usize>> {
         .max_by_key(|r| r.len())?;
     let mut end = rest_at + role.len();
     // A whole word: `President`, not `Presidential`.
-    if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+    if s[end..].starts_with(|c: char| is_word_char(c)) {
         return None;
     }
     // What qualifies it: `of the Secretary-General for Liberia`, `of

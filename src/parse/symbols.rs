@@ -5,6 +5,7 @@
 use super::meeting_line::meeting_line;
 use crate::lexicon::organs::{self, Genre};
 use crate::text::scan::is_space;
+use crate::text::scan::is_word_char;
 
 /// The first UN document symbol at the start of `line`, when the line holds
 /// nothing but symbols (a release can carry several: `SG/SM/1-SC/2`).
@@ -64,7 +65,7 @@ fn symbol_len(s: &str) -> Option<usize> {
     }
     // A symbol is a whole token.
     match s[at..].chars().next() {
-        Some(c) if c.is_alphanumeric() => None,
+        Some(c) if is_word_char(c) => None,
         _ => Some(at),
     }
 }

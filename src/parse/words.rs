@@ -1,6 +1,7 @@
 //! Word-level helpers shared by the passes. Everything here works on byte
 //! offsets into one paragraph and never slices inside a character.
 
+use crate::text::scan::is_word_char;
 use crate::text::scan::{char_at, char_before, is_space};
 use crate::text::swar::ascii_word_end;
 
@@ -207,8 +208,8 @@ pub fn ends_like_sentence(s: &str) -> bool {
 /// Whether `at..at + len` in `s` is a whole word: not glued to letters or
 /// digits on either side.
 pub fn is_whole_word(s: &str, at: usize, len: usize) -> bool {
-    let before_ok = char_before(s, at).is_none_or(|c| !c.is_alphanumeric());
-    let after_ok = char_at(s, at + len).is_none_or(|c| !c.is_alphanumeric());
+    let before_ok = char_before(s, at).is_none_or(|c| !is_word_char(c));
+    let after_ok = char_at(s, at + len).is_none_or(|c| !is_word_char(c));
     before_ok && after_ok
 }
 
