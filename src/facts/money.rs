@@ -167,7 +167,7 @@ fn currency_after(s: &str, end: usize) -> Option<(usize, &'static str)> {
         None => {
             let code = s.get(word_at..word_at + 3)?;
             let code = CODES.iter().find(|c| **c == code)?;
-            if s[word_at + 3..].starts_with(|c: char| is_word_char(c)) {
+            if s[word_at + 3..].starts_with(is_word_char) {
                 return None;
             }
             (word_at + 3, *code)
@@ -274,7 +274,7 @@ fn with_multiplier(s: &str, start: usize, end: usize, value: f64) -> Option<(usi
     if let Some((after, exponent)) = attached_multiplier(s, end) {
         return Some((after, scale(&s[start..end], exponent)?, exponent));
     }
-    if s[end..].starts_with(|c: char| is_word_char(c)) {
+    if s[end..].starts_with(is_word_char) {
         return None;
     }
     if let Some((after, exponent)) = spaced_multiplier(s, end) {

@@ -395,7 +395,7 @@ fn role_at(s: &str, at: usize) -> Option<Range<usize>> {
         .max_by_key(|r| r.len())?;
     let mut end = rest_at + role.len();
     // A whole word: `President`, not `Presidential`.
-    if s[end..].starts_with(|c: char| is_word_char(c)) {
+    if s[end..].starts_with(is_word_char) {
         return None;
     }
     // What qualifies it: `of the Secretary-General for Liberia`, `of
