@@ -52,7 +52,11 @@ python_with_venv() {
 
 ensure_tool() {
   local tool=$1 spec=${PACKAGES[$1]} dir="$TOOLS_DIR/$1"
-  if [ -x "$dir/bin/python" ] && [ "$(cat "$dir/.installed" 2>/dev/null)" = "$spec" ]; then return; fi
+  # The stamp holds the venv's own path as well as the spec: a venv's
+  # scripts start with its absolute path, so a checkout moved elsewhere
+  # must install its tools again.
+  local stamp="$spec in $dir"
+  if [ -x "$dir/bin/python" ] && [ "$(cat "$dir/.installed" 2>/dev/null)" = "$stamp" ]; then return; fi
   local python started
   python=$(python_with_venv)
   started=$(date +%s)
@@ -61,7 +65,7 @@ ensure_tool() {
   "$python" -m venv "$dir"
   # shellcheck disable=SC2086 # the spec is a list of requirements
   "$dir/bin/pip" install --quiet --disable-pip-version-check $spec
-  echo "$spec" > "$dir/.installed"
+  echo "$stamp" > "$dir/.installed"
   say "$tool installed in $(( $(date +%s) - started )) s"
 }
 
