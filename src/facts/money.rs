@@ -6,10 +6,9 @@ use super::numbers::{
     may_start_number, qualifier_before, scale, spaced_multiplier, Numeral,
 };
 use super::ranges::{self, Joiner, Pair};
-use super::scan::{char_before, match_phrase, prev_word, skip_spaces, Text};
+use super::scan::{char_before, is_word_char, match_phrase, prev_word, skip_spaces, Text};
 use super::value::{FactValue, MoneyValue};
 use super::{FactKind, Found};
-use crate::text::scan::is_word_char;
 
 /// ISO codes accepted before or after an amount (`USD 5 million`).
 const CODES: &[&str] = &[

@@ -13,10 +13,11 @@
 //! decides the kind of the whole name, and a complement (`of …`, `for …`,
 //! `on …`) follows only a head that ends its segment.
 
-use crate::text::scan::is_word_char;
 use std::ops::Range;
 
-use super::scan::{char_at, char_before, in_sorted_exact, is_apostrophe, skip_spaces, word_end};
+use super::scan::{
+    char_at, char_before, in_sorted_exact, is_apostrophe, is_word_char, skip_spaces, word_end,
+};
 
 /// What a head word makes of the name it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

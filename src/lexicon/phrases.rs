@@ -6,11 +6,11 @@
 //! that a space matches any run of spaces and any apostrophe matches a
 //! straight or curly one: `Côte d'Ivoire` is `Côte d’Ivoire`.
 
-use crate::text::scan::is_word_char;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use crate::text::scan::is_word_char;
 use crate::text::swar::ascii_alnum_end;
 
 /// A small, fast hasher for short keys (the Fx hash of rustc).

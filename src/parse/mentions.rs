@@ -9,7 +9,6 @@
 //! names' first words, so thousands of speakers cost no more than a few;
 //! the rest of a name is compared folded character by character.
 
-use crate::text::scan::is_word_char;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -17,6 +16,7 @@ use super::draft::{Para, SpeakerDraft};
 use super::words::{fold, fold_word_onto, words};
 use crate::document::ParagraphRole;
 use crate::lexicon::phrases::FxBuild;
+use crate::text::scan::is_word_char;
 
 /// A reference to a speaker: paragraph index, byte range in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

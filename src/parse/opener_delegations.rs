@@ -9,8 +9,7 @@
 use super::opener_tail::{read_clauses, Clauses};
 use super::words::words;
 use crate::lexicon::{countries, organizations};
-use crate::text::scan::is_space;
-use crate::text::scan::is_word_char;
+use crate::text::scan::{is_space, is_word_char};
 
 pub struct Unnamed<'a> {
     /// The phrase that introduces the speaker, as printed.

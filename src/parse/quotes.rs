@@ -2,11 +2,11 @@
 //! `“...,” said NAME, TITLE.`, `“...,” NAME said.`, `“...” says NAME`,
 //! `NAME, TITLE, said: “...”`, `“...,” he said.`
 
-use crate::text::scan::is_word_char;
 use std::ops::Range;
 
 use super::person_phrase::{is_initial_or_abbreviation, read_person, Person};
 use super::words::words;
+use crate::text::scan::is_word_char;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {

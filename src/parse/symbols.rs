@@ -4,8 +4,7 @@
 
 use super::meeting_line::meeting_line;
 use crate::lexicon::organs::{self, Genre};
-use crate::text::scan::is_space;
-use crate::text::scan::is_word_char;
+use crate::text::scan::{is_space, is_word_char};
 
 /// The first UN document symbol at the start of `line`, when the line holds
 /// nothing but symbols (a release can carry several: `SG/SM/1-SC/2`).

@@ -1,8 +1,7 @@
 //! Word-level helpers shared by the passes. Everything here works on byte
 //! offsets into one paragraph and never slices inside a character.
 
-use crate::text::scan::is_word_char;
-use crate::text::scan::{char_at, char_before, is_space};
+use crate::text::scan::{char_at, char_before, is_space, is_word_char};
 use crate::text::swar::ascii_word_end;
 
 /// The whitespace-separated words of `s` with their byte offsets.

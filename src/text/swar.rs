@@ -81,7 +81,7 @@ pub fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
 #[inline]
 pub fn ascii_word_end(b: &[u8], i: usize) -> usize {
     run_end(b, i, ascii_non_space, |byte| {
-        byte < 0x80 && !matches!(byte, b' ' | b'\t'..=b'\r')
+        byte < 0x80 && !super::scan::is_space(char::from(byte))
     })
 }
 
