@@ -4,7 +4,10 @@
 //! partner companies, products, a regulation and a conformity mark; a
 //! county prosecutor's release with departments, bureaus and a code-named
 //! operation; a UN release naming UN-system bodies the built-in list does
-//! not hold and a treaty whose name holds `United Nations`.
+//! not hold and a treaty whose name holds `United Nations`; a state
+//! attorney general's release whose agencies join words with `and`
+//! (`Department of Health and Human Services`) and name offices by a
+//! title (`Office of the Attorney General`).
 //!
 //! Each fixture `NAME.txt` has `NAME.orgs.json`: `found` lists every
 //! organisation the release names (text as printed, with `name` and
@@ -139,6 +142,13 @@ fn a_un_release_names_bodies_missing_from_the_list_and_not_the_treaty() {
     assert_found_exactly("un_seabed");
     assert_mentions("un_seabed");
     assert_not_found("un_seabed");
+}
+
+#[test]
+fn a_state_release_keeps_whole_agency_names_with_and_and_offices() {
+    assert_found_exactly("state_agencies");
+    assert_mentions("state_agencies");
+    assert_not_found("state_agencies");
 }
 
 #[test]

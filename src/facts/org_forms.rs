@@ -52,6 +52,8 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Capital",
     "Center",
     "Centre",
+    "Clinic",
+    "Clinics",
     "Coalition",
     "College",
     "Commission",
@@ -74,6 +76,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Group",
     "Holdings",
     "Hospital",
+    "Hospitals",
     "Inc",
     "Incorporated",
     "Industrie",
@@ -360,6 +363,37 @@ fn connector(word: &str) -> bool {
 
 pub fn is_title(word: &str) -> bool {
     in_sorted_exact(word.as_bytes(), TITLES)
+}
+
+/// Capitalised words after a connector that do not go on with a name
+/// (`Department of Fish and Wildlife on Monday`, `briefed the Council on
+/// Monday`), sorted.
+const CALENDAR: &[&str] = &[
+    "April",
+    "August",
+    "December",
+    "February",
+    "Friday",
+    "January",
+    "July",
+    "June",
+    "March",
+    "May",
+    "Monday",
+    "November",
+    "October",
+    "Saturday",
+    "September",
+    "Sunday",
+    "Thursday",
+    "Tuesday",
+    "Wednesday",
+];
+
+/// A month or a day of the week: after a connector it dates what comes
+/// before, it does not name it.
+pub fn is_calendar_word(word: &str) -> bool {
+    CALENDAR.binary_search(&word).is_ok()
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -851,7 +885,15 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
                 let opens = last.is_none();
                 // `Consumer Fraud Bureau of the Riverside District
                 // Attorney’s Office`: another organisation starts there.
-                if next_part_has_head(s, tokens, k + 1) {
+                // After `and`, only a part that is a name of its own
+                // (`and the Federal Trade Commission`, `and Ministry of
+                // Education`); `of Health and Human Services` is one name.
+                let another = if word == "and" {
+                    and_starts_another(s, tokens, k + 1)
+                } else {
+                    next_part_has_head(s, tokens, k + 1)
+                };
+                if another {
                     break;
                 }
                 let allowed = match word {
@@ -871,7 +913,7 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
                                 "Persons" | "People" | "Peoples" | "Children" | "Countries"
                             )
                     }
-                    "and" => !opens && !next_part_has_head(s, tokens, k + 1),
+                    "and" => !opens,
                     "the" => {
                         tokens[k - 1].kind == TokenKind::Connector
                             && text(s, &tokens[k - 1]) != "the"
@@ -895,6 +937,28 @@ fn complement(s: &str, tokens: &[Token], h: usize) -> Option<usize> {
                     break;
                 }
                 let word = text(s, t);
+                let after_connector = tokens[k - 1].kind == TokenKind::Connector;
+                if after_connector && is_calendar_word(word) {
+                    break;
+                }
+                // `Office of the Attorney General`, `Office of the Prime
+                // Minister`: after `the`, titles (and the words that
+                // qualify them) name an office. The name may go on after
+                // a connector (`… High Commissioner for Refugees`), not
+                // into a person's name (`… Prime Minister Jane Doe`).
+                if after_connector && text(s, &tokens[k - 1]) == "the" {
+                    let office_end = office_end(s, tokens, k);
+                    if office_end > k {
+                        last = Some(office_end - 1);
+                        k = office_end;
+                        if tokens[k - 1].possessive
+                            || tokens.get(k).is_some_and(|t| t.kind == TokenKind::Capital)
+                        {
+                            break;
+                        }
+                        continue;
+                    }
+                }
                 if is_title(word) && word != "General" && !t.possessive {
                     break;
                 }
@@ -949,6 +1013,61 @@ fn place_follows(s: &str, tokens: &[Token], k: usize) -> bool {
                 | "the Near East"
                 | "the Middle East"
         )
+}
+
+/// The end (exclusive) of the office named by the capitals from `k`:
+/// titles, each other word qualifying a title after it (`Prime
+/// Minister`, `High Commissioner`, `Attorney General`); `k` when the run
+/// names no office.
+fn office_end(s: &str, tokens: &[Token], k: usize) -> usize {
+    let titled = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Capital && (is_title(text(s, t)) || text(s, t) == "General")
+        })
+    };
+    let mut j = k;
+    while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
+        let qualifies = !titled(j) && titled(j + 1) && !tokens[j].possessive;
+        if !titled(j) && !qualifies {
+            break;
+        }
+        j += 1;
+        if tokens[j - 1].possessive {
+            break;
+        }
+    }
+    // The run must end in a title, not in a qualifier.
+    while j > k && !titled(j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+/// Whether the part after an `and` at `k - 1` inside a name's complement
+/// is another organisation: led by `the` and holding a head word, led by
+/// a head word and going on (`and Ministry of Education`, not `and
+/// Industries and …`), or a company
+/// (`and Acme Holdings Inc.`). A part of modifiers ending in a head
+/// (`and Human Services`, `and Industries`) belongs to the name.
+fn and_starts_another(s: &str, tokens: &[Token], k: usize) -> bool {
+    if k < tokens.len() && text(s, &tokens[k]) == "the" {
+        return next_part_has_head(s, tokens, k);
+    }
+    let mut j = k;
+    while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
+        j += 1;
+    }
+    if j == k {
+        return false;
+    }
+    let first = &tokens[k];
+    let goes_on = j - k >= 2
+        || tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Connector && text(s, t) != "and");
+    let led_by_head = first.head == Some(Head::Organization) && goes_on;
+    let company = super::companies::is_legal_form(text(s, &tokens[j - 1]).trim_end_matches('.'));
+    led_by_head || company
 }
 
 /// The capitals from `k` to the next connector end in a head word.

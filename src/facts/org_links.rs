@@ -31,6 +31,7 @@ use crate::text::scan::{
     next_word, prev_word,
 };
 
+use super::org_forms::is_calendar_word;
 use super::value::{FactValue, OrganizationValue};
 use super::{Fact, FactKind, Found};
 
@@ -79,30 +80,6 @@ const HEADS: &[&str] = &[
 /// Lower-case words after which a name goes on (`Council of Europe`,
 /// `Committee on Enforced Disappearances`), sorted.
 const CONNECTORS: &[&str] = &["against", "at", "for", "in", "of", "on"];
-
-/// Capitalised words after a connector that do not go on with a name
-/// (`briefed the Council on Monday`), sorted.
-const CALENDAR: &[&str] = &[
-    "April",
-    "August",
-    "December",
-    "February",
-    "Friday",
-    "January",
-    "July",
-    "June",
-    "March",
-    "May",
-    "Monday",
-    "November",
-    "October",
-    "Saturday",
-    "September",
-    "Sunday",
-    "Thursday",
-    "Tuesday",
-    "Wednesday",
-];
 
 /// Capitalised words that may stand before a short form without making it
 /// part of a longer name (`The Treaty Organization`), sorted.
@@ -241,14 +218,19 @@ impl Targets {
             if lexicon::by_name(&tail).is_some() {
                 continue;
             }
-            let next = self.tail_ids.len();
-            let id = *self.tail_ids.entry(tail.clone()).or_insert(next);
-            if id == next {
-                self.tails.insert(&tail, id);
-            }
-            if !self.list[t].tails.contains(&id) {
-                self.list[t].tails.push(id);
-            }
+            self.add_tail(t, tail);
+        }
+    }
+
+    /// Records a form that stands for `t` once `t` was named in full.
+    fn add_tail(&mut self, t: usize, tail: String) {
+        let next = self.tail_ids.len();
+        let id = *self.tail_ids.entry(tail).or_insert_with_key(|tail| {
+            self.tails.insert(tail, next);
+            next
+        });
+        if !self.list[t].tails.contains(&id) {
+            self.list[t].tails.push(id);
         }
     }
 
@@ -347,6 +329,9 @@ pub(crate) fn link(
         }
         _ => Companies::default(),
     };
+    if document.kind == DocumentKind::PressRelease {
+        add_company_stems(document.text.as_str(), &mut targets);
+    }
     if targets.tail_ids.is_empty()
         && targets.list.iter().all(|t| t.heads.is_empty())
         && companies.is_empty()
@@ -657,7 +642,7 @@ fn goes_on(s: &str, end: usize) -> bool {
     after.is_some_and(|w| {
         let word = &s[w];
         let number = word.starts_with(|c: char| c.is_ascii_digit());
-        number || (is_capitalized(word) && !listed(word, CALENDAR))
+        number || (is_capitalized(word) && !is_calendar_word(word))
     })
 }
 
@@ -926,6 +911,72 @@ fn company_key(name: &str) -> String {
 /// A company rather than a public body: a corporate ending (`Inc.`), or a
 /// written name that is neither built in nor holds a public body's word.
 /// An acronym alone says nothing.
+/// `Northwind` for `Northwind Robotics`: the first word of a company's
+/// name, as a release shortens it (`Northwind said`, `Northwind’s
+/// plant`), is a form of that company when the word says nothing else: not
+/// a word the release also writes in lower case (`First Solar`, `Global
+/// Payments`), a place, a title, a head word or a determiner, and not the
+/// first word of two companies.
+fn add_company_stems(text: &str, targets: &mut Targets) {
+    let mut stems: Vec<(&str, usize)> = Vec::new();
+    for (t, target) in targets.list.iter().enumerate() {
+        if !company_like(target) {
+            continue;
+        }
+        let Some(name) = target.names.first() else {
+            continue;
+        };
+        let mut words = name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            if stem_says_nothing_else(text, first) {
+                stems.push((first, t));
+            }
+        }
+    }
+    let names_of_their_own: Vec<bool> = stems
+        .iter()
+        .map(|(stem, _)| {
+            targets
+                .list
+                .iter()
+                .any(|t| t.value.name == *stem || t.names.iter().any(|n| n == stem))
+        })
+        .collect();
+    let lone: Vec<(String, usize)> = stems
+        .iter()
+        .zip(&names_of_their_own)
+        .filter(|&(&(stem, _), &own)| !own && stems.iter().filter(|(s, _)| *s == stem).count() == 1)
+        .map(|(&(stem, t), _)| (stem.to_owned(), t))
+        .collect();
+    for (stem, t) in lone {
+        targets.add_tail(t, stem);
+    }
+}
+
+/// See [`add_company_stems`].
+fn stem_says_nothing_else(text: &str, word: &str) -> bool {
+    let shaped = word.len() >= 3
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_alphanumeric());
+    if !shaped
+        || super::org_forms::is_stop_word(word)
+        || super::org_forms::is_title(word)
+        || super::org_forms::head(word, None).is_some()
+        || is_calendar_word(word)
+        || listed(word, DETERMINERS)
+        || listed(word, PUBLIC)
+        || crate::lexicon::countries::canonical(word).is_some()
+        || lexicon::by_name(word).is_some()
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !text.match_indices(lower.as_str()).any(|(k, _)| {
+        !char_before(text, k).is_some_and(is_word_char)
+            && !char_at(text, k + lower.len()).is_some_and(is_word_char)
+    })
+}
+
 fn company_like(target: &Target) -> bool {
     let Some(name) = target.names.first() else {
         return false;
@@ -949,7 +1000,7 @@ mod tests {
 
     #[test]
     fn lists_searched_by_bisection_are_sorted() {
-        for list in [HEADS, CONNECTORS, CALENDAR, DETERMINERS, PUBLIC] {
+        for list in [HEADS, CONNECTORS, DETERMINERS, PUBLIC] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -171,9 +171,11 @@ impl<T: Clone> PhraseMatcher<T> {
     /// The longest name starting at byte `at`, as (end, payload). The name
     /// must start exactly at `at`; a name ending in a letter or digit ends
     /// at a word boundary by construction.
+    #[inline(always)]
     pub fn match_at(&self, text: &str, at: usize) -> Option<(usize, T)> {
         // The common case, an ASCII word that starts no name, is settled
-        // on its bytes alone.
+        // on its bytes alone, inline at the caller: most calls end here,
+        // and the walk below is too big to inline.
         let b = text.as_bytes();
         let run = ascii_alnum_end(b, at);
         if run > at && b.get(run).is_none_or(|c| *c < 0x80) {
@@ -182,6 +184,12 @@ impl<T: Clone> PhraseMatcher<T> {
                 return None;
             }
         }
+        self.walk_from(text, at)
+    }
+
+    /// [`match_at`](Self::match_at) past its first test.
+    #[inline(never)]
+    fn walk_from(&self, text: &str, at: usize) -> Option<(usize, T)> {
         if self.is_empty() || text.get(at..)?.starts_with(char::is_whitespace) {
             return None;
         }
