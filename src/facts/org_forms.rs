@@ -1021,9 +1021,9 @@ fn place_follows(s: &str, tokens: &[Token], k: usize) -> bool {
 /// names no office.
 fn office_end(s: &str, tokens: &[Token], k: usize) -> usize {
     let titled = |j: usize| {
-        tokens.get(j).is_some_and(|t| {
-            t.kind == TokenKind::Capital && (is_title(text(s, t)) || text(s, t) == "General")
-        })
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Capital && is_title(text(s, t)))
     };
     let mut j = k;
     while j < tokens.len() && tokens[j].kind == TokenKind::Capital {
