@@ -908,9 +908,6 @@ fn company_key(name: &str) -> String {
         .collect()
 }
 
-/// A company rather than a public body: a corporate ending (`Inc.`), or a
-/// written name that is neither built in nor holds a public body's word.
-/// An acronym alone says nothing.
 /// `Northwind` for `Northwind Robotics`: the first word of a company's
 /// name, as a release shortens it (`Northwind said`, `Northwind’s
 /// plant`), is a form of that company when the word says nothing else: not
@@ -933,20 +930,17 @@ fn add_company_stems(text: &str, targets: &mut Targets) {
             }
         }
     }
-    let names_of_their_own: Vec<bool> = stems
-        .iter()
-        .map(|(stem, _)| {
-            targets
-                .list
-                .iter()
-                .any(|t| t.value.name == *stem || t.names.iter().any(|n| n == stem))
-        })
-        .collect();
     let lone: Vec<(String, usize)> = stems
         .iter()
-        .zip(&names_of_their_own)
-        .filter(|&(&(stem, _), &own)| !own && stems.iter().filter(|(s, _)| *s == stem).count() == 1)
-        .map(|(&(stem, t), _)| (stem.to_owned(), t))
+        .filter(|&&(stem, _)| {
+            let shared = stems.iter().filter(|(s, _)| *s == stem).count() > 1;
+            let a_name_itself = targets
+                .list
+                .iter()
+                .any(|t| t.value.name == stem || t.names.iter().any(|n| n == stem));
+            !shared && !a_name_itself
+        })
+        .map(|&(stem, t)| (stem.to_owned(), t))
         .collect();
     for (stem, t) in lone {
         targets.add_tail(t, stem);
@@ -977,6 +971,9 @@ fn stem_says_nothing_else(text: &str, word: &str) -> bool {
     })
 }
 
+/// A company rather than a public body: a corporate ending (`Inc.`), or a
+/// written name that is neither built in nor holds a public body's word.
+/// An acronym alone says nothing.
 fn company_like(target: &Target) -> bool {
     let Some(name) = target.names.first() else {
         return false;
