@@ -28,13 +28,15 @@ mod tests {
         let s = "Kazakhstan’s forces, the United States’ envoy, Russia, Bosnia and Herzegovina, \
                  the United Kingdom of Great Britain and Northern Ireland, Côte d'Ivoire, \
                  Saint Vincent and the Grenadines, the Niger and Nigeria; Northern Ireland.";
-        let names: Vec<(&str, String)> = names::scan(&Text::new(s), &Acronyms::default())
-            .into_iter()
-            .filter_map(|f| match f.value {
-                FactValue::Country(c) => Some((&s[f.span], c.name.into_owned())),
-                _ => None,
-            })
-            .collect();
+        let names: Vec<(&str, String)> = super::super::scan::collected(|out| {
+            names::scan(&Text::new(s), &Acronyms::default(), out)
+        })
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FactValue::Country(c) => Some((&s[f.span], c.name.into_owned())),
+            _ => None,
+        })
+        .collect();
         let expected = [
             ("Kazakhstan", "Kazakhstan"),
             ("United States", "United States"),

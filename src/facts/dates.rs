@@ -101,10 +101,10 @@ pub fn date_value(
     }
 }
 
-pub fn scan(text: &Text, document_year: Option<i32>) -> Vec<Found> {
+pub fn scan(text: &Text, document_year: Option<i32>, out: &mut Vec<Found>) {
     let s = text.s;
     let mut last_year_end: Option<usize> = None;
-    Text::each_of(&text.numbers, &text.capitals, |i| {
+    Text::each_of(&text.numbers, &text.capitals, out, |i| {
         let b = s.as_bytes()[i];
         let (end, year, month, day) = if b.is_ascii_digit() {
             day_first(s, i)
@@ -389,10 +389,11 @@ fn of_an_instrument(s: &str, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn dates(s: &str, year: Option<i32>) -> Vec<(String, String)> {
-        scan(&Text::new(s), year)
+        collected(|out| scan(&Text::new(s), year, out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Date(d) => (s[f.span].to_owned(), d.date),

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::BuildHasher;
 
 use crate::lexicon::phrases::{is_apostrophe, FxBuild};
 
@@ -15,27 +16,36 @@ use super::{Entity, Fact};
 /// Entities in order of first mention; each lists its facts in text order.
 pub fn group(facts: &[Fact]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    // Keyed by the kind's number and the name, written into one reused
-    // buffer, so that a mention of a known entity allocates nothing.
-    let mut index: HashMap<String, usize, FxBuild> = HashMap::default();
+    // Keyed by the hash of the kind's number and the name, written into one
+    // reused buffer, so that a mention of a known entity allocates nothing
+    // and a new one allocates only its own name. The entity found is
+    // checked against the name; two names with one hash (which 64 bits
+    // make all but impossible) are told apart by a search of the entities.
+    let mut index: HashMap<u64, usize, FxBuild> =
+        HashMap::with_capacity_and_hasher(facts.len(), FxBuild::default());
     let mut key = String::new();
     for (k, fact) in facts.iter().enumerate() {
         key.clear();
         key.push(char::from(b'a' + fact.kind as u8));
         write_name(fact, &mut key);
-        let slot = match index.get(key.as_str()) {
-            Some(&slot) => slot,
-            None => {
-                entities.push(Entity {
-                    kind: fact.kind,
-                    name: key[1..].to_owned(),
-                    expansion: None,
-                    facts: Vec::new(),
-                });
-                index.insert(key.clone(), entities.len() - 1);
-                entities.len() - 1
-            }
+        let name = &key[1..];
+        let hash = FxBuild::default().hash_one(key.as_str());
+        let is_this = |entity: &Entity| entity.kind == fact.kind && entity.name == name;
+        let slot = match index.get(&hash) {
+            Some(&slot) if is_this(&entities[slot]) => Some(slot),
+            Some(_) => entities.iter().position(is_this),
+            None => None,
         };
+        let slot = slot.unwrap_or_else(|| {
+            entities.push(Entity {
+                kind: fact.kind,
+                name: name.to_owned(),
+                expansion: None,
+                facts: Vec::new(),
+            });
+            index.entry(hash).or_insert(entities.len() - 1);
+            entities.len() - 1
+        });
         let entity = &mut entities[slot];
         entity.facts.push(k);
         if entity.expansion.is_none() {

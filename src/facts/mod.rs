@@ -29,7 +29,7 @@ pub(crate) mod times;
 use std::ops::Range;
 
 use crate::document::fact_value as value;
-use crate::document::Document;
+use crate::document::{Document, DocumentKind};
 
 // The model's types, re-exported where the facts are found.
 pub use crate::document::fact_value::{
@@ -90,11 +90,18 @@ pub(crate) fn extract_in(
         .collect();
     let context = Context {
         year: document.date.as_deref().and_then(dates::year_of_iso),
-        acronyms: organizations::Acronyms::collect(&texts),
+        acronyms: organizations::Acronyms::collect(
+            &texts,
+            document.kind != DocumentKind::UnMeeting,
+        ),
     };
 
     let mut facts = Vec::new();
     let mut capitals = Vec::with_capacity(ranges.len());
+    // One list of found facts and one of claimed spans serve every
+    // paragraph in turn.
+    let mut found_here = Vec::new();
+    let mut claimed = Claimed::default();
     for (number, mut paragraph_text) in texts.into_iter().enumerate() {
         let paragraph = paragraph_text.s;
         let speaker = document.paragraphs[number].speaker;
@@ -102,9 +109,12 @@ pub(crate) fn extract_in(
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
         let mut char_cursor = char_starts[number];
-        let (found_here, capitals_here) = scan_text(&mut paragraph_text, &context);
-        capitals.push(capitals_here);
-        for found in found_here {
+        scan_found(&paragraph_text, &context, &mut claimed, &mut found_here);
+        capitals.push(org_links::outside_facts(
+            std::mem::take(&mut paragraph_text.capitals),
+            &found_here,
+        ));
+        for found in found_here.drain(..) {
             char_cursor += paragraph[byte_cursor..found.span.start].chars().count();
             byte_cursor = found.span.start;
             let fact_text = &paragraph[found.span.clone()];
@@ -125,42 +135,43 @@ pub(crate) fn extract_in(
     (facts, entities)
 }
 
-/// All facts of one paragraph (its word starts found), sorted by
-/// position, no two of a kind overlapping; and the starts of its
-/// capitalised words outside those facts, where short forms of
-/// organisations are looked for later.
-fn scan_text(text: &mut scan::Text, context: &Context) -> (Vec<Found>, Vec<usize>) {
-    let all = scan_found(text, context);
-    let capitals = org_links::outside_facts(std::mem::take(&mut text.capitals), &all);
-    (all, capitals)
-}
-
-/// The facts [`scan_text`] gives.
-fn scan_found(text: &scan::Text, context: &Context) -> Vec<Found> {
+/// All facts of one paragraph (its word starts found) into `all` (empty),
+/// sorted by position, no two of a kind overlapping. The starts of its
+/// capitalised words outside these facts are where short forms of
+/// organisations are looked for later (`org_links::outside_facts`).
+fn scan_found(text: &scan::Text, context: &Context, claimed: &mut Claimed, all: &mut Vec<Found>) {
     // URLs and e-mail addresses hold digits and capitals that are not facts.
-    let mut claimed = Claimed::new(scan::masked_spans(text));
-    let mut all: Vec<Found> = Vec::new();
+    claimed.reset(scan::masked_spans(text));
 
     // Numbers belong to the most specific reading first: a symbol or a
     // resolution number is not a quantity, nor is the year of a date. The
     // same goes for names: an acronym inside a document symbol or a unit is
     // not an organisation, and a country inside an organisation's name
     // (`United Nations Interim Force in Lebanon`) is part of that name.
-    all.extend(claimed.admit(symbols::scan(text)));
-    all.extend(claimed.admit(resolutions::scan(text)));
-    all.extend(claimed.admit(money::scan(text)));
-    all.extend(claimed.admit(percent::scan(text)));
-    all.extend(claimed.admit(times::scan(text)));
-    all.extend(claimed.admit(dates::scan(text, context.year)));
-    all.extend(claimed.admit(quantity::scan(text)));
-    all.extend(claimed.admit(names::scan(text, &context.acronyms)));
+    // Each scanner appends its candidates; `admit` keeps those it may.
+    let admit = |claimed: &mut Claimed, all: &mut Vec<Found>, scan: &dyn Fn(&mut Vec<Found>)| {
+        let from = all.len();
+        scan(all);
+        claimed.admit(all, from);
+    };
+    admit(claimed, all, &|out| symbols::scan(text, out));
+    admit(claimed, all, &|out| resolutions::scan(text, out));
+    admit(claimed, all, &|out| money::scan(text, out));
+    admit(claimed, all, &|out| percent::scan(text, out));
+    admit(claimed, all, &|out| times::scan(text, out));
+    admit(claimed, all, &|out| dates::scan(text, context.year, out));
+    admit(claimed, all, &|out| quantity::scan(text, out));
+    admit(claimed, all, &|out| {
+        names::scan(text, &context.acronyms, out)
+    });
     // Quotes contain the other facts, so they claim nothing.
-    all.extend(Claimed::new(Vec::new()).admit(quotes::scan(text)));
-    crate::sort::sort_by_key(&mut all, |f| (f.span.start, f.kind, f.span.end));
-    all
+    claimed.reset(Vec::new());
+    admit(claimed, all, &|out| quotes::scan(text, out));
+    crate::sort::sort_by_key(all, |f| (f.span.start, f.kind, f.span.end));
 }
 
 /// Sorted, disjoint byte spans already taken by earlier scanners.
+#[derive(Default)]
 struct Claimed {
     spans: Vec<Range<usize>>,
     /// Reused by each merge, so that admitting allocates little.
@@ -168,47 +179,47 @@ struct Claimed {
 }
 
 impl Claimed {
-    fn new(mut spans: Vec<Range<usize>>) -> Self {
+    /// Claims `spans` alone, forgetting what was claimed before.
+    fn reset(&mut self, mut spans: Vec<Range<usize>>) {
         crate::sort::sort_by_key(&mut spans, |s| (s.start, s.end));
-        let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        self.spans.clear();
         for span in spans {
-            match disjoint.last_mut() {
+            match self.spans.last_mut() {
                 Some(last) if span.start < last.end => last.end = last.end.max(span.end),
-                _ => disjoint.push(span),
+                _ => self.spans.push(span),
             }
-        }
-        Claimed {
-            spans: disjoint,
-            scratch: Vec::new(),
         }
     }
 
-    /// Keeps the candidates that overlap neither a claimed span nor an
-    /// earlier kept candidate, and claims them. Linear: one merge pass.
-    fn admit(&mut self, mut candidates: Vec<Found>) -> Vec<Found> {
-        if candidates.is_empty() {
-            return candidates;
+    /// Of the candidates `found[from..]`, keeps those that overlap neither
+    /// a claimed span nor an earlier kept candidate, and claims them.
+    /// Linear: one merge pass.
+    fn admit(&mut self, found: &mut Vec<Found>, from: usize) {
+        if found.len() == from {
+            return;
         }
-        crate::sort::sort_by_key(&mut candidates, |f| (f.span.start, f.span.end));
+        crate::sort::sort_by_key(&mut found[from..], |f| (f.span.start, f.span.end));
         let mut j = 0;
         let mut kept_end: Option<usize> = None;
-        let spans = &self.spans;
-        candidates.retain(|found| {
-            if found.span.is_empty() {
-                return false;
+        let mut kept = from;
+        for k in from..found.len() {
+            let span = found[k].span.clone();
+            if span.is_empty() {
+                continue;
             }
-            while j < spans.len() && spans[j].end <= found.span.start {
+            while j < self.spans.len() && self.spans[j].end <= span.start {
                 j += 1;
             }
-            let hits_claimed = j < spans.len() && spans[j].start < found.span.end;
-            let hits_kept = kept_end.is_some_and(|end| found.span.start < end);
-            let keep = !hits_claimed && !hits_kept;
-            if keep {
-                kept_end = Some(found.span.end);
+            let hits_claimed = j < self.spans.len() && self.spans[j].start < span.end;
+            let hits_kept = kept_end.is_some_and(|end| span.start < end);
+            if !hits_claimed && !hits_kept {
+                kept_end = Some(span.end);
+                found.swap(kept, k);
+                kept += 1;
             }
-            keep
-        });
-        let kept = candidates;
+        }
+        found.truncate(kept);
+        let kept = &found[from..];
         let merged = &mut self.scratch;
         merged.clear();
         merged.reserve(self.spans.len() + kept.len());
@@ -225,6 +236,5 @@ impl Claimed {
             }
         }
         std::mem::swap(&mut self.spans, &mut self.scratch);
-        kept
     }
 }

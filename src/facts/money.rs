@@ -62,9 +62,9 @@ fn dollar_prefix(prefix: &str) -> Option<&'static str> {
     })
 }
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
-    Text::each_of(&text.numbers, &text.capitals, |i| {
+    Text::each_of(&text.numbers, &text.capitals, out, |i| {
         let b = s.as_bytes()[i];
         if b.is_ascii_uppercase() {
             return after_code(s, i);
@@ -305,10 +305,11 @@ fn found(
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn money(s: &str) -> Vec<(String, f64, String)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Money(m) => (s[f.span].to_owned(), m.amount, m.currency.into_owned()),
@@ -340,7 +341,7 @@ mod tests {
 
     #[test]
     fn qualifiers_are_read_whole() {
-        let qualifier = |s: &str| match &scan(&Text::new(s))[0].value {
+        let qualifier = |s: &str| match &collected(|out| scan(&Text::new(s), out))[0].value {
             FactValue::Money(m) => m.qualifier.clone(),
             _ => unreachable!(),
         };
@@ -355,7 +356,7 @@ mod tests {
     #[test]
     fn ranges() {
         let ranges = |s: &str| -> Vec<(String, f64, Option<f64>, String)> {
-            scan(&Text::new(s))
+            collected(|out| scan(&Text::new(s), out))
                 .into_iter()
                 .map(|f| match f.value {
                     FactValue::Money(m) => (

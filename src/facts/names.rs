@@ -52,9 +52,8 @@ fn matcher() -> &'static PhraseMatcher<Name> {
     })
 }
 
-pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
+pub fn scan(text: &Text, acronyms: &Acronyms, out: &mut Vec<Found>) {
     let s = text.s;
-    let mut out = Vec::new();
     let mut resume = 0;
     for &i in &text.capitals {
         if i < resume {
@@ -93,5 +92,4 @@ pub fn scan(text: &Text, acronyms: &Acronyms) -> Vec<Found> {
             None => {}
         }
     }
-    out
 }

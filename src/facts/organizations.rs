@@ -99,8 +99,10 @@ pub struct Acronyms {
 impl Acronyms {
     /// Collects from the paragraphs' texts, in four steps: definitions and
     /// company signals, then names by form (not from Title Case lines),
-    /// then lists that hold a known organisation.
-    pub fn collect(texts: &[Text]) -> Self {
+    /// then lists that hold a known organisation. Company signals (`About
+    /// X`, `(NASDAQ: X)`, `X announced`) are read only when `companies`
+    /// says so: meeting coverage has none, and the pass reads every byte.
+    pub fn collect(texts: &[Text], companies: bool) -> Self {
         let mut acronyms = Acronyms::default();
         let mut definitions_found = Vec::new();
         let mut signals = Vec::new();
@@ -111,6 +113,9 @@ impl Acronyms {
         let mut candidates: Vec<String> = Vec::new();
         for text in texts {
             definitions_found.extend(definitions(text.s));
+            if !companies {
+                continue;
+            }
             signals.clear();
             subjects.clear();
             companies::scan(text.s, &mut signals, &mut subjects);
@@ -873,19 +878,21 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<(String, String, Option<String>)> {
         let texts: Vec<Text> = text.split('\n').map(Text::new).collect();
-        let acronyms = Acronyms::collect(&texts);
+        let acronyms = Acronyms::collect(&texts, true);
         text.split('\n')
             .flat_map(|p| {
-                super::super::names::scan(&Text::new(p), &acronyms)
-                    .into_iter()
-                    .filter_map(move |f| match f.value {
-                        FactValue::Organization(o) => Some((
-                            p[f.span].to_owned(),
-                            o.name.into_owned(),
-                            o.expansion.map(|e| e.into_owned()),
-                        )),
-                        _ => None,
-                    })
+                super::super::scan::collected(|out| {
+                    super::super::names::scan(&Text::new(p), &acronyms, out)
+                })
+                .into_iter()
+                .filter_map(move |f| match f.value {
+                    FactValue::Organization(o) => Some((
+                        p[f.span].to_owned(),
+                        o.name.into_owned(),
+                        o.expansion.map(|e| e.into_owned()),
+                    )),
+                    _ => None,
+                })
             })
             .collect()
     }

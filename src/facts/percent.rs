@@ -11,9 +11,9 @@ use super::{FactKind, Found};
 
 const SIGNS: &[&str] = &["per cent", "percent", "per-cent", "per centum", "pct", "%"];
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
-    Text::each(&text.numbers, |i| {
+    Text::each(&text.numbers, out, |i| {
         let numeral = if s.as_bytes()[i].is_ascii_digit() {
             digits_before_dash(s, i)
         } else {
@@ -87,10 +87,11 @@ fn found(s: &str, span: std::ops::Range<usize>, percent: f64, upper: Option<f64>
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn percents(s: &str) -> Vec<(String, f64, Option<String>)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Percent(p) => (s[f.span].to_owned(), p.percent, p.qualifier),
@@ -115,7 +116,7 @@ mod tests {
     #[test]
     fn ranges() {
         let ranges = |s: &str| -> Vec<(String, f64, Option<f64>)> {
-            scan(&Text::new(s))
+            collected(|out| scan(&Text::new(s), out))
                 .into_iter()
                 .map(|f| match f.value {
                     FactValue::Percent(p) => (s[f.span].to_owned(), p.percent, p.upper),

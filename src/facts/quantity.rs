@@ -303,9 +303,9 @@ pub(super) fn is_plural(word: &str) -> bool {
         && word.chars().all(|c| c.is_alphabetic() || is_hyphen(c))
 }
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
-    Text::each(&text.numbers, |i| {
+    Text::each(&text.numbers, out, |i| {
         let numeral = ranges::lower_at(s, i)?;
         // Read once: the unit of a number alone or of a range's lower end.
         let unit = if numeral.fold {
@@ -643,12 +643,13 @@ fn of_phrase(s: &str, end: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     type Row = (String, f64, Option<String>, Option<String>, Option<String>);
 
     fn quantities(s: &str) -> Vec<Row> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Quantity(q) => (
@@ -773,7 +774,7 @@ mod tests {
 
     /// The quantities of `s`, with their upper ends.
     fn ranges_in(s: &str) -> Vec<Ranged> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Quantity(q) => (

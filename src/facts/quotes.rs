@@ -52,9 +52,8 @@ const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "du",
 ];
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
-    let mut out = Vec::new();
     // Where the open quotation's text starts, and where its mark is.
     let mut open: Option<(usize, usize)> = None;
     for &i in &text.quote_marks {
@@ -65,13 +64,13 @@ pub fn scan(text: &Text) -> Vec<Found> {
         match c {
             '\u{201C}' | '\u{201E}' => {
                 if let Some((start, mark)) = open.take() {
-                    push(s, mark, start, i, None, &mut out);
+                    push(s, mark, start, i, None, out);
                 }
                 open = Some((after, i));
             }
             '\u{201D}' => {
                 if let Some((start, mark)) = open.take() {
-                    push(s, mark, start, i, Some(after), &mut out);
+                    push(s, mark, start, i, Some(after), out);
                 }
             }
             '"' => {
@@ -83,10 +82,10 @@ pub fn scan(text: &Text) -> Vec<Found> {
                     && next.is_none_or(|n| is_space(n) || !is_word_char(n));
                 match open.take() {
                     Some((start, mark)) if closer_shaped || !opener_shaped => {
-                        push(s, mark, start, i, Some(after), &mut out);
+                        push(s, mark, start, i, Some(after), out);
                     }
                     Some((start, mark)) => {
-                        push(s, mark, start, i, None, &mut out);
+                        push(s, mark, start, i, None, out);
                         open = Some((after, i));
                     }
                     None if opener_shaped => open = Some((after, i)),
@@ -97,9 +96,8 @@ pub fn scan(text: &Text) -> Vec<Found> {
         }
     }
     if let Some((start, mark)) = open {
-        push(s, mark, start, s.len(), None, &mut out);
+        push(s, mark, start, s.len(), None, out);
     }
-    out
 }
 
 /// Emits the quote between `start` and `end`, trimmed; `mark` is where
@@ -244,10 +242,11 @@ fn name_at(s: &str, at: usize) -> Option<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn quotes(s: &str) -> Vec<(String, bool, Option<String>)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Quote(q) => (s[f.span].to_owned(), q.scare, q.attribution),

@@ -6,19 +6,17 @@ use super::scan::{boundary_after, char_at, match_any, skip_spaces, Text};
 use super::value::{FactValue, ResolutionValue};
 use super::{FactKind, Found};
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
-    let mut out = Vec::new();
     let mut resume = 0;
     for &i in &text.keywords {
         if i < resume || !matches!(s.as_bytes()[i], b'r' | b'R') {
             continue;
         }
         if let Some((keyword_end, _)) = match_any(s, i, &["resolutions", "resolution"]) {
-            resume = list(s, i, keyword_end, &mut out);
+            resume = list(s, i, keyword_end, out);
         }
     }
-    out
 }
 
 /// Reads the numbers after the keyword; returns where the list ends (or
@@ -119,10 +117,11 @@ fn number(s: &str, at: usize) -> Option<(usize, ResolutionValue)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn resolutions(s: &str) -> Vec<(String, u32, Option<u16>, Option<String>)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Resolution(r) => (s[f.span].to_owned(), r.number, r.year, r.session),

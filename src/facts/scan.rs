@@ -191,13 +191,13 @@ impl<'a> Text<'a> {
     }
 
     /// Tries `find` at each offset of two sorted lists, in order, that no
-    /// earlier find covers.
+    /// earlier find covers; appends what it finds to `out`.
     pub fn each_of(
         a: &[usize],
         b: &[usize],
+        out: &mut Vec<Found>,
         mut find: impl FnMut(usize) -> Option<Found>,
-    ) -> Vec<Found> {
-        let mut out: Vec<Found> = Vec::new();
+    ) {
         let mut resume = 0;
         let (mut i, mut j) = (0, 0);
         while i < a.len() || j < b.len() {
@@ -216,13 +216,20 @@ impl<'a> Text<'a> {
                 out.push(f);
             }
         }
-        out
     }
 
     /// Tries `find` at each of `starts` that no earlier find covers.
-    pub fn each(starts: &[usize], find: impl FnMut(usize) -> Option<Found>) -> Vec<Found> {
-        Self::each_of(starts, &[], find)
+    pub fn each(starts: &[usize], out: &mut Vec<Found>, find: impl FnMut(usize) -> Option<Found>) {
+        Self::each_of(starts, &[], out, find)
     }
+}
+
+/// What a scanner appends to an empty list: for tests of one scanner.
+#[cfg(test)]
+pub fn collected(scan: impl FnOnce(&mut Vec<Found>)) -> Vec<Found> {
+    let mut out = Vec::new();
+    scan(&mut out);
+    out
 }
 
 /// Byte spans of URLs and e-mail addresses: their digits and capitals are

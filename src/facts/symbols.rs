@@ -13,10 +13,10 @@ use super::value::{DocumentValue, FactValue};
 use super::{FactKind, Found};
 use crate::lexicon::organs;
 
-pub fn scan(text: &Text) -> Vec<Found> {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
     let s = text.s;
     let b = s.as_bytes();
-    Text::each(&text.capitals, |i| {
+    Text::each(&text.capitals, out, |i| {
         if !b[i].is_ascii_uppercase()
             || char_before(s, i).is_some_and(|c| matches!(c, '/' | '.' | '-'))
         {
@@ -85,10 +85,11 @@ fn is_revision(part: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn symbols(s: &str) -> Vec<(String, Option<String>)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Document(d) => (d.symbol, d.body),

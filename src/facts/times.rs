@@ -12,8 +12,8 @@ use super::{FactKind, Found};
 
 const MERIDIEM: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "a. m.", "p. m."];
 
-pub fn scan(text: &Text) -> Vec<Found> {
-    Text::each_of(&text.numbers, &text.keywords, |i| {
+pub fn scan(text: &Text, out: &mut Vec<Found>) {
+    Text::each_of(&text.numbers, &text.keywords, out, |i| {
         let (end, minutes) = read_time(text.s, i)?;
         Some(Found::new(
             FactKind::Time,
@@ -125,10 +125,11 @@ fn meridiem_at(s: &str, i: usize) -> Option<(usize, bool)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::collected;
     use super::*;
 
     fn times(s: &str) -> Vec<(String, String)> {
-        scan(&Text::new(s))
+        collected(|out| scan(&Text::new(s), out))
             .into_iter()
             .map(|f| match f.value {
                 FactValue::Time(t) => (s[f.span].to_owned(), t.time),
