@@ -5,8 +5,6 @@
 //! paragraph count as such spaces too. Spans found in the view are mapped
 //! back to the document's text.
 
-use crate::text::swar::ascii_word_end;
-
 pub struct View {
     pub text: String,
     /// `(view offset, original offset)` at each place where the two stop
@@ -82,9 +80,7 @@ impl View {
         let bytes = original.as_bytes();
         while at < bytes.len() {
             if !MAY_START_SPACE[bytes[at] as usize] {
-                // The rest of a word is passed over eight bytes at a time:
-                // it ends at an ASCII space or a non-ASCII byte.
-                at = ascii_word_end(bytes, at + 1);
+                at += 1;
                 continue;
             }
             // The common case, a single plain space between words, stays
@@ -132,9 +128,7 @@ impl View {
         let bytes = original.as_bytes();
         while at < bytes.len() {
             if !MAY_START_SPACE_OR_WRAP[bytes[at] as usize] {
-                // The rest of a word is passed over eight bytes at a time:
-                // it ends at an ASCII space or a non-ASCII byte.
-                at = ascii_word_end(bytes, at + 1);
+                at += 1;
                 continue;
             }
             if lone_space(bytes, at, &MAY_START_SPACE_OR_WRAP) {
