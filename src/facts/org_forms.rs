@@ -602,6 +602,21 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
             head: None,
         });
         end = after;
+        // `Department of Foreign Affairs, Trade and Development`: a comma
+        // inside a name's list of capitalised words.
+        if !possessive && b.get(after) == Some(&b',') {
+            let in_complement = tokens.iter().any(|t| t.kind == TokenKind::Connector);
+            if let Some(next) = comma_joins(s, after, in_complement) {
+                tokens.push(Token {
+                    span: after..after + 1,
+                    kind: TokenKind::Connector,
+                    possessive: false,
+                    head: None,
+                });
+                at = next;
+                continue;
+            }
+        }
         // `Acme Holdings, Inc.`: a company suffix after a comma.
         if !possessive && b.get(after) == Some(&b',') {
             let next = skip_spaces(s, after + 1);
@@ -1070,6 +1085,68 @@ fn and_starts_another(s: &str, tokens: &[Token], k: usize) -> bool {
     led_by_head || company
 }
 
+/// Whether the comma at `comma` joins the capitalised words of a
+/// complement into one name, and if so where the next word starts. It does
+/// when a complement is under way and groups of capitalised words follow,
+/// separated by commas, the last after `and` (`Ministry of Health, Labour
+/// and Welfare`, `Office of the High Representative for the Least
+/// Developed Countries, Landlocked Developing Countries and Small Island
+/// Developing States`). No group may be a country, an acronym or hold a
+/// head word: `Ministry of Defence, Germany and France` and `Department of
+/// Justice, FBI and ATF` are lists.
+fn comma_joins(s: &str, comma: usize, in_complement: bool) -> Option<usize> {
+    const MOST_GROUPS: usize = 6;
+    let next = comma + 1;
+    if !in_complement || s.as_bytes().get(next) != Some(&b' ') {
+        return None;
+    }
+    let has_head = |words: &str| words.split(' ').any(|w| head(w, None).is_some());
+    let is_country = |words: &str| crate::lexicon::countries::canonical(words).is_some();
+    let mut at = next + 1;
+    for _ in 0..MOST_GROUPS {
+        let end = capitalised_group(s, at)?;
+        let group = &s[at..end];
+        if is_country(group) || has_head(group) {
+            return None;
+        }
+        let rest = &s[end..];
+        if rest.starts_with(", ") {
+            at = end + 2;
+            continue;
+        }
+        if !rest.starts_with(" and ") {
+            return None;
+        }
+        let last_start = end + " and ".len();
+        let last_end = capitalised_group(s, last_start)?;
+        let last_group = &s[last_start..last_end];
+        let joins = in_complement && !is_country(last_group) && !has_head(last_group);
+        return joins.then_some(next + 1);
+    }
+    None
+}
+
+/// The capitalised words from `at`, a single space apart: where they end;
+/// none when no such word starts there or one is an acronym (`FBI`).
+fn capitalised_group(s: &str, mut at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut last = None;
+    while char_at(s, at).is_some_and(char::is_uppercase) {
+        let end = word_at(s, at);
+        let word = &s[at..end];
+        if word.len() > 1 && word.bytes().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        last = Some(end);
+        if b.get(end) == Some(&b' ') && char_at(s, end + 1).is_some_and(char::is_uppercase) {
+            at = end + 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
 /// The capitals from `k` to the next connector end in a head word.
 fn next_part_has_head(s: &str, tokens: &[Token], k: usize) -> bool {
     let mut j = k;
@@ -1185,6 +1262,36 @@ mod tests {
             .filter(|(_, h)| *h == Head::Organization)
             .map(|(n, _)| n)
             .collect()
+    }
+
+    #[test]
+    fn a_comma_inside_a_complement_joins_its_list_of_words() {
+        let found = names(
+            "The Ministry of Health, Labour and Welfare met the Office of the High \
+             Representative for the Least Developed Countries, Landlocked Developing \
+             Countries and Small Island Developing States.",
+        );
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "Ministry of Health, Labour and Welfare",
+                "Office of the High Representative for the Least Developed Countries, \
+                 Landlocked Developing Countries and Small Island Developing States",
+            ]
+        );
+        // Countries, acronyms and names with heads of their own are lists.
+        for list in [
+            "The Ministry of Defence, Germany and France met.",
+            "The Department of Justice, FBI and ATF met.",
+            "The Ministry of Health, Ministry of Labour and Ministry of Welfare met.",
+        ] {
+            let found = names(list);
+            assert!(
+                found.iter().all(|(n, _)| !n.contains(',')),
+                "{list}: {found:?}"
+            );
+        }
     }
 
     #[test]
