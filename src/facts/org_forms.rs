@@ -1120,8 +1120,7 @@ fn comma_joins(s: &str, comma: usize, in_complement: bool) -> Option<usize> {
         let last_start = end + " and ".len();
         let last_end = capitalised_group(s, last_start)?;
         let last_group = &s[last_start..last_end];
-        let joins = in_complement && !is_country(last_group) && !has_head(last_group);
-        return joins.then_some(next + 1);
+        return (!is_country(last_group) && !has_head(last_group)).then_some(next + 1);
     }
     None
 }
