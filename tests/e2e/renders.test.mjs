@@ -93,7 +93,9 @@ test(
       document.querySelector('.annotations-panel .annotation-meta')?.textContent.endsWith('Drought and displacement'),
     );
     counts = await renders(page);
-    assert.ok(counts.AnnotationsPanel >= 'Drought and displacement'.length, JSON.stringify(counts));
+    // Each keystroke renders the panel, but a busy browser may fold two
+    // keystrokes into one render: the panel must have rendered, the rest not.
+    assert.ok(counts.AnnotationsPanel >= 1, JSON.stringify(counts));
     assertNotRendered(
       counts,
       ['DocumentView', 'ParagraphList', 'Paragraph', 'SpeakersPanel', 'FactsPanel', 'HeaderCard', 'InputPanel', 'TagPalette'],
