@@ -616,9 +616,7 @@ fn run_tokens(s: &str, i: usize, tokens: &mut Vec<Token>) -> usize {
                 at = next;
                 continue;
             }
-        }
-        // `Acme Holdings, Inc.`: a company suffix after a comma.
-        if !possessive && b.get(after) == Some(&b',') {
+            // `Acme Holdings, Inc.`: a company suffix after a comma.
             let next = skip_spaces(s, after + 1);
             let suffix_end = word_at(s, next);
             if next > after + 1 && super::companies::is_legal_form(&s[next..suffix_end]) {

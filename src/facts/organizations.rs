@@ -100,9 +100,9 @@ impl Acronyms {
     /// Collects from the paragraphs' texts, in four steps: definitions and
     /// company signals, then names by form (not from Title Case lines),
     /// then lists that hold a known organisation. Company signals (`About
-    /// X`, `(NASDAQ: X)`, `X announced`) are read only when `companies`
-    /// says so: meeting coverage has none, and the pass reads every byte.
-    pub fn collect(texts: &[Text], companies: bool) -> Self {
+    /// X`, `(NASDAQ: X)`, `X announced`) are read only when
+    /// `read_company_signals` says so: meeting coverage has none, and the pass reads every byte.
+    pub fn collect(texts: &[Text], read_company_signals: bool) -> Self {
         let mut acronyms = Acronyms::default();
         let mut definitions_found = Vec::new();
         let mut signals = Vec::new();
@@ -113,7 +113,7 @@ impl Acronyms {
         let mut candidates: Vec<String> = Vec::new();
         for text in texts {
             definitions_found.extend(definitions(text.s));
-            if !companies {
+            if !read_company_signals {
                 continue;
             }
             signals.clear();
