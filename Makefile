@@ -56,7 +56,7 @@ bench: setup-bench bench-corpus
 	trunk build --release --offline --features bench --dist target/dist-bench
 	node tests/e2e/bench/all.mjs dist --bench-dist target/dist-bench
 
-## bench-corpus: the benchmark texts (100 KB, 1 MB, 10 MB of varied releases
+## bench-corpus: the benchmark texts (100 KB, 1 MB, 10 MB, 50 MB of varied releases
 ## built from our fixtures) into target/bench-corpus/, for the browser benchmarks
 bench-corpus:
 	cargo run -q --release --bin rapporteur-bench-corpus -- target/bench-corpus
