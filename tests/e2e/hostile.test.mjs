@@ -1,8 +1,8 @@
 // Hostile and broken input in the browser: 50 MB from "Open file" (parsed in
 // the worker while the page keeps responding), past the 64 MB limit, binary
-// junk and lone surrogates pasted, 100,000 tiny paragraphs (windowed), 10,000 speakers,
-// empty and blank text, nested quotes, right-to-left text, combining marks
-// and emoji in names. Nothing throws, and nothing already there is lost.
+// junk and lone surrogates pasted, a long text folding the text box, 100,000
+// tiny paragraphs (windowed), 10,000 speakers, empty and blank text, nested
+// quotes, right-to-left text, combining marks and emoji in names. Nothing throws, and nothing already there is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -203,6 +203,74 @@ test('one 5 MB line pasted: taken from the clipboard after what the box held, pa
   const saved = (await stored(page)).text;
   assert.ok(saved.startsWith('Intro line.') && saved.includes(line.trimEnd()), 'stored whole');
   assert.equal(await page.locator('.notice.storage').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+/** Dispatches a paste of `text` into the text box, over all it holds; whether the app took it. */
+function pasteOverAll(page, text) {
+  return page.evaluate((text) => {
+    const area = document.querySelector('#release-text');
+    area.focus();
+    area.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, text);
+}
+
+test('a long text folds the text box away, opened or pasted; the reader unfolds it to edit, and a short text opens it again', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  // About 400 KB: past the fold, well under what the box can edit.
+  const long = `${'The record, continued at length.\n\n'.repeat(12_000)}${SAMPLE_TEXT}`;
+  const area = page.locator('#release-text');
+  const folded = page.locator('.input-panel .folded-text');
+  const firstIs = (text) => page.waitForFunction((text) => document.getElementById('para-0')?.textContent === text, text);
+
+  await openFile(page, 'long.txt', long);
+  await folded.waitFor();
+  await firstIs('The record, continued at length.');
+  assert.equal(
+    await folded.evaluate((p) => p.firstChild.textContent),
+    'This text is 0.4 MB, too long to keep in the text box while you read: it is shown in the Document pane. ',
+  );
+  assert.equal(await area.isVisible(), false, 'the box is folded away');
+  assert.equal(await area.inputValue(), '', 'and the long text was not put in it');
+
+  // Unfolded on request: the whole text, the caret in it, edits parsed.
+  await folded.getByRole('button', { name: 'Edit the text' }).click();
+  await textarea(page).waitFor();
+  assert.equal(await textarea(page).inputValue(), long);
+  await page.waitForFunction(() => document.activeElement?.id === 'release-text');
+  await area.evaluate((a) => a.setSelectionRange(0, 0));
+  await page.keyboard.insertText('Edited first line.\n\n');
+  await firstIs('Edited first line.');
+  assert.equal(await area.isVisible(), true, 'typing in the unfolded box keeps it open');
+  assert.equal(await folded.count(), 0);
+
+  // A short text from elsewhere opens the box with it.
+  await page.getByRole('button', { name: 'Load sample' }).click();
+  await page.waitForFunction((sample) => document.querySelector('#release-text').value === sample, SAMPLE_TEXT);
+  assert.equal(await area.isVisible(), true);
+  assert.equal(await folded.count(), 0);
+
+  // A long paste is taken from the clipboard and folds the box.
+  assert.equal(await pasteOverAll(page, long), true, 'the app took the long paste');
+  await folded.waitFor();
+  await firstIs('The record, continued at length.');
+  assert.equal(await area.isVisible(), false);
+
+  // A long text put in the box another way (a script, an input method) folds it once read.
+  await folded.getByRole('button', { name: 'Edit the text' }).click();
+  await page.getByRole('button', { name: 'Load sample' }).click();
+  await page.waitForFunction(() => !document.querySelector('.input-panel .folded-text'));
+  await area.evaluate((a, text) => {
+    a.value = text;
+    a.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, long.replace('The record', 'The typed record'));
+  await folded.waitFor();
+  await firstIs('The typed record, continued at length.');
   assert.deepEqual(errors, []);
 });
 

@@ -15,7 +15,16 @@ use crate::sample;
 /// Texts longer than this are not put in the text box (see below).
 const EDITABLE_BYTES: usize = 4 * 1024 * 1024;
 
+/// Texts longer than this fold the text box away until the reader asks to
+/// edit them. A text box holding a long text costs the browser a walk over
+/// all its lines at every frame the page paints (measured: 100,000 lines
+/// took 14 s to open from a file instead of 3.5 s, and every tag key on a
+/// 1 MB text waited for it); a press release is a few tens of kilobytes.
+const FOLD_BYTES: usize = 256 * 1024;
+
 const PLACEHOLDER: &str = "Paste a press release here";
+
+const TOO_LONG: &str = "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again.";
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
@@ -24,8 +33,30 @@ pub struct InputPanelProps {
     pub value: Shared<str>,
 }
 
+/// How the text box shows a text of `bytes`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum BoxState {
+    /// In the box, to edit.
+    Open,
+    /// Long: the box is folded away until the reader asks for it.
+    Folded,
+    /// Too long for the box at all: it stays empty, and says so.
+    TooLong,
+}
+
+fn box_state(bytes: usize, unfolded: bool) -> BoxState {
+    if bytes > EDITABLE_BYTES {
+        BoxState::TooLong
+    } else if bytes > FOLD_BYTES && !unfolded {
+        BoxState::Folded
+    } else {
+        BoxState::Open
+    }
+}
+
 /// The text box the release is pasted into, with its buttons. Typing is
-/// parsed after a pause; "Parse" parses at once.
+/// parsed after a pause; "Parse" parses at once. A long text folds the box
+/// away (a line says so and offers to edit it), so that the page stays fast.
 #[component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     rendered("InputPanel");
@@ -33,33 +64,60 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     // The text box is not re-set with what it already holds: for a long
     // text, setting it again costs the browser a full relayout.
     let area = use_node_ref();
-    let shown: Rc<RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
+    // What the box holds (as far as the app set or was told), and whether
+    // the reader unfolded the long text on show.
+    let held: Rc<RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
+    let unfolded = use_state_eq(|| false);
+    let state = box_state(props.value.0.len(), *unfolded);
+    // What the effect last handled: a new text, or a change of state.
+    let seen: Rc<RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
     {
         let area = area.clone();
-        let shown = shown.clone();
-        use_effect_with(props.value.clone(), move |value| {
+        let held = held.clone();
+        let unfolded = unfolded.clone();
+        use_effect_with((props.value.clone(), state), move |(value, state)| {
             let value = value.0.clone();
-            let same = {
-                let shown = shown.borrow();
-                Rc::ptr_eq(&shown, &value) || **shown == *value
-            };
-            if !same {
-                // A text box holding tens of megabytes freezes the page at
-                // every change; such texts are read, not edited here.
-                if value.len() <= EDITABLE_BYTES {
-                    set_text_box(&area, &value, PLACEHOLDER);
-                } else {
-                    set_text_box(&area, "", "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again.");
+            let fresh = !Rc::ptr_eq(&seen.borrow(), &value);
+            *seen.borrow_mut() = value.clone();
+            let typed = Rc::ptr_eq(&held.borrow(), &value);
+            if fresh && !typed && *unfolded {
+                // A text from elsewhere (a file, the library, the sample)
+                // folds again if long; this runs again once it has.
+                unfolded.set(false);
+                if value.len() > FOLD_BYTES {
+                    return;
                 }
             }
-            *shown.borrow_mut() = value;
+            let same = typed || **held.borrow() == *value;
+            match state {
+                BoxState::Open if !same => {
+                    set_text_box(&area, &value, PLACEHOLDER);
+                    *held.borrow_mut() = value;
+                }
+                BoxState::Open => *held.borrow_mut() = value,
+                // Not set until the reader unfolds it: putting a long text
+                // in the box costs the browser hundreds of milliseconds.
+                // What the box held before is let go.
+                BoxState::Folded if !same && !held.borrow().is_empty() => {
+                    set_text_box(&area, "", PLACEHOLDER);
+                    *held.borrow_mut() = Rc::from("");
+                }
+                BoxState::Folded => {}
+                // A text box holding tens of megabytes freezes the page at
+                // every change; such texts are read, not edited here.
+                BoxState::TooLong if fresh || !held.borrow().is_empty() => {
+                    set_text_box(&area, "", TOO_LONG);
+                    *held.borrow_mut() = Rc::from("");
+                }
+                BoxState::TooLong => {}
+            }
         });
     }
     let oninput = {
-        let shown = shown.clone();
+        let held = held.clone();
         dispatch.reform(move |event: InputEvent| {
             let value: Rc<str> = Rc::from(field_value(&event));
-            *shown.borrow_mut() = value.clone();
+            *held.borrow_mut() = value.clone();
             WorkspaceAction::EditInput(value)
         })
     };
@@ -67,18 +125,40 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     // clipboard: put into the text box, tens of megabytes would freeze the
     // browser's own editing before the app even saw them (and past the
     // 64 MB limit the reader would never hear why).
+    // A long paste is taken the same way, unless the reader unfolded a
+    // long text to edit it: it would fold the box at once anyway.
     let onpaste = {
         let dispatch = dispatch.clone();
+        let limit = if *unfolded {
+            EDITABLE_BYTES
+        } else {
+            FOLD_BYTES
+        };
         Callback::from(move |event: Event| {
             let Some(pasted) = pasted_text(&event) else {
                 return;
             };
-            if pasted.len() <= EDITABLE_BYTES {
+            if pasted.len() <= limit {
                 return; // The browser pastes it as usual.
             }
             event.prevent_default();
             let text = text_with_paste(&event, &pasted);
             dispatch.emit(WorkspaceAction::LoadText(Rc::from(text)));
+        })
+    };
+    let unfold = {
+        let unfolded = unfolded.clone();
+        let area = area.clone();
+        Callback::from(move |_: MouseEvent| {
+            unfolded.set(true);
+            // Focused once shown (after the render that sets it).
+            let area = area.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(area) = area.cast::<web_sys::HtmlElement>() {
+                    let _ = area.focus();
+                }
+            })
+            .forget();
         })
     };
     let parse = dispatch.reform(|_: MouseEvent| WorkspaceAction::ParseInput);
@@ -123,11 +203,21 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         <section class="panel input-panel" aria-labelledby="input-heading">
             <h2 id="input-heading" class="visually-hidden">{ "Input" }</h2>
             <label for="release-text">{ "Press release text" }</label>
+            if state == BoxState::Folded {
+                <p class="folded-text">
+                    { format!(
+                        "This text is {} MB, too long to keep in the text box while you read: it is shown in the Document pane. ",
+                        crate::text::one_decimal(props.value.0.len() as f64 / 1_048_576.0)
+                    ) }
+                    <button type="button" class="small" onclick={unfold}>{ "Edit the text" }</button>
+                </p>
+            }
             <textarea
                 id="release-text"
                 ref={area}
                 spellcheck="false"
                 placeholder={PLACEHOLDER}
+                hidden={state == BoxState::Folded}
                 {oninput}
                 {onpaste}
             />
