@@ -69,6 +69,7 @@ pub struct TurnSummary {
 impl Summary {
     pub fn of(document: &Document) -> Summary {
         let paragraph_speakers = speaker_of_paragraph(document);
+        let mut turns = turns_of_all(&paragraph_speakers, document.speakers.len());
         let paragraphs = document
             .paragraphs
             .iter()
@@ -89,7 +90,7 @@ impl Summary {
                 delegation: speaker.affiliation.as_deref().and_then(delegation_name),
                 role: speaker.role.clone(),
                 on_behalf_of: speaker.on_behalf_of.clone(),
-                turns: turns(&paragraph_speakers, index),
+                turns: std::mem::take(&mut turns[index]),
             })
             .collect();
         Summary {
@@ -157,22 +158,22 @@ fn title(document: &Document) -> String {
     }
 }
 
-/// The turns of speaker `index`: runs of consecutive paragraphs.
-fn turns(speakers: &[Option<usize>], index: usize) -> Vec<TurnSummary> {
-    let mut turns: Vec<TurnSummary> = Vec::new();
-    let mut previous: Option<usize> = None;
+/// The turns of each of `count` speakers: runs of consecutive paragraphs.
+/// One pass over the paragraphs for all speakers (one pass per speaker was
+/// quadratic: a 1 MB release of 2,300 speakers took 80 ms in the browser).
+fn turns_of_all(speakers: &[Option<usize>], count: usize) -> Vec<Vec<TurnSummary>> {
+    let mut turns: Vec<Vec<TurnSummary>> = vec![Vec::new(); count];
     for (p, speaker) in speakers.iter().enumerate() {
-        if *speaker != Some(index) {
+        let Some(list) = speaker.and_then(|s| turns.get_mut(s)) else {
             continue;
-        }
-        match (turns.last_mut(), previous) {
-            (Some(turn), Some(prev)) if prev + 1 == p => turn.paragraphs += 1,
-            _ => turns.push(TurnSummary {
+        };
+        match list.last_mut() {
+            Some(turn) if turn.paragraph + turn.paragraphs == p => turn.paragraphs += 1,
+            _ => list.push(TurnSummary {
                 paragraph: p,
                 paragraphs: 1,
             }),
         }
-        previous = Some(p);
     }
     turns
 }
@@ -336,6 +337,30 @@ mod tests {
         // Round trip through JSON, as IndexedDB stores it.
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);
+    }
+
+    #[test]
+    fn turns_are_runs_of_one_speakers_paragraphs() {
+        let t = |paragraph, paragraphs| TurnSummary {
+            paragraph,
+            paragraphs,
+        };
+        // Paragraphs 0-1 by speaker 0, 2 by 1, 3 by 0, 4 narration, 5-6 by 1;
+        // speaker 2 never speaks, and an index past the speakers is ignored.
+        let of = [
+            Some(0),
+            Some(0),
+            Some(1),
+            Some(0),
+            None,
+            Some(1),
+            Some(1),
+            Some(7),
+        ];
+        assert_eq!(
+            turns_of_all(&of, 3),
+            vec![vec![t(0, 2), t(3, 1)], vec![t(2, 1), t(5, 2)], vec![]]
+        );
     }
 
     #[test]
