@@ -365,10 +365,13 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
     let documents = store(&transaction, DOCUMENTS)?;
     let annotations = store(&transaction, ANNOTATIONS)?;
     let stored: Option<AnnotationsRecord> = get(&annotations, write.id).await?;
-    let stored_document: Option<DocumentRecord> = get(&documents, write.id).await?;
     let stored_revision = stored.as_ref().map_or(0, |r| r.revision);
     let mut merged = None;
     if let Some(theirs) = stored.filter(|r| r.revision > write.revision) {
+        // Read only when another tab wrote in between: the record holds
+        // the release's summary, which on a long text takes longer to
+        // read than the annotations.
+        let stored_document: Option<DocumentRecord> = get(&documents, write.id).await?;
         let same_text = stored_document
             .as_ref()
             .is_some_and(|d| d.sha256 == write.sha256);
