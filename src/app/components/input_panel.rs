@@ -1,11 +1,11 @@
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::file_button::{FileButton, PickedFile};
 use crate::app::context::use_dispatch;
-use crate::app::dom::{field_value, pasted_text, set_text_box, text_with_paste};
+use crate::app::dom::{field_value, focus, pasted_text, set_text_box, text_with_paste};
 use crate::app::files::{decode_text, is_html, text_of_html};
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
@@ -71,10 +71,13 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let state = box_state(props.value.0.len(), *unfolded);
     // What the effect last handled: a new text, or a change of state.
     let seen: Rc<RefCell<Rc<str>>> = use_mut_ref(|| Rc::from(""));
+    // The reader unfolded the box: the caret goes into it once it is shown.
+    let caret: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
     {
         let area = area.clone();
         let held = held.clone();
         let unfolded = unfolded.clone();
+        let caret = caret.clone();
         use_effect_with((props.value.clone(), state), move |(value, state)| {
             let value = value.0.clone();
             let fresh = !Rc::ptr_eq(&seen.borrow(), &value);
@@ -110,6 +113,9 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                     *held.borrow_mut() = Rc::from("");
                 }
                 BoxState::TooLong => {}
+            }
+            if *state == BoxState::Open && caret.replace(false) {
+                focus(&area);
             }
         });
     }
@@ -148,17 +154,10 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     };
     let unfold = {
         let unfolded = unfolded.clone();
-        let area = area.clone();
+        let caret = caret.clone();
         Callback::from(move |_: MouseEvent| {
+            caret.set(true);
             unfolded.set(true);
-            // Focused once shown (after the render that sets it).
-            let area = area.clone();
-            gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(area) = area.cast::<web_sys::HtmlElement>() {
-                    let _ = area.focus();
-                }
-            })
-            .forget();
         })
     };
     let parse = dispatch.reform(|_: MouseEvent| WorkspaceAction::ParseInput);
