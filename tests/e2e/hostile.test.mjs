@@ -29,6 +29,27 @@ async function paste(page, text) {
   await page.evaluate((text) => document.execCommand('insertText', false, text), text);
 }
 
+/**
+ * Dispatches a paste event carrying `text` into the text box, after what it
+ * holds (`end`) or over all of it (`all`); whether the app took the paste.
+ */
+function clipboardPaste(page, text, where) {
+  return page.evaluate(
+    ({ text, where }) => {
+      const area = document.querySelector('#release-text');
+      area.focus();
+      if (where === 'all') area.select();
+      else area.setSelectionRange(area.value.length, area.value.length);
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      area.dispatchEvent(event);
+      return event.defaultPrevented;
+    },
+    { text, where },
+  );
+}
+
 /** Starts recording the longest gap between animation frames. */
 const watchFrames = (page) =>
   page.evaluate(() => {
@@ -178,17 +199,7 @@ test('one 5 MB line pasted: taken from the clipboard after what the box held, pa
   await regions(page).document.getByText('Intro line.', { exact: true }).waitFor();
   const sentence = 'The Council reaffirmed resolution 2349 (2017) and noted $45 million, 17 per cent, on 14 March 2024. ';
   const line = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length)).slice(0, 5 * 1024 * 1024);
-  const handled = await page.evaluate((line) => {
-    const area = document.querySelector('#release-text');
-    area.focus();
-    area.setSelectionRange(area.value.length, area.value.length);
-    const data = new DataTransfer();
-    data.setData('text/plain', line);
-    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    area.dispatchEvent(event);
-    return event.defaultPrevented;
-  }, line);
-  assert.equal(handled, true);
+  assert.equal(await clipboardPaste(page, line, 'end'), true);
   await page.waitForFunction(
     (length) => document.querySelectorAll('section.document .para')[1]?.textContent.length === length,
     line.length,
@@ -205,20 +216,6 @@ test('one 5 MB line pasted: taken from the clipboard after what the box held, pa
   assert.equal(await page.locator('.notice.storage').count(), 0);
   assert.deepEqual(errors, []);
 });
-
-/** Dispatches a paste of `text` into the text box, over all it holds; whether the app took it. */
-function pasteOverAll(page, text) {
-  return page.evaluate((text) => {
-    const area = document.querySelector('#release-text');
-    area.focus();
-    area.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    area.dispatchEvent(event);
-    return event.defaultPrevented;
-  }, text);
-}
 
 test('a long text folds the text box away, opened or pasted; the reader unfolds it to edit, and a short text opens it again', async (t) => {
   const { page, errors } = await fresh(t, browser);
@@ -256,7 +253,7 @@ test('a long text folds the text box away, opened or pasted; the reader unfolds 
   assert.equal(await folded.count(), 0);
 
   // A long paste is taken from the clipboard and folds the box.
-  assert.equal(await pasteOverAll(page, long), true, 'the app took the long paste');
+  assert.equal(await clipboardPaste(page, long, 'all'), true, 'the app took the long paste');
   await folded.waitFor();
   await firstIs('The record, continued at length.');
   assert.equal(await area.isVisible(), false);
