@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, MessageEvent};
 
-const CHANNEL: &str = "rapporteur-library";
+/// The channel's name, the same in every tab of the app.
+pub const CHANNEL: &str = "rapporteur-library";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -18,23 +19,27 @@ pub enum Message {
     Codebook { revision: u64 },
 }
 
+// One channel object for sending and for listening: a `BroadcastChannel`
+// delivers to every other object of the same name, this tab's own included,
+// so a second object here would hear each of this tab's writes and read the
+// whole release back from IndexedDB after every autosave.
 thread_local! {
-    static SENDER: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
+    static CHANNEL_HERE: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// Tells the other tabs; a browser without the channel hears nothing.
 pub fn send(message: Message) {
-    SENDER.with(|channel| {
+    CHANNEL_HERE.with(|channel| {
         if let (Some(channel), Ok(value)) = (channel, serde_wasm_bindgen::to_value(&message)) {
             let _ = channel.post_message(&value);
         }
     });
 }
 
-/// Calls `on_message` for each message from another tab, while the
-/// returned listener lives.
-pub fn listen(on_message: impl Fn(Message) + 'static) -> Option<(BroadcastChannel, EventListener)> {
-    let channel = BroadcastChannel::new(CHANNEL).ok()?;
+/// Calls `on_message` for each message from another tab (never for this
+/// tab's own), while the returned listener lives.
+pub fn listen(on_message: impl Fn(Message) + 'static) -> Option<EventListener> {
+    let channel = CHANNEL_HERE.with(Clone::clone)?;
     let listener = EventListener::new(&channel, "message", move |event| {
         let Some(event) = event.dyn_ref::<MessageEvent>() else {
             return;
@@ -43,5 +48,5 @@ pub fn listen(on_message: impl Fn(Message) + 'static) -> Option<(BroadcastChanne
             on_message(message);
         }
     });
-    Some((channel, listener))
+    Some(listener)
 }

@@ -8,6 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod app;
+mod broadcast;
 mod dom;
 mod files;
 mod parse_worker;
