@@ -4,11 +4,12 @@
 //!
 //! Database `rapporteur`, version 1, five object stores keyed by `id`:
 //! - `documents`: a release's metadata and [`Summary`] (what the library
-//!   list and the views need), read whole at start;
+//!   list and the views need), read whole at start, written with a new
+//!   release or text (not at each change of its annotations);
 //! - `texts`: its text (as UTF-8 bytes), read for the open release at
 //!   start and for the rest after the first paint (search, exports);
-//! - `annotations`: its annotations and orphans, with a `revision` that
-//!   every write raises, so that a write based on an older revision (another
+//! - `annotations`: its annotations and orphans and the time of the last
+//!   write, with a `revision` that every write raises, so that a write based on an older revision (another
 //!   tab wrote in between) merges instead of overwriting;
 //! - `codebook`: one record, the tags, with a revision too;
 //! - `settings`: one record, the release open and how the list is shown.
@@ -94,6 +95,21 @@ struct AnnotationsRecord {
     revision: u64,
     annotations: Vec<Annotation>,
     orphans: Vec<Orphan>,
+    /// When the release was last written, kept here since an edit of the
+    /// annotations alone writes only this record (the document record,
+    /// with the summary of every paragraph, is written when the text
+    /// changes); records written before this field have it in the
+    /// document record only.
+    #[serde(default)]
+    modified: Option<String>,
+}
+
+impl AnnotationsRecord {
+    /// The release's last write: this record's time, or else the
+    /// document record's.
+    fn modified_or(&self, document_modified: String) -> String {
+        self.modified.clone().unwrap_or(document_modified)
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -267,6 +283,10 @@ pub async fn load(db: &Db) -> Result<Contents, String> {
         .into_iter()
         .map(|d| {
             let record = works.remove(&d.id);
+            let modified = match &record {
+                Some(record) => record.modified_or(d.modified),
+                None => d.modified,
+            };
             StoredRelease {
                 revision: record.as_ref().map_or(0, |r| r.revision),
                 work: record.map_or_else(Work::default, |r| Work {
@@ -276,7 +296,7 @@ pub async fn load(db: &Db) -> Result<Contents, String> {
                 id: d.id,
                 sha256: d.sha256,
                 added: d.added,
-                modified: d.modified,
+                modified,
                 summary: d.summary,
             }
         })
@@ -317,6 +337,10 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
     };
     let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
     let text: Option<TextRecord> = get(&store(&transaction, TEXTS)?, id).await?;
+    let modified = match &record {
+        Some(record) => record.modified_or(document.modified),
+        None => document.modified,
+    };
     Ok(Some((
         StoredRelease {
             revision: record.as_ref().map_or(0, |r| r.revision),
@@ -327,7 +351,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
             id: document.id,
             sha256: document.sha256,
             added: document.added,
-            modified: document.modified,
+            modified,
             summary: document.summary,
         },
         text.map(|t| t.text),
@@ -341,6 +365,10 @@ pub struct ReleaseWrite<'a> {
     pub added: &'a str,
     pub modified: &'a str,
     pub summary: &'a Summary,
+    /// The document record (sha, `added`, summary) changed since the last
+    /// write: a new release, a new text. Otherwise only the annotations
+    /// record is written, unless storage has none (a first write).
+    pub document_changed: bool,
     /// Written only when it changed.
     pub text: Option<&'a str>,
     pub work: &'a Work,
@@ -366,6 +394,7 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
     let annotations = store(&transaction, ANNOTATIONS)?;
     let stored: Option<AnnotationsRecord> = get(&annotations, write.id).await?;
     let stored_revision = stored.as_ref().map_or(0, |r| r.revision);
+    let write_document = write.document_changed || stored.is_none();
     let mut merged = None;
     if let Some(theirs) = stored.filter(|r| r.revision > write.revision) {
         // Read only when another tab wrote in between: the record holds
@@ -386,17 +415,19 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
     let work = merged.as_ref().unwrap_or(write.work);
     let revision = stored_revision.max(write.revision) + 1;
     let result = async {
-        put(
-            &documents,
-            &DocumentRecord {
-                id: write.id.to_owned(),
-                sha256: write.sha256.to_owned(),
-                added: write.added.to_owned(),
-                modified: write.modified.to_owned(),
-                summary: write.summary.clone(),
-            },
-        )
-        .await?;
+        if write_document {
+            put(
+                &documents,
+                &DocumentRecord {
+                    id: write.id.to_owned(),
+                    sha256: write.sha256.to_owned(),
+                    added: write.added.to_owned(),
+                    modified: write.modified.to_owned(),
+                    summary: write.summary.clone(),
+                },
+            )
+            .await?;
+        }
         if let Some(text) = write.text {
             let texts = store(&transaction, TEXTS)?;
             put(
@@ -415,6 +446,7 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
                 revision,
                 annotations: work.annotations.clone(),
                 orphans: work.orphans.clone(),
+                modified: Some(write.modified.to_owned()),
             },
         )
         .await

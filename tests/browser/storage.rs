@@ -10,7 +10,8 @@
 //! made to fail; the tests read what the page shows.
 
 use rapporteur::annotate::{AnnotationSet, NewAnnotation, Session};
-use rapporteur::app::library_db;
+use rapporteur::app::library_db::{self, ReleaseWrite};
+use rapporteur::app::state::StoredRelease;
 use rapporteur::app::storage::{BACKUP_KEY, STATE_KEY};
 use rapporteur::library::Work;
 use wasm_bindgen::prelude::*;
@@ -365,4 +366,104 @@ async fn a_damaged_old_save_gives_what_it_can_and_keeps_a_copy() {
     assert_eq!(notices(&reloaded.root), "");
     assert_eq!(backup_raw().as_deref(), Some(unreadable));
     reloaded.unmount();
+}
+
+/// What autosave writes after an edit of the annotations alone: only the
+/// annotations record, with the time of the write; the release reads back
+/// whole, with that time, its summary and its text untouched (the summary
+/// of every paragraph is what made each autosave of a long text slow). A release
+/// storage lacks is written whole whatever the caller says.
+#[wasm_bindgen_test]
+async fn an_annotations_only_write_keeps_the_release_whole_and_dates_it() {
+    let db = library_db::open().await.expect("IndexedDB opens");
+    let document = rapporteur::parse(RELEASE);
+    let summary = rapporteur::library::Summary::of(&document);
+    let mut session = Session::new(AnnotationSet::default());
+    let quote = "2,400 tonnes of catch";
+    let start = offset_of(&document.text, quote);
+    session
+        .annotate(
+            &document,
+            NewAnnotation {
+                id: "a-1".into(),
+                tag: "evidence".into(),
+                note: String::new(),
+                start,
+                end: start + quote.chars().count(),
+                now: "2026-01-02T09:00:00.000Z".into(),
+            },
+        )
+        .unwrap();
+    let tagged = Work::of(session.set());
+    let untagged = Work::default();
+    let write = |id, modified, work, document_changed| ReleaseWrite {
+        id,
+        sha256: document.text_sha256(),
+        added: "2026-01-01T08:00:00.000Z",
+        modified,
+        summary: &summary,
+        document_changed,
+        text: document_changed.then_some(document.text.as_str()),
+        work,
+        revision: 0,
+    };
+    let first = library_db::write_release(
+        &db,
+        write("write-test", "2026-01-01T08:00:00.000Z", &untagged, true),
+    )
+    .await
+    .expect("the first write");
+    let mut second = write("write-test", "2026-01-02T09:00:00.000Z", &tagged, false);
+    second.revision = first.revision;
+    // Were the document record written, this summary would replace the
+    // stored one.
+    let unwritten = rapporteur::library::Summary::of(&rapporteur::parse("Another text."));
+    second.summary = &unwritten;
+    library_db::write_release(&db, second)
+        .await
+        .expect("the annotations-only write");
+    // Never stored before: written whole although the caller says only
+    // the annotations changed.
+    library_db::write_release(
+        &db,
+        write("write-test-new", "2026-01-03T10:00:00.000Z", &tagged, false),
+    )
+    .await
+    .expect("a first write of another release");
+
+    let contents = library_db::load(&db).await.expect("the library reads");
+    let stored = |id: &str| -> &StoredRelease {
+        contents
+            .releases
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id} is kept"))
+    };
+    let edited = stored("write-test");
+    assert_eq!(edited.modified, "2026-01-02T09:00:00.000Z");
+    assert_eq!(edited.added, "2026-01-01T08:00:00.000Z");
+    assert_eq!(edited.work, tagged);
+    assert_eq!(
+        edited.summary, summary,
+        "the document record is not written again"
+    );
+    assert_eq!(
+        library_db::text(&db, "write-test")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(document.text.as_str())
+    );
+    let (read_alone, _) = library_db::release(&db, "write-test")
+        .await
+        .unwrap()
+        .expect("one release reads back");
+    assert_eq!(read_alone.modified, "2026-01-02T09:00:00.000Z");
+    let new = stored("write-test-new");
+    assert_eq!(new.summary, summary);
+    assert_eq!(new.modified, "2026-01-03T10:00:00.000Z");
+    library_db::delete_releases(&db, &["write-test".into(), "write-test-new".into()])
+        .await
+        .unwrap();
+    db.close();
 }

@@ -286,6 +286,7 @@ async fn write_once(db: &Db, library: &Library, dispatch: &Dispatch) -> bool {
             added: &added,
             modified: &now,
             summary: &release.summary,
+            document_changed: release.text_dirty,
             text: text.map(|t| &**t),
             work: &release.work,
             revision: release.revision,
