@@ -58,6 +58,8 @@ use draft::{Para, Section, SpeakerList};
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
+    #[cfg(test)]
+    parses::count();
     let original = normalize_line_endings(input);
     let wraps = paragraphs::wrapped_line_breaks(&original);
     let view = view::View::new(&original, &wraps);
@@ -276,5 +278,24 @@ fn add_mentions(references: &[mentions::Reference], speakers: &mut SpeakerList) 
         if speaker.paragraphs.binary_search(&reference.para).is_err() {
             speaker.mentions.push(reference.range.clone());
         }
+    }
+}
+
+/// How many times this thread has parsed, for tests of the app's state that
+/// a long text is not parsed twice.
+#[cfg(test)]
+pub(crate) mod parses {
+    use std::cell::Cell;
+
+    thread_local! {
+        static PARSES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn count() {
+        PARSES.with(|n| n.set(n.get() + 1));
+    }
+
+    pub fn so_far() -> usize {
+        PARSES.with(Cell::get)
     }
 }

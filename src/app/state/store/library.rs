@@ -202,7 +202,8 @@ impl Store {
             )));
             Rc::make_mut(&mut self.library).open = None;
             self.synced = self.workspace.revision;
-            self.open_release(id, None);
+            // The same text (same SHA-256), just parsed: not parsed again.
+            self.open_release_parsed(id, None, Some(document));
             return;
         }
         let library = Rc::make_mut(&mut self.library);
@@ -218,17 +219,32 @@ impl Store {
 
     /// Opens release `id`; reads its text first if it is not in memory.
     pub(super) fn open_release(&mut self, id: String, place: Option<Place>) {
+        self.open_release_parsed(id, place, None);
+    }
+
+    /// [`Self::open_release`], given its text's document when it is at hand.
+    fn open_release_parsed(
+        &mut self,
+        id: String,
+        place: Option<Place>,
+        parsed: Option<Rc<Document>>,
+    ) {
         let Some(release) = self.library.release(&id).cloned() else {
             return;
         };
         if self.library.open.as_deref() != Some(id.as_str()) {
-            let Some(text) = self.library.texts.get(&id).cloned() else {
-                let library = Rc::make_mut(&mut self.library);
-                library.opening = Some(id);
-                library.opening_place = place;
-                return;
+            let document = match parsed {
+                Some(document) => document,
+                None => {
+                    let Some(text) = self.library.texts.get(&id).cloned() else {
+                        let library = Rc::make_mut(&mut self.library);
+                        library.opening = Some(id);
+                        library.opening_place = place;
+                        return;
+                    };
+                    Rc::new(parse(&text))
+                }
             };
-            let document = Rc::new(parse(&text));
             let set = release.work.with_tags(self.library.tags());
             // Open first, so that the workspace's change reads as this
             // release shown, not as a text to add.

@@ -249,8 +249,11 @@ mod library {
             "the first keeps its work"
         );
 
-        // The first text again: taken to it, with its annotation.
+        // The first text again: taken to it, with its annotation, and
+        // parsed once (the document just parsed is the release's).
+        let parsed_before = crate::parse::parses::so_far();
         let again = paste(&pasted, TEXT);
+        assert_eq!(crate::parse::parses::so_far() - parsed_before, 1);
         assert_eq!(again.library.releases.len(), 2);
         assert_eq!(again.library.open.as_deref(), Some(first.as_str()));
         assert_eq!(again.workspace.session.set().annotations().len(), 1);
