@@ -35,35 +35,64 @@ pub const KINDS: &[(FactKind, &str)] = &[
 /// Rows listed per kind until the reader asks for all.
 const ROWS_SHOWN: usize = 40;
 
-/// One line of the panel: an entity, or a fact no entity groups.
-struct Row {
-    key: String,
-    label: String,
-    expansion: Option<String>,
-    facts: Vec<usize>,
+/// One line of the panel: an entity, or a fact no entity groups. Borrowed
+/// from the document: a long text has tens of thousands of facts, and only
+/// the first rows of each kind are shown.
+struct Row<'a> {
+    label: &'a str,
+    expansion: Option<&'a str>,
+    mentions: Mentions<'a>,
     focus: Focus,
 }
 
-fn rows(doc: &Document, kind: FactKind) -> Vec<Row> {
+/// The facts a row stands for.
+enum Mentions<'a> {
+    Entity(&'a [usize]),
+    Lone(usize),
+}
+
+impl Row<'_> {
+    fn facts(&self) -> &[usize] {
+        match &self.mentions {
+            Mentions::Entity(facts) => facts,
+            Mentions::Lone(fact) => std::slice::from_ref(fact),
+        }
+    }
+
+    fn key(&self) -> String {
+        match self.focus {
+            Focus::Entity(index) => format!("e{index}"),
+            Focus::Fact(index) => format!("f{index}"),
+            Focus::Speaker(index) => format!("s{index}"),
+        }
+    }
+}
+
+/// Whether an entity groups each fact.
+fn grouped(doc: &Document) -> Vec<bool> {
     let mut grouped = vec![false; doc.facts.len()];
+    for entity in &doc.entities {
+        for &f in &entity.facts {
+            if let Some(slot) = grouped.get_mut(f) {
+                *slot = true;
+            }
+        }
+    }
+    grouped
+}
+
+/// The rows of one kind, most mentioned first.
+fn rows<'a>(doc: &'a Document, grouped: &[bool], kind: FactKind) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = doc
         .entities
         .iter()
         .enumerate()
         .filter(|(_, entity)| entity.kind == kind)
-        .map(|(index, entity)| {
-            for &f in &entity.facts {
-                if let Some(slot) = grouped.get_mut(f) {
-                    *slot = true;
-                }
-            }
-            Row {
-                key: format!("e{index}"),
-                label: entity.name.clone(),
-                expansion: entity.expansion.clone(),
-                facts: entity.facts.clone(),
-                focus: Focus::Entity(index),
-            }
+        .map(|(index, entity)| Row {
+            label: &entity.name,
+            expansion: entity.expansion.as_deref(),
+            mentions: Mentions::Entity(&entity.facts),
+            focus: Focus::Entity(index),
         })
         .collect();
     rows.extend(
@@ -72,18 +101,17 @@ fn rows(doc: &Document, kind: FactKind) -> Vec<Row> {
             .enumerate()
             .filter(|(index, fact)| fact.kind == kind && !grouped[*index])
             .map(|(index, fact)| Row {
-                key: format!("f{index}"),
-                label: fact.text.clone(),
+                label: &fact.text,
                 expansion: None,
-                facts: vec![index],
+                mentions: Mentions::Lone(index),
                 focus: Focus::Fact(index),
             }),
     );
     crate::sort::sort_by(&mut rows, |a, b| {
-        b.facts
+        b.facts()
             .len()
-            .cmp(&a.facts.len())
-            .then(a.facts.first().cmp(&b.facts.first()))
+            .cmp(&a.facts().len())
+            .then(a.facts().first().cmp(&b.facts().first()))
     });
     rows
 }
@@ -129,16 +157,17 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
     let dispatch = use_dispatch();
     // Kinds whose whole list the reader asked for; others show the top rows.
     let expanded = use_state(BTreeSet::<FactKind>::new);
+    let grouped = grouped(doc);
     let groups: Html = KINDS
         .iter()
         .map(|&(kind, title)| {
-            let rows = rows(doc, kind);
+            let rows = rows(doc, &grouped, kind);
             if rows.is_empty() {
                 return html! {};
             }
             let shown = !props.hidden.contains(&kind);
             let toggle = dispatch.reform(move |_: Event| ViewAction::ToggleFactKind(kind));
-            let count: usize = rows.iter().map(|r| r.facts.len()).sum();
+            let count: usize = rows.iter().map(|r| r.facts().len()).sum();
             let total_rows = rows.len();
             let limit = if expanded.contains(&kind) { usize::MAX } else { ROWS_SHOWN };
             let show_all = (total_rows > limit).then(|| {
@@ -179,10 +208,11 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
 }
 
 fn fact_row(doc: &Document, props: &FactsPanelProps, dispatch: &Dispatch, row: Row) -> Html {
+    let facts = row.facts();
     let chosen = props.focus.as_ref() == Some(&row.focus)
-        || matches!(props.focus, Some(Focus::Fact(f)) if row.facts.len() > 1 && row.facts.contains(&f));
+        || matches!(props.focus, Some(Focus::Fact(f)) if facts.len() > 1 && facts.contains(&f));
     let focus = row.focus.clone();
-    let first = row.facts.first().copied();
+    let first = facts.first().copied();
     let onclick = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -196,10 +226,9 @@ fn fact_row(doc: &Document, props: &FactsPanelProps, dispatch: &Dispatch, row: R
             }
         })
     };
-    let mentions = row.facts.len();
+    let mentions = facts.len();
     let mention_list: Html = if chosen && mentions > 1 {
-        let items: Html = row
-            .facts
+        let items: Html = facts
             .iter()
             .map(|&fact| {
                 let dispatch = dispatch.clone();
@@ -222,15 +251,15 @@ fn fact_row(doc: &Document, props: &FactsPanelProps, dispatch: &Dispatch, row: R
         html! {}
     };
     html! {
-        <li key={row.key}>
+        <li key={row.key()}>
             <button type="button" class="entity" aria-pressed={chosen.to_string()} {onclick}>
-                <span class="entity-name">{ row.label.clone() }</span>
-                if let Some(expansion) = &row.expansion {
-                    <span class="entity-expansion">{ expansion.clone() }</span>
+                <span class="entity-name">{ row.label.to_owned() }</span>
+                if let Some(expansion) = row.expansion {
+                    <span class="entity-expansion">{ expansion.to_owned() }</span>
                 }
                 <span class="entity-meta">
                     { format!("{mentions} mention{}", if mentions == 1 { "" } else { "s" }) }
-                    { " · " }{ asserted_by(doc, &row.facts) }
+                    { " · " }{ asserted_by(doc, facts) }
                 </span>
             </button>
             { mention_list }
