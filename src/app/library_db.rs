@@ -9,8 +9,9 @@
 //! - `texts`: its text (as UTF-8 bytes), read for the open release at
 //!   start and for the rest after the first paint (search, exports);
 //! - `annotations`: its annotations and orphans and the time of the last
-//!   write, with a `revision` that every write raises, so that a write based on an older revision (another
-//!   tab wrote in between) merges instead of overwriting;
+//!   write, with a `revision` that every write raises, so that a write
+//!   based on an older revision (another tab wrote in between) merges
+//!   instead of overwriting;
 //! - `codebook`: one record, the tags, with a revision too;
 //! - `settings`: one record, the release open and how the list is shown.
 //!
@@ -367,7 +368,8 @@ pub struct ReleaseWrite<'a> {
     pub summary: &'a Summary,
     /// The document record (sha, `added`, summary) changed since the last
     /// write: a new release, a new text. Otherwise only the annotations
-    /// record is written, unless storage has none (a first write).
+    /// record is written, unless storage has none (a first write) or
+    /// another tab wrote in between.
     pub document_changed: bool,
     /// Written only when it changed.
     pub text: Option<&'a str>,
@@ -394,7 +396,10 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
     let annotations = store(&transaction, ANNOTATIONS)?;
     let stored: Option<AnnotationsRecord> = get(&annotations, write.id).await?;
     let stored_revision = stored.as_ref().map_or(0, |r| r.revision);
-    let write_document = write.document_changed || stored.is_none();
+    // When another tab wrote in between, the document record is written
+    // as before this optimisation, whatever changed here.
+    let write_document =
+        write.document_changed || stored.as_ref().is_none_or(|r| r.revision > write.revision);
     let mut merged = None;
     if let Some(theirs) = stored.filter(|r| r.revision > write.revision) {
         // Read only when another tab wrote in between: the record holds

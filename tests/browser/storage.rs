@@ -462,6 +462,21 @@ async fn an_annotations_only_write_keeps_the_release_whole_and_dates_it() {
     let new = stored("write-test-new");
     assert_eq!(new.summary, summary);
     assert_eq!(new.modified, "2026-01-03T10:00:00.000Z");
+
+    // A write based on an older revision (another tab wrote in between)
+    // writes the document record too, as every write did before.
+    let mut stale = write("write-test", "2026-01-04T11:00:00.000Z", &tagged, false);
+    let other = rapporteur::library::Summary::of(&rapporteur::parse("A third text."));
+    stale.summary = &other;
+    library_db::write_release(&db, stale)
+        .await
+        .expect("a write on an older revision");
+    let (after_stale, _) = library_db::release(&db, "write-test")
+        .await
+        .unwrap()
+        .expect("the release reads back");
+    assert_eq!(after_stale.summary, other);
+    assert_eq!(after_stale.modified, "2026-01-04T11:00:00.000Z");
     library_db::delete_releases(&db, &["write-test".into(), "write-test-new".into()])
         .await
         .unwrap();
