@@ -105,12 +105,12 @@ struct AnnotationsRecord {
     modified: Option<String>,
 }
 
-impl AnnotationsRecord {
-    /// The release's last write: this record's time, or else the
-    /// document record's.
-    fn modified_or(&self, document_modified: String) -> String {
-        self.modified.clone().unwrap_or(document_modified)
-    }
+/// The release's last write: its annotations record's time, or else (a
+/// record from before that field, or none) the document record's.
+fn last_written(record: Option<&AnnotationsRecord>, document_modified: String) -> String {
+    record
+        .and_then(|r| r.modified.clone())
+        .unwrap_or(document_modified)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -284,10 +284,7 @@ pub async fn load(db: &Db) -> Result<Contents, String> {
         .into_iter()
         .map(|d| {
             let record = works.remove(&d.id);
-            let modified = match &record {
-                Some(record) => record.modified_or(d.modified),
-                None => d.modified,
-            };
+            let modified = last_written(record.as_ref(), d.modified);
             StoredRelease {
                 revision: record.as_ref().map_or(0, |r| r.revision),
                 work: record.map_or_else(Work::default, |r| Work {
@@ -338,10 +335,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
     };
     let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
     let text: Option<TextRecord> = get(&store(&transaction, TEXTS)?, id).await?;
-    let modified = match &record {
-        Some(record) => record.modified_or(document.modified),
-        None => document.modified,
-    };
+    let modified = last_written(record.as_ref(), document.modified);
     Ok(Some((
         StoredRelease {
             revision: record.as_ref().map_or(0, |r| r.revision),
