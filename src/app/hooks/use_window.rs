@@ -91,6 +91,10 @@ struct Windower {
     anchor: Cell<Option<(usize, f64)>>,
     /// A paragraph to bring into the middle of the view once it is mounted.
     revealing: Cell<Option<usize>>,
+    /// The paragraph last brought into view: the anchor while it is on
+    /// screen, so that paragraphs above it that are measured afresh (a jump
+    /// lands among estimated heights) cannot push it out of the view.
+    revealed: Cell<Option<usize>>,
     /// The list's width when the estimates were made.
     width: Cell<i32>,
     settling: Cell<u32>,
@@ -125,6 +129,7 @@ impl Windower {
             pinned: Cell::new(None),
             anchor: Cell::new(None),
             revealing: Cell::new(None),
+            revealed: Cell::new(None),
             width: Cell::new(0),
             settling: Cell::new(0),
             redraw,
@@ -178,16 +183,30 @@ impl Windower {
         placed
     }
 
-    /// Remembers which paragraph is at the top of the view, and where.
+    /// Remembers which paragraph is at the top of the view, and where; or
+    /// the paragraph last revealed, while any of it is on screen.
     fn record_anchor(&self) {
         let Some((scroller, list)) = self.elements() else {
             return;
         };
         let scroll_top = f64::from(scroller.scroll_top());
-        let anchor = self
-            .mounted()
-            .into_iter()
-            .find(|(_, top, height)| top + height > scroll_top)
+        let bottom = scroll_top + f64::from(scroller.client_height());
+        let mounted = self.mounted();
+        let revealed = self.revealed.get().and_then(|paragraph| {
+            mounted.iter().find(|(index, top, height)| {
+                *index == paragraph && top + height > scroll_top && *top < bottom
+            })
+        });
+        if revealed.is_none() {
+            self.revealed.set(None);
+        }
+        let anchor = revealed
+            .copied()
+            .or_else(|| {
+                mounted
+                    .into_iter()
+                    .find(|(_, top, height)| top + height > scroll_top)
+            })
             .map(|(index, top, _)| (index, top - scroll_top))
             .or_else(|| {
                 let heights = self.heights.borrow();
@@ -281,6 +300,7 @@ impl Windower {
                     let top = element.offset_top()
                         - (scroller.client_height() - element.offset_height()).max(0) / 2;
                     scroller.set_scroll_top(top.max(0));
+                    self.revealed.set(Some(paragraph));
                     self.record_anchor();
                 }
                 None => self.revealing.set(Some(paragraph)),
