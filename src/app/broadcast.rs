@@ -1,7 +1,8 @@
 //! Telling the app's other tabs what this one wrote to the library, through
 //! a `BroadcastChannel`; messages cross as structured values
-//! (`serde-wasm-bindgen`). A tab that hears one reads the record back from
-//! IndexedDB (`hooks::use_library`).
+//! (`serde-wasm-bindgen`). A tab that hears one reads what was written back
+//! from IndexedDB (`hooks::use_library`): the annotations record alone when
+//! only the annotations changed.
 
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
@@ -14,9 +15,25 @@ pub const CHANNEL: &str = "rapporteur-library";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Message {
-    Release { id: String, revision: u64 },
-    Deleted { ids: Vec<String> },
-    Codebook { revision: u64 },
+    Release {
+        id: String,
+        revision: u64,
+        /// The write changed the release's text or document record too, not
+        /// only its annotations. Absent from an older tab's message: then
+        /// read as yes, and the whole release is read back.
+        #[serde(default = "yes")]
+        document: bool,
+    },
+    Deleted {
+        ids: Vec<String>,
+    },
+    Codebook {
+        revision: u64,
+    },
+}
+
+fn yes() -> bool {
+    true
 }
 
 // One channel object for sending and for listening: a `BroadcastChannel`

@@ -353,6 +353,25 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
     )))
 }
 
+/// A release's annotations as another tab left them, with their revision
+/// and last write, read without the text or the document record (a write
+/// of the annotations alone changed neither). `None` if the release has no
+/// annotations record, or one from before the record kept its write time.
+pub async fn work(db: &Db, id: &str) -> Result<Option<(Work, u64, String)>, String> {
+    let transaction =
+        db.0.transaction(&[ANNOTATIONS], TransactionMode::ReadOnly)
+            .map_err(|e| e.to_string())?;
+    let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
+    Ok(record.and_then(|r| {
+        let modified = r.modified?;
+        let work = Work {
+            annotations: r.annotations,
+            orphans: r.orphans,
+        };
+        Some((work, r.revision, modified))
+    }))
+}
+
 /// A release to write.
 pub struct ReleaseWrite<'a> {
     pub id: &'a str,
@@ -375,6 +394,8 @@ pub struct ReleaseWrite<'a> {
 /// What a write left in storage.
 pub struct ReleaseWritten {
     pub revision: u64,
+    /// The text or the document record was written, not only the annotations.
+    pub document: bool,
     /// When another tab had written in between on the same text: both
     /// works merged, as written.
     pub merged: Option<Work>,
@@ -456,7 +477,11 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
         return Err(problem);
     }
     commit(transaction, &annotations).await?;
-    Ok(ReleaseWritten { revision, merged })
+    Ok(ReleaseWritten {
+        revision,
+        document: write_document || write.text.is_some(),
+        merged,
+    })
 }
 
 /// Writes the codebook; merges by name with another tab's newer one.

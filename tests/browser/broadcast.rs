@@ -36,6 +36,7 @@ async fn a_tab_hears_the_others_and_not_itself() {
     let ours = Message::Release {
         id: "ours".into(),
         revision: 3,
+        document: false,
     };
     broadcast::send(ours.clone());
     wait_until("the other tab hears this one", || {
@@ -59,5 +60,32 @@ async fn a_tab_hears_the_others_and_not_itself() {
         "this tab hears only what another tab sent"
     );
     drop(listener);
+    other_tab.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_message_from_an_older_tab_without_the_document_flag_is_read_as_a_whole_write() {
+    let heard: Rc<RefCell<Vec<Message>>> = Rc::default();
+    let _listener = broadcast::listen({
+        let heard = heard.clone();
+        move |message| heard.borrow_mut().push(message)
+    })
+    .expect("Chromium has BroadcastChannel");
+    let other_tab = BroadcastChannel::new(CHANNEL).unwrap();
+    // What the app sent before the flag, as a plain object.
+    let older = js_sys::JSON::parse(r#"{"kind":"release","id":"older","revision":2}"#).unwrap();
+    other_tab.post_message(&older).unwrap();
+    wait_until("this tab hears the older one", || {
+        !heard.borrow().is_empty()
+    })
+    .await;
+    assert_eq!(
+        *heard.borrow(),
+        vec![Message::Release {
+            id: "older".into(),
+            revision: 2,
+            document: true,
+        }]
+    );
     other_tab.close();
 }

@@ -419,17 +419,33 @@ async fn an_annotations_only_write_keeps_the_release_whole_and_dates_it() {
     // stored one.
     let unwritten = rapporteur::library::Summary::of(&rapporteur::parse("Another text."));
     second.summary = &unwritten;
-    library_db::write_release(&db, second)
+    assert!(first.document, "a first write writes the document record");
+    let second = library_db::write_release(&db, second)
         .await
         .expect("the annotations-only write");
+    assert!(
+        !second.document,
+        "other tabs are told only the annotations changed"
+    );
+    // What another tab reads back then: the annotations record alone.
+    assert_eq!(
+        library_db::work(&db, "write-test").await.unwrap(),
+        Some((
+            tagged.clone(),
+            second.revision,
+            "2026-01-02T09:00:00.000Z".to_owned()
+        ))
+    );
+    assert_eq!(library_db::work(&db, "never-written").await.unwrap(), None);
     // Never stored before: written whole although the caller says only
     // the annotations changed.
-    library_db::write_release(
+    let new = library_db::write_release(
         &db,
         write("write-test-new", "2026-01-03T10:00:00.000Z", &tagged, false),
     )
     .await
     .expect("a first write of another release");
+    assert!(new.document);
 
     let contents = library_db::load(&db).await.expect("the library reads");
     let stored = |id: &str| -> &StoredRelease {
@@ -468,9 +484,10 @@ async fn an_annotations_only_write_keeps_the_release_whole_and_dates_it() {
     let mut stale = write("write-test", "2026-01-04T11:00:00.000Z", &tagged, false);
     let other = rapporteur::library::Summary::of(&rapporteur::parse("A third text."));
     stale.summary = &other;
-    library_db::write_release(&db, stale)
+    let stale = library_db::write_release(&db, stale)
         .await
         .expect("a write on an older revision");
+    assert!(stale.document);
     let (after_stale, _) = library_db::release(&db, "write-test")
         .await
         .unwrap()

@@ -295,3 +295,36 @@ test('two tabs tag the same release and different releases at once: nothing is l
   assert.deepEqual(a.errors, []);
   assert.deepEqual(b.errors, []);
 });
+
+test("a tag in one tab reaches the other, which reads back only the release's annotations, not its text or summary", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const a = await openApp(browser, { context });
+  await storedWith(a.page, 0);
+  // Every read of a record in tab B, by store, from its first script on.
+  const b = await openApp(browser, { context, before: async (page) => page.addInitScript(() => {
+    window.__reads = [];
+    for (const method of ['get', 'getAll', 'openCursor']) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (...args) {
+        window.__reads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      };
+    }
+  }) });
+  // B has read its library, every text included (just after its first
+  // paint); from here on, only what it hears.
+  await b.page.waitForFunction(() => window.__reads.includes('texts.getAll'));
+  await b.page.evaluate(() => { window.__reads = []; });
+  await tagAndSee(a.page, P1, 'Claim');
+  // B shows A's annotation without being touched.
+  await b.page.waitForFunction(
+    (passage) => [...document.querySelectorAll('.annotations-panel .annotation-list q')].some((q) => q.textContent === passage),
+    P1,
+  );
+  const reads = await b.page.evaluate(() => window.__reads);
+  assert.ok(reads.includes('annotations.get'), `B read ${JSON.stringify(reads)}`);
+  assert.deepEqual(reads.filter((read) => !read.startsWith('annotations.')), [], 'B read no text and no document record');
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+});

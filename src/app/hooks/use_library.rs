@@ -59,9 +59,12 @@ pub fn use_library(library: Rc<Library>, dispatch: Dispatch) {
             let heard = broadcast::listen({
                 let writer = writer.clone();
                 move |message| {
-                    let db = writer.borrow().db.clone();
+                    let (db, library) = {
+                        let writer = writer.borrow();
+                        (writer.db.clone(), writer.library.clone())
+                    };
                     if let Some(db) = db {
-                        spawn_local(heard(db, message, dispatch.clone()));
+                        spawn_local(heard(db, message, library, dispatch.clone()));
                     }
                 }
             });
@@ -300,6 +303,7 @@ async fn write_once(db: &Db, library: &Library, dispatch: &Dispatch) -> bool {
                 broadcast::send(broadcast::Message::Release {
                     id: release.id.clone(),
                     revision: written.revision,
+                    document: written.document,
                 });
                 dispatch.emit(LibraryAction::Written {
                     id: release.id.clone(),
@@ -336,10 +340,40 @@ fn failed(dispatch: &Dispatch, problem: String) -> bool {
     false
 }
 
-/// Another tab wrote: what it wrote, read back.
-async fn heard(db: Db, message: broadcast::Message, dispatch: Dispatch) {
+/// Another tab wrote: what it wrote, read back. Nothing when this tab
+/// holds that revision already; only the annotations when nothing else
+/// changed and this tab knows the release (its text may be 50 MB, and the
+/// other tab writes at every tag).
+async fn heard(
+    db: Db,
+    message: broadcast::Message,
+    library: Option<Rc<Library>>,
+    dispatch: Dispatch,
+) {
     match message {
-        broadcast::Message::Release { id, .. } => {
+        broadcast::Message::Release {
+            id,
+            revision,
+            document,
+        } => {
+            let ours = library
+                .as_ref()
+                .and_then(|l| l.release(&id))
+                .map(|r| r.revision);
+            if ours.is_some_and(|ours| ours >= revision) {
+                return;
+            }
+            if !document && ours.is_some() {
+                if let Ok(Some((work, revision, modified))) = db::work(&db, &id).await {
+                    dispatch.emit(LibraryAction::ExternalWork {
+                        id,
+                        work,
+                        revision,
+                        modified,
+                    });
+                    return;
+                }
+            }
             if let Ok(found) = db::release(&db, &id).await {
                 let (release, text) = match found {
                     Some((release, text)) => (Some(Box::new(release)), text.map(Rc::from)),

@@ -89,6 +89,8 @@ export async function openApp(browser, options = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // What a test sets up on the page before the app's first script runs.
+  if (options.before) await options.before(page);
   await page.goto(appUrl());
   await page.getByRole('region', { name: 'Document' }).waitFor();
   return { context, page, errors };

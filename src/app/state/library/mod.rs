@@ -172,6 +172,14 @@ pub enum LibraryAction {
         release: Option<Box<StoredRelease>>,
         text: Option<Rc<str>>,
     },
+    /// Another tab wrote only the annotations of a release (its text and
+    /// summary as they were).
+    ExternalWork {
+        id: String,
+        work: Work,
+        revision: u64,
+        modified: String,
+    },
     ExternalCodebook {
         tags: Vec<Tag>,
         revision: u64,
@@ -356,6 +364,12 @@ impl Library {
             LibraryAction::External { id, release, text } => {
                 self.external(id, release.map(|r| *r), text)
             }
+            LibraryAction::ExternalWork {
+                id,
+                work,
+                revision,
+                modified,
+            } => self.external_work(&id, work, revision, modified),
             LibraryAction::ExternalCodebook { tags, revision } => {
                 if revision > self.codebook.revision {
                     self.codebook.revision = revision;
@@ -589,6 +603,25 @@ impl Library {
                 self.add_texts(vec![(id, text)]);
             }
         }
+    }
+
+    /// Another tab wrote the annotations of release `id` and nothing else,
+    /// as [`Library::external`] takes a write on the same text: theirs if
+    /// nothing of ours waits, else both merged; ours alone if our text
+    /// changed since (theirs were made on the text before).
+    fn external_work(&mut self, id: &str, work: Work, revision: u64, modified: String) {
+        if self.release(id).is_none_or(|r| revision <= r.revision) {
+            return;
+        }
+        self.update(id, |r| {
+            r.revision = revision;
+            if !r.dirty() {
+                r.work = Rc::new(work);
+                r.modified = modified;
+            } else if !r.text_dirty {
+                r.work = Rc::new(merge_work(&r.work, &work));
+            }
+        });
     }
 }
 

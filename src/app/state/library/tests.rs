@@ -133,6 +133,71 @@ fn another_tabs_write_is_taken_when_nothing_here_waits_and_merged_when_something
 }
 
 #[test]
+fn another_tabs_annotations_alone_are_taken_merged_or_left_as_a_whole_write_would_be() {
+    let mut library = loaded(vec![
+        stored("r1", "Text one.", work(&["a"]), 3),
+        stored("r2", "Text two.", work(&[]), 1),
+    ]);
+    let summary = library.release("r1").unwrap().summary.clone();
+    let theirs = |ids: &[&str], revision: u64| LibraryAction::ExternalWork {
+        id: "r1".into(),
+        work: work(ids),
+        revision,
+        modified: format!("2026-12-02T00:00:0{revision}.000Z"),
+    };
+    // Nothing waits here: theirs, with its time; the summary is the one held.
+    library.reduce(theirs(&["b"], 4));
+    let release = library.release("r1").unwrap();
+    assert_eq!(release.work.annotations[0].id, "b");
+    assert_eq!(release.revision, 4);
+    assert_eq!(release.modified, "2026-12-02T00:00:04.000Z");
+    assert!(Rc::ptr_eq(&release.summary, &summary));
+    assert!(!release.dirty());
+
+    // An older or the same revision is nothing new; an unknown release is
+    // not made up from its annotations alone.
+    let before = library.clone();
+    library.reduce(theirs(&[], 4));
+    library.reduce(LibraryAction::ExternalWork {
+        id: "r9".into(),
+        work: work(&["x"]),
+        revision: 9,
+        modified: String::new(),
+    });
+    assert_eq!(library.releases, before.releases);
+
+    // Our own annotations wait: both kept, built on their revision.
+    library.update("r1", |r| {
+        r.work = Rc::new(work(&["b", "mine"]));
+        r.edits += 1;
+    });
+    library.reduce(theirs(&["b", "theirs"], 5));
+    let release = library.release("r1").unwrap();
+    let ids: Vec<&str> = release
+        .work
+        .annotations
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "mine", "theirs"]);
+    assert_eq!(release.revision, 5);
+    assert!(release.dirty());
+
+    // Our text changed since: theirs were made on the text before; ours stand.
+    library.update("r1", |r| r.text_dirty = true);
+    library.reduce(theirs(&["late"], 6));
+    let release = library.release("r1").unwrap();
+    let ids: Vec<&str> = release
+        .work
+        .annotations
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "mine", "theirs"]);
+    assert_eq!(release.revision, 6);
+}
+
+#[test]
 fn deleted_releases_come_back_whole() {
     let mut library = loaded(vec![
         stored("r1", "Text one.", work(&["a"]), 1),
