@@ -23,6 +23,15 @@ fn work(ids: &[&str]) -> Work {
     }
 }
 
+fn annotation_ids(release: &Release) -> Vec<&str> {
+    release
+        .work
+        .annotations
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect()
+}
+
 fn stored(id: &str, text: &str, work: Work, revision: u64) -> StoredRelease {
     let document = parse(text);
     StoredRelease {
@@ -102,13 +111,7 @@ fn another_tabs_write_is_taken_when_nothing_here_waits_and_merged_when_something
         text: None,
     });
     let release = library.release("r1").unwrap();
-    let ids: Vec<&str> = release
-        .work
-        .annotations
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
-    assert_eq!(ids, ["b", "mine", "theirs"]);
+    assert_eq!(annotation_ids(release), ["b", "mine", "theirs"]);
     assert_eq!(
         release.revision, 5,
         "the next write builds on their revision"
@@ -173,13 +176,7 @@ fn another_tabs_annotations_alone_are_taken_merged_or_left_as_a_whole_write_woul
     });
     library.reduce(theirs(&["b", "theirs"], 5));
     let release = library.release("r1").unwrap();
-    let ids: Vec<&str> = release
-        .work
-        .annotations
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
-    assert_eq!(ids, ["b", "mine", "theirs"]);
+    assert_eq!(annotation_ids(release), ["b", "mine", "theirs"]);
     assert_eq!(release.revision, 5);
     assert!(release.dirty());
 
@@ -187,13 +184,7 @@ fn another_tabs_annotations_alone_are_taken_merged_or_left_as_a_whole_write_woul
     library.update("r1", |r| r.text_dirty = true);
     library.reduce(theirs(&["late"], 6));
     let release = library.release("r1").unwrap();
-    let ids: Vec<&str> = release
-        .work
-        .annotations
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
-    assert_eq!(ids, ["b", "mine", "theirs"]);
+    assert_eq!(annotation_ids(release), ["b", "mine", "theirs"]);
     assert_eq!(release.revision, 6);
 }
 
