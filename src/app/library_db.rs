@@ -105,6 +105,15 @@ struct AnnotationsRecord {
     modified: Option<String>,
 }
 
+impl AnnotationsRecord {
+    fn into_work(self) -> Work {
+        Work {
+            annotations: self.annotations,
+            orphans: self.orphans,
+        }
+    }
+}
+
 /// The release's last write: its annotations record's time, or else (a
 /// record from before that field, or none) the document record's.
 fn last_written(record: Option<&AnnotationsRecord>, document_modified: String) -> String {
@@ -287,10 +296,7 @@ pub async fn load(db: &Db) -> Result<Contents, String> {
             let modified = last_written(record.as_ref(), d.modified);
             StoredRelease {
                 revision: record.as_ref().map_or(0, |r| r.revision),
-                work: record.map_or_else(Work::default, |r| Work {
-                    annotations: r.annotations,
-                    orphans: r.orphans,
-                }),
+                work: record.map_or_else(Work::default, AnnotationsRecord::into_work),
                 id: d.id,
                 sha256: d.sha256,
                 added: d.added,
@@ -339,10 +345,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
     Ok(Some((
         StoredRelease {
             revision: record.as_ref().map_or(0, |r| r.revision),
-            work: record.map_or_else(Work::default, |r| Work {
-                annotations: r.annotations,
-                orphans: r.orphans,
-            }),
+            work: record.map_or_else(Work::default, AnnotationsRecord::into_work),
             id: document.id,
             sha256: document.sha256,
             added: document.added,
@@ -362,13 +365,10 @@ pub async fn work(db: &Db, id: &str) -> Result<Option<(Work, u64, String)>, Stri
         db.0.transaction(&[ANNOTATIONS], TransactionMode::ReadOnly)
             .map_err(|e| e.to_string())?;
     let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
-    Ok(record.and_then(|r| {
-        let modified = r.modified?;
-        let work = Work {
-            annotations: r.annotations,
-            orphans: r.orphans,
-        };
-        Some((work, r.revision, modified))
+    Ok(record.and_then(|mut r| {
+        let modified = r.modified.take()?;
+        let revision = r.revision;
+        Some((r.into_work(), revision, modified))
     }))
 }
 
@@ -425,11 +425,7 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
             .as_ref()
             .is_some_and(|d| d.sha256 == write.sha256);
         if same_text {
-            let theirs = Work {
-                annotations: theirs.annotations,
-                orphans: theirs.orphans,
-            };
-            merged = Some(merge_work(write.work, &theirs));
+            merged = Some(merge_work(write.work, &theirs.into_work()));
         }
     }
     let work = merged.as_ref().unwrap_or(write.work);
