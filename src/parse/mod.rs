@@ -18,6 +18,9 @@
 //!    each quotation;
 //! 8. `also_speaking`; then facts (`crate::facts`), with quotations'
 //!    speakers applied to the facts inside them.
+//!
+//! [`outline`] is the first pass alone: the paragraphs of a long text, to
+//! show while the whole parse runs in the app's worker.
 
 mod also_speaking;
 mod assemble;
@@ -35,6 +38,7 @@ mod opener_clauses;
 mod opener_delegations;
 mod opener_names;
 mod opener_tail;
+mod outline;
 mod panels;
 mod paragraphs;
 mod person_phrase;
@@ -55,6 +59,7 @@ use std::collections::HashMap;
 use crate::document::{Document, DocumentKind};
 use crate::text::normalize_line_endings;
 use draft::{Para, Section, SpeakerList};
+pub use outline::outline;
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {

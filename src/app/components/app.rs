@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::annotations_panel::AnnotationsPanel;
-use super::document::{layers_of, DocumentView, Progress};
+use super::document::{layers_of, DocumentView, Layers, Progress};
 use super::facts_panel::FactsPanel;
 use super::header_card::HeaderCard;
 use super::input_panel::InputPanel;
@@ -93,14 +93,21 @@ pub fn app() -> Html {
         library: latest_library,
     };
 
-    let document = Shared::new(workspace.document.clone());
+    // A long release of its own is shown as its outline while the worker
+    // reads it: its paragraphs, no annotations, nothing to tag yet.
+    let outline = workspace.parsing.as_ref().and_then(|p| p.outline.clone());
+    let reading = outline.is_some();
+    let document = Shared::new(outline.unwrap_or_else(|| workspace.document.clone()));
     let session = Shared::new(workspace.session.clone());
     // What the document view draws of the annotations: unchanged by a note.
     let layers = use_derived(session.clone(), |session| layers_of(session.set()));
+    let no_layers = Shared::new(use_memo((), |_| Layers::default()));
+    let layers = if reading { no_layers } else { layers };
     let tags = use_derived(session.clone(), |session| session.set().tags().to_vec());
     let progress = workspace.parsing.as_ref().map(|parsing| Progress {
         percent: parsing.percent,
         bytes: workspace.input.len(),
+        outline: parsing.outline.is_some(),
     });
     let chosen_speaker = match view.focus {
         Some(Focus::Speaker(index)) => Some(index),
@@ -170,8 +177,8 @@ pub fn app() -> Html {
                 <div class="column column-left">
                     <InputPanel value={Shared::new(workspace.input.clone())} />
                     <HeaderCard document={document.clone()} />
-                    <SpeakersPanel document={document.clone()} filter={AttrValue::from(view.speaker_filter.clone())} chosen={chosen_speaker} />
-                    <FactsPanel document={document.clone()} focus={fact_focus} hidden={hidden.clone()} />
+                    <SpeakersPanel document={document.clone()} filter={AttrValue::from(view.speaker_filter.clone())} chosen={chosen_speaker} {reading} />
+                    <FactsPanel document={document.clone()} focus={fact_focus} hidden={hidden.clone()} {reading} />
                 </div>
                 <div class="column column-main">
                     <DocumentView
@@ -187,13 +194,20 @@ pub fn app() -> Html {
                 </div>
                 <div class="column column-right">
                     <TagPalette document={document.clone()} tags={tags.clone()} target={view.target} />
-                    <AnnotationsPanel
-                        {document}
-                        {session}
-                        {selected}
-                        tag_filter={view.tag_filter.clone().map(AttrValue::from)}
-                        speaker_choice={view.speaker_choice}
-                    />
+                    if reading {
+                        <section class="panel annotations-panel" aria-labelledby="annotations-heading">
+                            <h2 id="annotations-heading">{ "Annotations" }</h2>
+                            <p class="empty">{ "Tagging opens once this text is read." }</p>
+                        </section>
+                    } else {
+                        <AnnotationsPanel
+                            {document}
+                            {session}
+                            {selected}
+                            tag_filter={view.tag_filter.clone().map(AttrValue::from)}
+                            speaker_choice={view.speaker_choice}
+                        />
+                    }
                 </div>
             </main>
             <div class="corpus-views">

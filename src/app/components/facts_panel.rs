@@ -16,6 +16,9 @@ pub struct FactsPanelProps {
     pub focus: Option<Focus>,
     /// Fact kinds not highlighted in the document.
     pub hidden: BTreeSet<FactKind>,
+    /// The document is a long text's outline, still being read.
+    #[prop_or_default]
+    pub reading: bool,
 }
 
 /// The kinds in the order a reader scans them, with their group names.
@@ -199,7 +202,9 @@ pub fn facts_panel(props: &FactsPanelProps) -> Html {
     html! {
         <section class="panel facts-panel" aria-labelledby="facts-heading">
             <h2 id="facts-heading">{ "Facts" }<span class="count">{ doc.facts.len() }</span></h2>
-            if doc.facts.is_empty() {
+            if props.reading {
+                <p class="empty">{ "Finding the facts while the text is read…" }</p>
+            } else if doc.facts.is_empty() {
                 <p class="empty">{ "No facts found." }</p>
             }
             { groups }

@@ -13,6 +13,9 @@ pub struct SpeakersPanelProps {
     pub filter: AttrValue,
     /// The speaker whose turns are highlighted.
     pub chosen: Option<usize>,
+    /// The document is a long text's outline, still being read.
+    #[prop_or_default]
+    pub reading: bool,
 }
 
 /// Speakers listed until the reader asks for all (or filters).
@@ -98,7 +101,9 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 <input type="search" class="filter" placeholder="Filter by name, delegation, role"
                     aria-label="Filter speakers" value={props.filter.clone()} {oninput} />
             }
-            if doc.speakers.is_empty() {
+            if props.reading {
+                <p class="empty">{ "Finding the speakers while the text is read…" }</p>
+            } else if doc.speakers.is_empty() {
                 <p class="empty">{ "No speakers found." }</p>
             } else {
                 <ul class="speaker-list">{ items }</ul>

@@ -172,18 +172,28 @@ async function openTimed(page, file, first) {
       () => {
         const t0 = performance.now();
         const pane = document.querySelector('section.document');
-        const poll = () => {
-          const shown =
-            !document.querySelector('.parsing') &&
-            document.getElementById('para-0')?.textContent === window.__first &&
-            pane.scrollHeight > 10 * pane.clientHeight;
-          if (!shown) return requestAnimationFrame(poll);
-          const dom = performance.now() - t0;
+        // Two moments: the text on show (a long text appears as its
+        // paragraphs while the worker parses it), then the parsed document
+        // (no progress left: speakers, facts and tagging there).
+        let text = null;
+        const frameAfter = (dom, done) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => (window.__opened = { dom, frame: performance.now() - t0 });
+            channel.port1.onmessage = () => done({ dom, frame: performance.now() - t0 });
             channel.port2.postMessage(null);
           });
+        const poll = () => {
+          const onShow =
+            document.getElementById('para-0')?.textContent === window.__first &&
+            pane.scrollHeight > 10 * pane.clientHeight;
+          if (onShow && !text) {
+            text = {};
+            frameAfter(performance.now() - t0, (t) => Object.assign(text, t));
+          }
+          if (!onShow || document.querySelector('.parsing')) return requestAnimationFrame(poll);
+          const dom = performance.now() - t0;
+          const waitText = (parsed) => (text.frame ? (window.__opened = { text, parsed }) : setTimeout(() => waitText(parsed), 5));
+          frameAfter(dom, waitText);
         };
         poll();
       },
@@ -389,9 +399,11 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
     // Large files from "Open file": on screen, then the next frame.
     const tiny = Array.from({ length: 100_000 }, (_, i) => `Paragraph ${i} of a long record.`).join('\n\n');
     const fifty = corpus(50_000_000);
-    for (const [name, budget, text, runs] of [
-      ['100,000 paragraphs from "Open file" to interactive', BUDGETS.many, tiny, 3],
-      ['50 MB file from "Open file" to the screen', BUDGETS.big, fifty, 2],
+    // "Interactive" is the parsed document (tagging open); "on the screen"
+    // is the text on show, which a long text is before its parse ends.
+    for (const [name, budget, text, runs, moment] of [
+      ['100,000 paragraphs from "Open file" to interactive', BUDGETS.many, tiny, 3, 'parsed'],
+      ['50 MB file from "Open file" to the screen', BUDGETS.big, fifty, 2, 'text'],
     ]) {
       const timings = [];
       // From a file on disk: a 50 MB buffer is too slow to hand over the protocol.
@@ -403,14 +415,21 @@ export async function annotatorBench({ dist, runs: RUNS = 7 }) {
         await reset(page, `Reset ${run} before a file.`);
         const timing = await openTimed(page, file, first);
         timings.push(timing);
-        process.stderr.write(`${name}: ${timing.dom.toFixed(0)} ms (frame ${timing.frame.toFixed(0)} ms)\n`);
+        process.stderr.write(
+          `${name}: text on show ${timing.text.dom.toFixed(0)} ms (frame ${timing.text.frame.toFixed(0)} ms), ` +
+            `parsed ${timing.parsed.dom.toFixed(0)} ms (frame ${timing.parsed.frame.toFixed(0)} ms)\n`,
+        );
       }
       rmSync(dirname(file), { recursive: true, force: true });
+      const at = (which, key) => median(timings.map((t) => t[which][key])).toFixed(0);
       extra.push({
         name,
         budget,
-        value: median(timings.map((t) => t.frame)),
-        note: `${(buffer.length / 1e6).toFixed(1)} MB; median of ${runs} runs to the next frame (in the DOM: ${median(timings.map((t) => t.dom)).toFixed(0)} ms); from the input's change event (the file read, parsed in the worker, the document rebuilt, its first window mounted)`,
+        value: median(timings.map((t) => t[moment].frame)),
+        note:
+          `${(buffer.length / 1e6).toFixed(1)} MB; median of ${runs} runs to the next frame, from the input's change event. ` +
+          `Text on show (the file read, its paragraphs split on the page, the first window mounted): ${at('text', 'frame')} ms (in the DOM ${at('text', 'dom')}); ` +
+          `parsed, speakers, facts and tagging there (parsed in the worker, the document rebuilt): ${at('parsed', 'frame')} ms (in the DOM ${at('parsed', 'dom')})`,
       });
     }
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);

@@ -54,6 +54,21 @@ pub enum Edit {
     Redo,
 }
 
+impl Edit {
+    /// Whether the edit places, changes or removes annotations in the text
+    /// on show (not only the codebook's tags, which a new release keeps).
+    pub fn touches_annotations(&self) -> bool {
+        !matches!(
+            self,
+            Edit::AddTag { .. }
+                | Edit::RenameTag { .. }
+                | Edit::RecolorTag { .. }
+                | Edit::DescribeTag { .. }
+                | Edit::DeleteTag(_)
+        )
+    }
+}
+
 impl Workspace {
     pub(super) fn apply_edit(self, edit: Edit, events: &mut Vec<Event>) -> Self {
         match edit {

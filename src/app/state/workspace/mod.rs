@@ -25,13 +25,43 @@ pub const WORKER_THRESHOLD_BYTES: usize = 2 * 1024 * 1024;
 /// holding the text, its parse and the page.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
+/// Why an edit of the annotations is refused while an outline is on show.
+const READING_NOTICE: &str =
+    "This text is still being read: tagging opens once its speakers and facts are found.";
+
 /// Progress of a parse in the worker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Parsing {
     pub id: u64,
     pub percent: u8,
     /// The text is a release of its own, not an edit of the one on show.
     pub fresh: bool,
+    /// A release of its own is shown at once as its paragraphs alone
+    /// ([`outline`](crate::parse::outline)), read-only, until the parse
+    /// replaces it; an edit of the document on show keeps that document.
+    pub outline: Option<Rc<Document>>,
+}
+
+impl Parsing {
+    /// Whether tagging must wait: the outline on show has no session yet.
+    pub fn shows_outline(this: &Option<Parsing>) -> bool {
+        this.as_ref().is_some_and(|p| p.outline.is_some())
+    }
+}
+
+/// Compared by the outline's address: the reducer runs on every action and
+/// must not compare a long text.
+impl PartialEq for Parsing {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.percent == other.percent
+            && self.fresh == other.fresh
+            && match (&self.outline, &other.outline) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
 }
 
 /// A change that waits for the reader's yes, because it would set aside
@@ -191,14 +221,23 @@ impl Workspace {
             WorkspaceAction::ParseProgress { id, percent } => match next.parsing {
                 Some(ref parsing) if parsing.id == id => Workspace {
                     parsing: Some(Parsing {
-                        id,
                         percent,
-                        fresh: parsing.fresh,
+                        ..parsing.clone()
                     }),
                     ..next
                 },
                 _ => next,
             },
+            WorkspaceAction::Edit(ref edit)
+                if edit.touches_annotations() && Parsing::shows_outline(&next.parsing) =>
+            {
+                events.push(Event::Notice(Some(Notice::info(READING_NOTICE))));
+                next
+            }
+            WorkspaceAction::Import { .. } if Parsing::shows_outline(&next.parsing) => {
+                events.push(Event::Notice(Some(Notice::info(READING_NOTICE))));
+                next
+            }
             WorkspaceAction::Edit(edit) => next.apply_edit(edit, &mut events),
             WorkspaceAction::SealNote if next.session.history().is_sealed() => next,
             WorkspaceAction::SealNote => {

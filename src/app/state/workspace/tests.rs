@@ -34,6 +34,10 @@ fn annotated(text: &str, quote: &str) -> Rc<Workspace> {
     Rc::new(workspace)
 }
 
+fn first_tag(workspace: &Workspace) -> String {
+    workspace.session.set().tags()[0].id.clone()
+}
+
 fn reduce(workspace: &Rc<Workspace>, action: WorkspaceAction) -> (Rc<Workspace>, Vec<Event>) {
     let Reduced { workspace, events } = workspace.reduce(action);
     (workspace, events)
@@ -115,10 +119,14 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
     let before = workspace(TEXT);
     let long: Rc<str> = Rc::from("A long line of text.\n".repeat(WORKER_THRESHOLD_BYTES / 20));
     let (waiting, events) = reduce(&before, WorkspaceAction::LoadText(long.clone()));
-    assert!(events.is_empty());
+    // The view makes way for the outline on show.
+    assert_eq!(events, vec![Event::Shown]);
     let job = waiting.parsing.clone().expect("a worker job");
     assert_eq!(job.percent, 0);
     assert!(Rc::ptr_eq(&waiting.document, &before.document));
+    let outline = job.outline.clone().expect("the text's outline on show");
+    assert_eq!(*outline.text, *long);
+    assert_eq!(outline.paragraphs.len(), WORKER_THRESHOLD_BYTES / 20);
 
     // Asking again for the same text (a pause in typing) starts no new job.
     let (again, _) = reduce(&waiting, WorkspaceAction::ParseInput);
@@ -132,6 +140,8 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
         },
     );
     assert_eq!(progress.parsing.as_ref().map(|p| p.percent), Some(60));
+    let kept = progress.parsing.as_ref().and_then(|p| p.outline.as_ref());
+    assert!(kept.is_some_and(|kept| Rc::ptr_eq(kept, &outline)));
     let (stale, _) = reduce(
         &progress,
         WorkspaceAction::ParseProgress {
@@ -406,4 +416,92 @@ fn another_release_pasted_over_starts_fresh_and_an_edit_keeps_the_annotations() 
     let (edited, events) = reduce(&edited, WorkspaceAction::ParseInput);
     assert!(!events.contains(&Event::NewRelease));
     assert_eq!(edited.session.set().annotations().len(), 1);
+}
+
+#[test]
+fn while_an_outline_is_on_show_annotations_wait_and_the_codebook_does_not() {
+    let before = workspace(TEXT);
+    let (tagged, _) = reduce(
+        &before,
+        Edit::Annotate {
+            target: Target::Range { start: 0, end: 8 },
+            tag: first_tag(&before),
+            id: "a1".into(),
+            now: "2026-12-03T10:00:00Z".into(),
+        }
+        .into(),
+    );
+    let long: Rc<str> =
+        Rc::from("Another release, line by line.\n".repeat(WORKER_THRESHOLD_BYTES / 30));
+    let (reading, _) = reduce(&tagged, WorkspaceAction::LoadText(long.clone()));
+    assert!(Parsing::shows_outline(&reading.parsing));
+    for edit in [
+        Edit::Annotate {
+            target: Target::Range { start: 0, end: 7 },
+            tag: first_tag(&before),
+            id: "a2".into(),
+            now: "2026-12-03T10:01:00Z".into(),
+        },
+        Edit::DeleteAnnotation("a1".into()),
+        Edit::Undo,
+    ] {
+        let (after, events) = reduce(&reading, edit.into());
+        assert!(Rc::ptr_eq(&after.session, &reading.session));
+        let text = notice_text(&events).expect("a message");
+        assert!(text.contains("still being read"), "{text}");
+    }
+    // A tag added to the codebook goes along into the new release.
+    let (added, events) = reduce(
+        &reading,
+        Edit::AddTag {
+            id: "t-new".into(),
+            name: "Pledge".into(),
+            color: "#336699".into(),
+        }
+        .into(),
+    );
+    assert_eq!(notice_text(&events), None);
+    let id = reading.parsing.as_ref().unwrap().id;
+    let (shown, _) = reduce(
+        &added,
+        WorkspaceAction::Parsed {
+            id,
+            input: long.clone(),
+            result: Ok(Rc::new(crate::parse::parse(&long))),
+        },
+    );
+    assert!(!Parsing::shows_outline(&shown.parsing));
+    assert!(shown.session.set().annotations().is_empty());
+    assert!(shown
+        .session
+        .set()
+        .tags()
+        .iter()
+        .any(|t| t.name == "Pledge"));
+    // Now tagging works on the new text.
+    let (tagged, _) = reduce(
+        &shown,
+        Edit::Annotate {
+            target: Target::Range { start: 0, end: 7 },
+            tag: first_tag(&before),
+            id: "a3".into(),
+            now: "2026-12-03T10:02:00Z".into(),
+        }
+        .into(),
+    );
+    assert_eq!(tagged.session.set().annotations().len(), 1);
+}
+
+#[test]
+fn an_edit_of_the_text_on_show_keeps_it_on_show_while_the_worker_reads() {
+    let long = "A long line of text.\n".repeat(WORKER_THRESHOLD_BYTES / 20);
+    let before = workspace(&long);
+    let edited: Rc<str> = Rc::from(format!("{long}One more line.\n"));
+    let (waiting, events) = reduce(&before, WorkspaceAction::EditInput(edited));
+    assert!(events.is_empty());
+    let (waiting, events) = reduce(&waiting, WorkspaceAction::ParseInput);
+    assert!(events.is_empty());
+    let job = waiting.parsing.as_ref().expect("a worker job");
+    assert!(!job.fresh && job.outline.is_none());
+    assert!(Rc::ptr_eq(&waiting.document, &before.document));
 }
