@@ -1,5 +1,7 @@
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+
 use yew::prelude::*;
 
 use super::use_debounce;
@@ -11,7 +13,8 @@ use crate::app::state::{Workspace, WorkspaceAction};
 const PARSE_DELAY_MS: u32 = 350;
 
 /// Parses what is typed after a pause, and hands a long text to the worker
-/// when the workspace starts a job for it.
+/// when the workspace starts a job for it (outlining a release of its own
+/// meanwhile).
 #[hook]
 pub fn use_parsing(workspace: Rc<Workspace>, dispatch: Dispatch) {
     // Comparing the text box with the document costs a pass over the text:
@@ -42,12 +45,22 @@ pub fn use_parsing(workspace: Rc<Workspace>, dispatch: Dispatch) {
             }),
         );
     }
-    // A long text goes to the worker; the job id changes per text.
-    let job = workspace.parsing.as_ref().map(|p| p.id);
+    // A long text goes to the worker; the job id changes per text. A
+    // release of its own is outlined here meanwhile, after the worker has
+    // it, so the two run side by side; in a task of its own, so that the
+    // browser paints between handing over the text and splitting it.
+    let job = workspace.parsing.as_ref().map(|p| (p.id, p.fresh));
     let input = workspace.input.clone();
     use_effect_with(job, move |job| {
-        if let Some(id) = *job {
-            parse_worker::run(id, input, dispatch);
+        if let Some((id, fresh)) = *job {
+            parse_worker::run(id, input.clone(), dispatch.clone());
+            if fresh {
+                Timeout::new(0, move || {
+                    let outline = Rc::new(crate::parse::outline(&input));
+                    dispatch.emit(WorkspaceAction::Outlined { id, outline });
+                })
+                .forget();
+            }
         }
     });
 }

@@ -103,7 +103,7 @@ async function traceOnce(cdp, step) {
 }
 
 /** Replaces the text with a one-line one (not timed) so the next parse is a real change. */
-async function reset(page, line) {
+export async function reset(page, line) {
   await page.evaluate(async (line) => {
     const area = document.getElementById('release-text');
     area.value = line;
@@ -164,7 +164,7 @@ async function parseAndRender(page, text, expected) {
  * the pane's scroll height standing for the whole text, no progress bar
  * left) and to the next frame. `file` (a path) is picked with the input.
  */
-async function openTimed(page, file, first) {
+export async function openTimed(page, file, first) {
   await page.evaluate(() => {
     window.__opened = null;
     document.addEventListener(

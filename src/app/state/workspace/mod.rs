@@ -36,9 +36,10 @@ pub struct Parsing {
     pub percent: u8,
     /// The text is a release of its own, not an edit of the one on show.
     pub fresh: bool,
-    /// A release of its own is shown at once as its paragraphs alone
-    /// ([`outline`](crate::parse::outline)), read-only, until the parse
-    /// replaces it; an edit of the document on show keeps that document.
+    /// A release of its own is shown as its paragraphs alone
+    /// ([`outline`](crate::parse::outline), made on the page while the
+    /// worker parses: `Outlined`), read-only, until the parse replaces it;
+    /// an edit of the document on show keeps that document.
     pub outline: Option<Rc<Document>>,
 }
 
@@ -114,6 +115,12 @@ pub enum WorkspaceAction {
     ParseProgress {
         id: u64,
         percent: u8,
+    },
+    /// The outline of job `id`'s text, to show until the worker's answer:
+    /// taken only for a release of its own.
+    Outlined {
+        id: u64,
+        outline: Rc<Document>,
     },
     /// A change to the annotations or tags, through the session.
     Edit(Edit),
@@ -226,6 +233,20 @@ impl Workspace {
                     }),
                     ..next
                 },
+                _ => next,
+            },
+            WorkspaceAction::Outlined { id, outline } => match next.parsing {
+                Some(ref parsing) if parsing.id == id && parsing.fresh => {
+                    // The view makes way for the text on show.
+                    events.push(Event::Shown);
+                    Workspace {
+                        parsing: Some(Parsing {
+                            outline: Some(outline),
+                            ..parsing.clone()
+                        }),
+                        ..next
+                    }
+                }
                 _ => next,
             },
             WorkspaceAction::Edit(ref edit)

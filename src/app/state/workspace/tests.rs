@@ -119,14 +119,34 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
     let before = workspace(TEXT);
     let long: Rc<str> = Rc::from("A long line of text.\n".repeat(WORKER_THRESHOLD_BYTES / 20));
     let (waiting, events) = reduce(&before, WorkspaceAction::LoadText(long.clone()));
-    // The view makes way for the outline on show.
-    assert_eq!(events, vec![Event::Shown]);
+    assert!(events.is_empty());
     let job = waiting.parsing.clone().expect("a worker job");
     assert_eq!(job.percent, 0);
+    assert!(job.fresh && job.outline.is_none());
     assert!(Rc::ptr_eq(&waiting.document, &before.document));
-    let outline = job.outline.clone().expect("the text's outline on show");
-    assert_eq!(*outline.text, *long);
+
+    // Its outline is on show until the answer; the view makes way for it.
+    // An outline of a superseded job is dropped.
+    let outline = Rc::new(crate::parse::outline(&long));
     assert_eq!(outline.paragraphs.len(), WORKER_THRESHOLD_BYTES / 20);
+    let (stale, events) = reduce(
+        &waiting,
+        WorkspaceAction::Outlined {
+            id: job.id + 1,
+            outline: outline.clone(),
+        },
+    );
+    assert!(Rc::ptr_eq(&stale, &waiting) && events.is_empty());
+    let (waiting, events) = reduce(
+        &waiting,
+        WorkspaceAction::Outlined {
+            id: job.id,
+            outline: outline.clone(),
+        },
+    );
+    assert_eq!(events, vec![Event::Shown]);
+    assert!(Parsing::shows_outline(&waiting.parsing));
+    assert!(Rc::ptr_eq(&waiting.document, &before.document));
 
     // Asking again for the same text (a pause in typing) starts no new job.
     let (again, _) = reduce(&waiting, WorkspaceAction::ParseInput);
@@ -434,6 +454,14 @@ fn while_an_outline_is_on_show_annotations_wait_and_the_codebook_does_not() {
     let long: Rc<str> =
         Rc::from("Another release, line by line.\n".repeat(WORKER_THRESHOLD_BYTES / 30));
     let (reading, _) = reduce(&tagged, WorkspaceAction::LoadText(long.clone()));
+    let id = reading.parsing.as_ref().unwrap().id;
+    let (reading, _) = reduce(
+        &reading,
+        WorkspaceAction::Outlined {
+            id,
+            outline: Rc::new(crate::parse::outline(&long)),
+        },
+    );
     assert!(Parsing::shows_outline(&reading.parsing));
     for edit in [
         Edit::Annotate {
@@ -461,7 +489,6 @@ fn while_an_outline_is_on_show_annotations_wait_and_the_codebook_does_not() {
         .into(),
     );
     assert_eq!(notice_text(&events), None);
-    let id = reading.parsing.as_ref().unwrap().id;
     let (shown, _) = reduce(
         &added,
         WorkspaceAction::Parsed {
@@ -504,4 +531,14 @@ fn an_edit_of_the_text_on_show_keeps_it_on_show_while_the_worker_reads() {
     let job = waiting.parsing.as_ref().expect("a worker job");
     assert!(!job.fresh && job.outline.is_none());
     assert!(Rc::ptr_eq(&waiting.document, &before.document));
+    // Not outlined: the document on show and its annotations stay.
+    let id = job.id;
+    let (after, events) = reduce(
+        &waiting,
+        WorkspaceAction::Outlined {
+            id,
+            outline: Rc::new(crate::parse::outline(&long)),
+        },
+    );
+    assert!(Rc::ptr_eq(&after, &waiting) && events.is_empty());
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::annotate::{AnnotationSet, ReanchorReport, Session};
 use crate::document::Document;
-use crate::parse::{outline, parse};
+use crate::parse::parse;
 use crate::text::normalize_line_endings;
 
 use super::{Event, Parsing, Pending, Workspace, MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES};
@@ -55,18 +55,14 @@ impl Workspace {
                 .as_ref()
                 .map_or(1, |p| p.id + 1)
                 .max(self.revision + 1);
-            // A release of its own is on show at once, as its paragraphs:
-            // a long parse takes seconds, splitting the text a fraction.
-            let outline = fresh.then(|| Rc::new(outline(&input)));
-            if outline.is_some() {
-                events.push(Event::Shown);
-            }
+            // A release of its own comes back first as its outline
+            // (`Outlined`), made on the page once the worker has the text.
             self.input = input;
             self.parsing = Some(Parsing {
                 id,
                 percent: 0,
                 fresh,
-                outline,
+                outline: None,
             });
             return self;
         }
