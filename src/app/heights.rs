@@ -56,6 +56,7 @@ pub struct Layout {
     pub tail: f64,
 }
 
+#[derive(Clone)]
 pub struct Heights {
     chars: Vec<usize>,
     measured: Vec<bool>,

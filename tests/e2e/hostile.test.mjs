@@ -135,9 +135,31 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   assert.equal(await progress.count(), 1, 'the key was handled while the text was still being read');
   assert.equal(await regions(page).document.locator('.annotated').count(), 0);
 
+  // A reader who scrolled down meanwhile keeps their place when the parse
+  // replaces the outline: the same paragraph at the top, where it was.
+  await page.evaluate(() => {
+    const pane = document.querySelector('section.document');
+    pane.scrollTop = 0.4 * pane.scrollHeight;
+  });
+  await page.waitForTimeout(500);
+  const topOfView = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('section.document');
+      const top = pane.getBoundingClientRect().top;
+      const first = [...pane.querySelectorAll('.para')].find((p) => p.getBoundingClientRect().bottom > top + 1);
+      return first && { id: first.id, y: first.getBoundingClientRect().top - top };
+    });
+  const reading = await topOfView();
+  assert.equal(await progress.count(), 1, 'the place was taken while the text was still being read');
+  assert.ok(reading && reading.id !== 'para-0', `scrolled to ${reading?.id}`);
+
   // Parsed: the speakers, and a window of it in the page, the scroll height
   // standing for all.
   await progress.waitFor({ state: 'detached', timeout: 170_000 });
+  await page.waitForTimeout(300);
+  const parsedTop = await topOfView();
+  assert.equal(parsedTop?.id, reading.id, 'the same paragraph at the top of the view');
+  assert.ok(Math.abs(parsedTop.y - reading.y) <= 2, `at ${parsedTop.y} px, where it was at ${reading.y} px`);
   await regions(page).speakers.getByRole('button', { name: /KWAME ASANTE-BOAHEN/ }).first().waitFor();
   await page.waitForFunction((total) => document.querySelector('section.document').scrollHeight > total * 20, total);
   const seconds = (Date.now() - started) / 1000;

@@ -41,18 +41,28 @@ pub struct Window {
 pub fn use_window(scroller: NodeRef, document: Shared<Document>) -> Window {
     let list = use_node_ref();
     let redraw = use_force_update();
+    let previous = use_mut_ref(|| None::<Rc<Windower>>);
     let windower = use_memo(document, {
         let (scroller, list) = (scroller.clone(), list.clone());
+        let previous = previous.clone();
         move |document| {
+            // The same paragraphs in a new document (an outline replaced by
+            // its parse): the reader's place and the measured heights stay.
+            let carried = previous
+                .borrow()
+                .as_ref()
+                .and_then(|old| old.carry_to(document));
             Rc::new(Windower::new(
-                document,
+                document.clone(),
                 scroller.clone(),
                 list.clone(),
                 redraw.clone(),
+                carried,
             ))
         }
     });
     let windower: Rc<Windower> = (*windower).clone();
+    *previous.borrow_mut() = Some(windower.clone());
     {
         let windower = windower.clone();
         use_effect_with(Rc::as_ptr(&windower) as usize, move |_| {
@@ -78,7 +88,18 @@ pub fn use_window(scroller: NodeRef, document: Shared<Document>) -> Window {
     }
 }
 
+/// What a new document with the same paragraphs takes over from the
+/// windower of the old one.
+struct Carried {
+    heights: Heights,
+    window: Range<usize>,
+    anchor: Option<(usize, f64)>,
+    width: i32,
+}
+
 struct Windower {
+    /// Whose paragraphs these are.
+    document: Shared<Document>,
     scroller: NodeRef,
     list: NodeRef,
     whole: bool,
@@ -103,37 +124,66 @@ struct Windower {
 
 impl Windower {
     fn new(
-        document: &Document,
+        document: Shared<Document>,
         scroller: NodeRef,
         list: NodeRef,
         redraw: yew::functional::UseForceUpdateHandle,
+        carried: Option<Carried>,
     ) -> Self {
-        let chars = document
-            .paragraphs
-            .iter()
-            .map(|p| p.end.saturating_sub(p.start))
-            .collect();
-        let heights = Heights::new(chars, Metrics::default());
-        let whole = heights.len() <= WHOLE_UP_TO;
-        let window = if whole {
-            0..heights.len()
-        } else {
-            heights.span(0.0, 2.0 * MIN_MARGIN + 900.0)
-        };
+        let carried = carried.unwrap_or_else(|| {
+            let chars = document
+                .paragraphs
+                .iter()
+                .map(|p| p.end.saturating_sub(p.start))
+                .collect();
+            let heights = Heights::new(chars, Metrics::default());
+            let window = if heights.len() <= WHOLE_UP_TO {
+                0..heights.len()
+            } else {
+                heights.span(0.0, 2.0 * MIN_MARGIN + 900.0)
+            };
+            Carried {
+                heights,
+                window,
+                anchor: None,
+                width: 0,
+            }
+        });
         Windower {
+            document,
             scroller,
             list,
-            whole,
-            heights: RefCell::new(heights),
-            window: RefCell::new(window),
+            whole: carried.heights.len() <= WHOLE_UP_TO,
+            heights: RefCell::new(carried.heights),
+            window: RefCell::new(carried.window),
             pinned: Cell::new(None),
-            anchor: Cell::new(None),
+            anchor: Cell::new(carried.anchor),
             revealing: Cell::new(None),
             revealed: Cell::new(None),
-            width: Cell::new(0),
+            width: Cell::new(carried.width),
             settling: Cell::new(0),
             redraw,
         }
+    }
+
+    /// This windower's heights, window and place for `document`, when its
+    /// paragraphs are these (the same offsets). The place is the anchor as
+    /// last recorded (at the last scroll): the page around the list may
+    /// already have changed for the new document (the progress line above
+    /// it gone), so it is not read again now.
+    fn carry_to(&self, document: &Document) -> Option<Carried> {
+        let (old, new) = (&self.document.paragraphs, &document.paragraphs);
+        let same = old.len() == new.len()
+            && old
+                .iter()
+                .zip(new)
+                .all(|(a, b)| a.start == b.start && a.end == b.end);
+        same.then(|| Carried {
+            heights: self.heights.borrow().clone(),
+            window: self.window.borrow().clone(),
+            anchor: self.anchor.get(),
+            width: self.width.get(),
+        })
     }
 
     fn layout(&self) -> Layout {
