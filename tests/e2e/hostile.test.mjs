@@ -9,7 +9,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedBrowser, openApp } from './support/app.mjs';
-import { SAMPLE_TEXT, fresh, readStored, regions, selectByMouse, stored, storedWith, textarea } from './support/annotator.mjs';
+import { SAMPLE_TEXT, exportButton, exportMenu, fresh, readStored, regions, selectByMouse, stored, storedWith, textarea } from './support/annotator.mjs';
 import { allParagraphTexts } from './support/window.mjs';
 import { cspViolations, listedQuotes, storedQuotes, tagPassage, watchPage } from './support/faults.mjs';
 
@@ -103,6 +103,10 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   const firstLine = SAMPLE_TEXT.split('\n').find((line) => line.trim()).trim();
   const tagged = 'Much of the contaminated land is farmland that nobody dares to plough';
 
+  // Work on the release on show first: something to undo there.
+  await tagPassage(page, tagged, 'Evidence');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), false);
+
   await watchFrames(page);
   const started = Date.now();
   await openFile(page, 'big.txt', path);
@@ -134,6 +138,14 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('still being read'));
   assert.equal(await progress.count(), 1, 'the key was handled while the text was still being read');
   assert.equal(await regions(page).document.locator('.annotated').count(), 0);
+  // Nor does Export make a file of the release no longer on show, or Undo
+  // undo in it.
+  await exportButton(page).click();
+  await exportMenu(page).getByRole('menuitem', { name: 'Export JSON', exact: true }).click();
+  await page.waitForFunction(() =>
+    document.querySelector('.notice')?.textContent.includes('could not be made: this text is still being read'),
+  );
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
 
   // A reader who scrolled down meanwhile keeps their place when the parse
   // replaces the outline: the same paragraph at the top, where it was.

@@ -131,8 +131,8 @@ pub fn app() -> Html {
     let header = html! {
         <>
             <SiteHeader
-                can_undo={workspace.session.can_undo()}
-                can_redo={workspace.session.can_redo()}
+                can_undo={!reading && workspace.session.can_undo()}
+                can_redo={!reading && workspace.session.can_redo()}
                 save={store.save_state()}
             />
             <Notices
