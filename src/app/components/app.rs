@@ -95,7 +95,7 @@ pub fn app() -> Html {
 
     // A long release of its own is shown as its outline while the worker
     // reads it: its paragraphs, no annotations, nothing to tag yet.
-    let outline = workspace.parsing.as_ref().and_then(|p| p.outline.clone());
+    let outline = workspace.outline().cloned();
     let reading = outline.is_some();
     let document = Shared::new(outline.unwrap_or_else(|| workspace.document.clone()));
     let session = Shared::new(workspace.session.clone());

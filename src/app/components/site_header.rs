@@ -11,7 +11,7 @@ use crate::app::exports::{
 };
 use crate::app::files::MAX_FILE_BYTES;
 use crate::app::renders::rendered;
-use crate::app::state::{Action, Edit, Notice, Parsing, SaveState, WorkspaceAction};
+use crate::app::state::{Action, Edit, Notice, SaveState, WorkspaceAction};
 use crate::exchange::{is_foreign, InputFile};
 
 /// What "Import annotations" takes: our JSON, doccano JSONL, Label Studio
@@ -50,7 +50,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     exports: RELEASE_EXPORTS,
                     releases: Callback::from(move |()| {
                         let workspace = latest.get();
-                        if Parsing::shows_outline(&workspace.parsing) {
+                        if workspace.outline().is_some() {
                             return Err(
                                 "this text is still being read; it can be exported once its \
                                         speakers and facts are found"

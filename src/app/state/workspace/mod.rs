@@ -43,13 +43,6 @@ pub struct Parsing {
     pub outline: Option<Rc<Document>>,
 }
 
-impl Parsing {
-    /// Whether tagging must wait: the outline on show has no session yet.
-    pub fn shows_outline(this: &Option<Parsing>) -> bool {
-        this.as_ref().is_some_and(|p| p.outline.is_some())
-    }
-}
-
 /// Compared by the outline's address: the reducer runs on every action and
 /// must not compare a long text.
 impl PartialEq for Parsing {
@@ -188,6 +181,12 @@ impl Workspace {
         }
     }
 
+    /// The outline on show while the worker parses a release of its own:
+    /// it has no session yet, so annotation edits and exports wait.
+    pub fn outline(&self) -> Option<&Rc<Document>> {
+        self.parsing.as_ref()?.outline.as_ref()
+    }
+
     pub fn has_annotations(&self) -> bool {
         let set = self.session.set();
         !set.annotations().is_empty() || !set.orphans().is_empty()
@@ -250,12 +249,12 @@ impl Workspace {
                 _ => next,
             },
             WorkspaceAction::Edit(ref edit)
-                if edit.touches_annotations() && Parsing::shows_outline(&next.parsing) =>
+                if edit.touches_annotations() && next.outline().is_some() =>
             {
                 events.push(Event::Notice(Some(Notice::info(READING_NOTICE))));
                 next
             }
-            WorkspaceAction::Import { .. } if Parsing::shows_outline(&next.parsing) => {
+            WorkspaceAction::Import { .. } if next.outline().is_some() => {
                 events.push(Event::Notice(Some(Notice::info(READING_NOTICE))));
                 next
             }

@@ -145,7 +145,7 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
         },
     );
     assert_eq!(events, vec![Event::Shown]);
-    assert!(Parsing::shows_outline(&waiting.parsing));
+    assert!(waiting.outline().is_some());
     assert!(Rc::ptr_eq(&waiting.document, &before.document));
 
     // Asking again for the same text (a pause in typing) starts no new job.
@@ -462,7 +462,7 @@ fn while_an_outline_is_on_show_annotations_wait_and_the_codebook_does_not() {
             outline: Rc::new(crate::parse::outline(&long)),
         },
     );
-    assert!(Parsing::shows_outline(&reading.parsing));
+    assert!(reading.outline().is_some());
     for edit in [
         Edit::Annotate {
             target: Target::Range { start: 0, end: 7 },
@@ -497,7 +497,7 @@ fn while_an_outline_is_on_show_annotations_wait_and_the_codebook_does_not() {
             result: Ok(Rc::new(crate::parse::parse(&long))),
         },
     );
-    assert!(!Parsing::shows_outline(&shown.parsing));
+    assert!(shown.outline().is_none());
     assert!(shown.session.set().annotations().is_empty());
     assert!(shown
         .session
