@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 allowed='^src/(main\.rs|app/(dom|storage|library_db|broadcast|files|parse_worker|exchange_worker|panic|clock|renders|bench)\.rs|bin/rapporteur-exchange\.rs|app/hooks/)'
 api='\b(web_sys|js_sys|gloo|wasm_bindgen|wasm_bindgen_futures)\b|\bJs(Cast|Value)\b'
 
-offending=$(grep -rnE "$api" src --include='*.rs' \
+offending=$(grep -rnE "$api" src core --include='*.rs' \
   | grep -vE "^[^:]+:[0-9]+:[[:space:]]*//" \
   | grep -vE "$allowed" || true)
 if [ -n "$offending" ]; then
@@ -21,4 +21,4 @@ if [ -n "$offending" ]; then
   echo "$offending" >&2
   exit 1
 fi
-echo "check-browser-apis: only $(grep -rlE "$api" src --include='*.rs' | grep -cE "$allowed") allowed files touch browser APIs"
+echo "check-browser-apis: only $(grep -rlE "$api" src core --include='*.rs' | grep -cE "$allowed") allowed files touch browser APIs"

@@ -17,7 +17,8 @@ fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn parses_a_file_to_json() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sample/un_meeting.txt");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src/sample/un_meeting.txt");
     let out = Command::new(CLI)
         .args(["parse"])
         .arg(&path)

@@ -56,7 +56,7 @@ pub fn same_work(a: &AnnotationSet, b: &AnnotationSet) -> bool {
     fn sorted<T: Clone>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<T> {
         let mut items = items.to_vec();
         // The crate's one small sort: the standard one is a large copy per
-        // element type in the wasm (src/sort.rs).
+        // element type in the wasm (core/src/sort.rs).
         crate::sort::sort_by(&mut items, |x, y| key(x).cmp(key(y)));
         items
     }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp } from './app.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const SAMPLE_PATH = join(ROOT, 'src', 'sample', 'un_meeting.txt');
+export const SAMPLE_PATH = join(ROOT, 'core', 'src', 'sample', 'un_meeting.txt');
 export const SAMPLE_TEXT = readFileSync(SAMPLE_PATH, 'utf8');
 export const STATE_KEY = 'rapporteur.state';
 

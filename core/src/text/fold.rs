@@ -104,12 +104,12 @@ pub fn original_offset(original: &str, folded_byte: usize) -> usize {
     original.chars().count()
 }
 
-pub(crate) fn is_combining_mark(c: char) -> bool {
+pub fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// Accented and special Latin letters as plain ASCII (case kept).
-pub(crate) fn fold_latin(c: char) -> Option<&'static str> {
+pub fn fold_latin(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' | 'Ǎ' => "A",

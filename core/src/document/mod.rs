@@ -202,7 +202,7 @@ impl Document {
 
     /// The same document with its code-point index cleared, for after
     /// `text` was put back (the digest, of the same text, kept).
-    pub(crate) fn with_fresh_index(mut self) -> Self {
+    pub fn with_fresh_index(mut self) -> Self {
         self.index = LazyCharIndex::default();
         self
     }

@@ -63,7 +63,7 @@ pub use outline::outline;
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
-    #[cfg(test)]
+    #[cfg(feature = "count-parses")]
     parses::count();
     let original = normalize_line_endings(input);
     let wraps = paragraphs::wrapped_line_breaks(&original);
@@ -287,9 +287,10 @@ fn add_mentions(references: &[mentions::Reference], speakers: &mut SpeakerList) 
 }
 
 /// How many times this thread has parsed, for tests of the app's state that
-/// a long text is not parsed twice.
-#[cfg(test)]
-pub(crate) mod parses {
+/// a long text is not parsed twice (the `rapporteur` crate's tests turn the
+/// feature on; no build that ships has it).
+#[cfg(feature = "count-parses")]
+pub mod parses {
     use std::cell::Cell;
 
     thread_local! {

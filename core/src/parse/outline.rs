@@ -67,7 +67,8 @@ mod tests {
     fn paragraphs_are_where_the_parse_puts_them() {
         let mut texts: Vec<(String, String)> =
             vec![("sample".into(), crate::sample::UN_MEETING.into())];
-        let mut dirs = vec![std::path::PathBuf::from("tests/fixtures")];
+        let mut dirs =
+            vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).expect("the fixtures") {
                 let path = entry.expect("an entry").path();
