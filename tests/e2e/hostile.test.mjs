@@ -324,6 +324,49 @@ test('a long text folds the text box away, opened or pasted; the reader unfolds 
   assert.deepEqual(errors, []);
 });
 
+test('text typed into the box past the fold keeps it open, the caret in it', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  const fold = 256 * 1024;
+  // Ten bytes short of the fold: the box is open with it.
+  const head = `${SAMPLE_TEXT}\n\n`;
+  const filler = 'The record, continued at length.\n\n'.repeat(9_000).slice(0, fold - 10 - Buffer.byteLength(head));
+  const text = head + filler;
+  assert.equal(Buffer.byteLength(text), fold - 10);
+  const area = page.locator('#release-text');
+  const folded = page.locator('.input-panel .folded-text');
+  await area.evaluate((a, text) => {
+    a.value = text;
+    a.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction((n) => document.querySelector('#release-text').value.length === n, text.length);
+  assert.equal(await area.isVisible(), true);
+
+  // Typed at the top, key by key: the fold is crossed at the eleventh byte.
+  await area.evaluate((a) => {
+    a.focus();
+    a.setSelectionRange(0, 0);
+  });
+  await page.keyboard.type('Typed first.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('para-0')?.textContent === 'Typed first.');
+  assert.equal(await folded.count(), 0, 'no fold line');
+  assert.equal(await area.isVisible(), true, 'the box stays open');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'release-text', 'the caret stays in it');
+  const value = await area.inputValue();
+  assert.ok(Buffer.byteLength(value) > fold, 'past the fold');
+  assert.equal(value, `Typed first.\n\n${text}`);
+  assert.deepEqual(await area.evaluate((a) => [a.selectionStart, a.selectionEnd]), [14, 14]);
+
+  // Typing goes on where it was, and is parsed.
+  await page.keyboard.type('Second.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('para-1')?.textContent === 'Second.');
+  assert.equal(await area.isVisible(), true);
+  assert.deepEqual(errors, []);
+});
+
 /** Random UTF-16 code units: controls, NULs, lone surrogates and all. */
 function junk(length, seed) {
   let state = seed;

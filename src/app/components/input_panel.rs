@@ -22,6 +22,18 @@ const EDITABLE_BYTES: usize = 4 * 1024 * 1024;
 /// 1 MB text waited for it); a press release is a few tens of kilobytes.
 const FOLD_BYTES: usize = 256 * 1024;
 
+/// An edit in the open box that takes its text past the fold by at most
+/// this much is the reader writing in it (typing, an input method, a short
+/// paste): the box stays open under their hands. A longer text put in at
+/// once folds it, as one opened or pasted does.
+const TYPED_BYTES: usize = 4 * 1024;
+
+/// Whether an edit of the box from `before` to `after` bytes crossed the
+/// fold by the reader's own writing (see `TYPED_BYTES`).
+fn typed_past_fold(before: usize, after: usize) -> bool {
+    before > 0 && before <= FOLD_BYTES && after > FOLD_BYTES && after - before <= TYPED_BYTES
+}
+
 const PLACEHOLDER: &str = "Paste a press release here";
 
 const TOO_LONG: &str = "This text is too long to edit here. It is shown in the Document pane; edit it in a text editor and open it again.";
@@ -121,8 +133,12 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     }
     let oninput = {
         let held = held.clone();
+        let unfolded = unfolded.clone();
         dispatch.reform(move |event: InputEvent| {
             let value: Rc<str> = Rc::from(field_value(&event));
+            if typed_past_fold(held.borrow().len(), value.len()) {
+                unfolded.set(true);
+            }
             *held.borrow_mut() = value.clone();
             WorkspaceAction::EditInput(value)
         })
