@@ -146,6 +146,26 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
     document.querySelector('.notice')?.textContent.includes('could not be made: this text is still being read'),
   );
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
+  // An import is refused before the file is read, our JSON or another tool's.
+  await page.getByLabel('Import annotations').setInputFiles({
+    name: 'earlier.annotations.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "rapporteur-annotations"}'),
+  });
+  await page.waitForFunction(() =>
+    document
+      .querySelector('.notice')
+      ?.textContent.includes('earlier.annotations.json was not imported: this text is still being read'),
+  );
+  await page.getByLabel('Import annotations').setInputFiles({
+    name: 'project.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from('{"text": "x", "label": []}\n'),
+  });
+  await page.waitForFunction(() =>
+    document.querySelector('.notice')?.textContent.includes('project.jsonl was not imported: this text is still being read'),
+  );
+  assert.equal(await progress.count(), 1, 'both were refused while the text was still being read');
 
   // A reader who scrolled down meanwhile keeps their place when the parse
   // replaces the outline: the same paragraph at the top, where it was.

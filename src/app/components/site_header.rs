@@ -84,6 +84,15 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
             let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
             let verb = if names.len() == 1 { "was" } else { "were" };
             let refused = format!("{} {verb} not imported", names.join(", "));
+            // Refused before anything is read: the annotations would be
+            // placed on the release no longer on show, and another tool's
+            // files read for its text.
+            if workspace.outline().is_some() {
+                return dispatch.emit(Action::Notify(Notice::error(format!(
+                    "{refused}: this text is still being read; annotations can be imported \
+                     once its speakers and facts are found. Nothing was changed."
+                ))));
+            }
             let inputs: Vec<InputFile> = files
                 .iter()
                 .map(|f| InputFile {
