@@ -234,6 +234,58 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   assert.deepEqual(errors, []);
 });
 
+test('two long files opened one after the other: the first stays on show until the second replaces it, and the release before them never comes back between', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const { page, errors } = await openApp(browser, { context });
+  const sampleFirst = SAMPLE_TEXT.split('\n').find((line) => line.trim()).trim();
+  // Two releases of their own, each over the worker's 2 MB: the sample
+  // repeated under a headline of its own, so the first paragraph tells
+  // which text is on show.
+  const copies = Math.ceil((4 * 1024 * 1024) / Buffer.byteLength(SAMPLE_TEXT + '\n'));
+  const files = ['FIRST LONG FILE OF THE DAY', 'SECOND LONG FILE OF THE DAY'].map((headline, i) => {
+    const path = join(tmpdir(), `rapporteur-e2e-${process.pid}-long-${i}.txt`);
+    writeFileSync(path, `${headline}\n\n` + (SAMPLE_TEXT + '\n').repeat(copies));
+    t.after(() => rmSync(path, { force: true }));
+    return { headline, path };
+  });
+  await page.waitForFunction((first) => document.getElementById('para-0')?.textContent === first, sampleFirst);
+
+  // Every first paragraph the document pane holds, in order, as the DOM
+  // changes (a state held for a single frame is recorded too).
+  await page.evaluate(() => {
+    const seen = [];
+    window.__firstParagraphs = seen;
+    const note = () => {
+      const first = document.getElementById('para-0')?.textContent ?? null;
+      if (seen[seen.length - 1] !== first) seen.push(first);
+    };
+    note();
+    new MutationObserver(note).observe(document.querySelector('section.document'), {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  const progress = regions(page).document.locator('.parsing[role="status"]');
+  await openFile(page, 'first.txt', files[0].path);
+  await page.waitForFunction((first) => document.getElementById('para-0')?.textContent === first, files[0].headline);
+  assert.equal(await progress.count(), 1, 'the first file is on show while still being read');
+  await openFile(page, 'second.txt', files[1].path);
+  await page.waitForFunction((first) => document.getElementById('para-0')?.textContent === first, files[1].headline);
+  await progress.waitFor({ state: 'detached', timeout: 60_000 });
+  await regions(page).speakers.getByRole('button', { name: /KWAME ASANTE-BOAHEN/ }).first().waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById('para-0')?.textContent), files[1].headline);
+
+  // A moment with no first paragraph in the pane (between two windows) is
+  // not a text on show.
+  const seen = (await page.evaluate(() => window.__firstParagraphs))
+    .filter((first) => first !== null)
+    .filter((first, i, all) => i === 0 || all[i - 1] !== first);
+  assert.deepEqual(seen, [sampleFirst, files[0].headline, files[1].headline]);
+  assert.deepEqual(errors, []);
+});
+
 test('a text past the 64 MB limit is refused with a clear message; the document and annotations are kept', async (t) => {
   const { page, errors } = await fresh(t, browser);
   await tagPassage(page, 'Much of the contaminated land is farmland that nobody dares to plough', 'Evidence');

@@ -39,7 +39,8 @@ pub struct Parsing {
     /// A release of its own is shown as its paragraphs alone
     /// ([`outline`](crate::parse::outline), made on the page while the
     /// worker parses: `Outlined`), read-only, until the parse replaces it;
-    /// an edit of the document on show keeps that document.
+    /// an edit of the document on show keeps that document. A new job
+    /// starts with the outline already on show, if any, until its own.
     pub outline: Option<Rc<Document>>,
 }
 

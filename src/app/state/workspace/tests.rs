@@ -542,3 +542,69 @@ fn an_edit_of_the_text_on_show_keeps_it_on_show_while_the_worker_reads() {
     );
     assert!(Rc::ptr_eq(&after, &waiting) && events.is_empty());
 }
+
+#[test]
+fn a_second_long_release_keeps_the_first_outline_on_show_until_its_own() {
+    let before = workspace(TEXT);
+    let first: Rc<str> = Rc::from("The first long release.\n".repeat(WORKER_THRESHOLD_BYTES / 20));
+    let second: Rc<str> =
+        Rc::from("The second long release.\n".repeat(WORKER_THRESHOLD_BYTES / 20));
+    let (reading, _) = reduce(&before, WorkspaceAction::LoadText(first.clone()));
+    let first_id = reading.parsing.as_ref().expect("a worker job").id;
+    let first_outline = Rc::new(crate::parse::outline(&first));
+    let (reading, _) = reduce(
+        &reading,
+        WorkspaceAction::Outlined {
+            id: first_id,
+            outline: first_outline.clone(),
+        },
+    );
+
+    // The second file: a new job, the first text still on show (not the
+    // document parsed before both), edits still refused.
+    let (next, events) = reduce(&reading, WorkspaceAction::LoadText(second.clone()));
+    assert!(events.is_empty());
+    let job = next.parsing.clone().expect("a worker job");
+    assert!(job.id > first_id && job.fresh);
+    assert!(next
+        .outline()
+        .is_some_and(|o| Rc::ptr_eq(o, &first_outline)));
+    assert!(Rc::ptr_eq(&next.document, &before.document));
+    let (refused, events) = reduce(&next, Edit::Undo.into());
+    assert!(Rc::ptr_eq(&refused.session, &next.session));
+    assert!(notice_text(&events).is_some_and(|n| n.contains("still being read")));
+
+    // The first job's late answers no longer count; the second's outline
+    // takes the view, then its parse.
+    let (late, _) = reduce(
+        &next,
+        WorkspaceAction::Parsed {
+            id: first_id,
+            input: first.clone(),
+            result: Ok(Rc::new(crate::parse::parse(&first))),
+        },
+    );
+    assert!(Rc::ptr_eq(&late, &next));
+    let second_outline = Rc::new(crate::parse::outline(&second));
+    let (outlined, events) = reduce(
+        &next,
+        WorkspaceAction::Outlined {
+            id: job.id,
+            outline: second_outline.clone(),
+        },
+    );
+    assert_eq!(events, vec![Event::Shown]);
+    assert!(outlined
+        .outline()
+        .is_some_and(|o| Rc::ptr_eq(o, &second_outline)));
+    let (parsed, _) = reduce(
+        &outlined,
+        WorkspaceAction::Parsed {
+            id: job.id,
+            input: second.clone(),
+            result: Ok(Rc::new(crate::parse::parse(&second))),
+        },
+    );
+    assert!(parsed.outline().is_none() && parsed.parsing.is_none());
+    assert_eq!(*parsed.document.text, *second);
+}

@@ -57,12 +57,16 @@ impl Workspace {
                 .max(self.revision + 1);
             // A release of its own comes back first as its outline
             // (`Outlined`), made on the page once the worker has the text.
+            // An outline already on show (another long text still being
+            // read) stays until then: dropping it would show the last
+            // parsed document for a frame or more between the two.
+            let on_show = self.outline().cloned();
             self.input = input;
             self.parsing = Some(Parsing {
                 id,
                 percent: 0,
                 fresh,
-                outline: None,
+                outline: on_show,
             });
             return self;
         }
