@@ -241,8 +241,9 @@ test('two long files opened one after the other: the first stays on show until t
   const sampleFirst = SAMPLE_TEXT.split('\n').find((line) => line.trim()).trim();
   // Two releases of their own, each over the worker's 2 MB: the sample
   // repeated under a headline of its own, so the first paragraph tells
-  // which text is on show.
-  const copies = Math.ceil((4 * 1024 * 1024) / Buffer.byteLength(SAMPLE_TEXT + '\n'));
+  // which text is on show. 8 MB, so that the first is still being read
+  // when the second is picked, even on a fast machine.
+  const copies = Math.ceil((8 * 1024 * 1024) / Buffer.byteLength(SAMPLE_TEXT + '\n'));
   const files = ['FIRST LONG FILE OF THE DAY', 'SECOND LONG FILE OF THE DAY'].map((headline, i) => {
     const path = join(tmpdir(), `rapporteur-e2e-${process.pid}-long-${i}.txt`);
     writeFileSync(path, `${headline}\n\n` + (SAMPLE_TEXT + '\n').repeat(copies));
