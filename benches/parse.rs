@@ -6,6 +6,9 @@
 //! on its own: it is computed lazily (on export, autosave, serialisation),
 //! never during a parse, so it is not in the parse figures.
 //!
+//! The parse is timed on one thread, as the app runs it, and on the 1 MB
+//! and 10 MB texts also on two (`parse::Threads::Two`), as the CLI runs it.
+//!
 //! `make bench-native` runs it under the `release` profile (opt-level 3,
 //! LTO: how the CLI is built), then under `wasm-release` (opt-level "z",
 //! the one the wasm build uses). The last line is the figures as JSON, for
@@ -15,6 +18,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use rapporteur::bench_corpus::{build, SEED};
+use rapporteur::parse::{parse_on, Threads};
 use rapporteur::{parse, sample};
 
 struct Figures {
@@ -79,7 +83,9 @@ fn measure<R>(name: &'static str, text: &str, f: impl Fn(&str) -> R) -> Figures 
 }
 
 fn main() {
-    println!("parse + facts (rapporteur::parse), then text_sha256 alone; median of repeated runs");
+    println!(
+        "parse + facts (rapporteur::parse; parse2: on two threads, as the CLI), then text_sha256 alone; median of repeated runs"
+    );
     let texts = [
         ("sample", sample::UN_MEETING.to_owned()),
         ("100 KB", build(100_000, SEED)),
@@ -91,6 +97,12 @@ fn main() {
         let figures = measure(name, text, |t| parse(t).facts.len());
         figures.print("parse");
         parses.push(figures.json());
+    }
+    let mut two_threads = Vec::new();
+    for (name, text) in texts.iter().skip(2) {
+        let figures = measure(name, text, |t| parse_on(t, Threads::Two).facts.len());
+        figures.print("parse2");
+        two_threads.push(figures.json());
     }
     let mut hashes = Vec::new();
     for (name, text) in texts.iter().skip(2) {
@@ -111,8 +123,9 @@ fn main() {
         hashes.push(hashing.json());
     }
     println!(
-        r#"JSON {{"parse":[{}],"sha256":[{}]}}"#,
+        r#"JSON {{"parse":[{}],"parse_two_threads":[{}],"sha256":[{}]}}"#,
         parses.join(","),
+        two_threads.join(","),
         hashes.join(",")
     );
 }

@@ -81,7 +81,37 @@ pub(crate) fn extract_in(
     ranges: &[Range<usize>],
     char_starts: &[usize],
 ) -> (Vec<Fact>, Vec<Entity>) {
-    let text = document.text.as_str();
+    let scanned = scan_paragraphs(
+        document.text.as_str(),
+        ranges,
+        char_starts,
+        document.kind,
+        document.date.as_deref(),
+    );
+    finish(document, ranges, char_starts, scanned)
+}
+
+/// The facts each paragraph holds by itself, before the document's
+/// speakers are known: what [`scan_paragraphs`] finds and [`finish`]
+/// completes.
+pub(crate) struct Scanned {
+    /// In text order, each with its paragraph and no speaker yet.
+    facts: Vec<Fact>,
+    /// Each paragraph's capitalised words outside its facts.
+    capitals: Vec<Vec<usize>>,
+}
+
+/// The first half of extraction: every paragraph's own facts. It needs
+/// only the text, the paragraphs' bounds, the kind of document and its
+/// date (ISO, for the year of dates printed without one), so the parser
+/// can run it while it reads turns and speakers.
+pub(crate) fn scan_paragraphs(
+    text: &str,
+    ranges: &[Range<usize>],
+    char_starts: &[usize],
+    kind: DocumentKind,
+    date: Option<&str>,
+) -> Scanned {
     // Each paragraph's word starts are found once, for the whole-document
     // pass over names and for the paragraph's own scan.
     let texts: Vec<scan::Text> = ranges
@@ -89,11 +119,8 @@ pub(crate) fn extract_in(
         .map(|r| scan::Text::new(&text[r.clone()]))
         .collect();
     let context = Context {
-        year: document.date.as_deref().and_then(dates::year_of_iso),
-        acronyms: organizations::Acronyms::collect(
-            &texts,
-            document.kind != DocumentKind::UnMeeting,
-        ),
+        year: date.and_then(dates::year_of_iso),
+        acronyms: organizations::Acronyms::collect(&texts, kind != DocumentKind::UnMeeting),
     };
 
     let mut facts = Vec::new();
@@ -104,7 +131,6 @@ pub(crate) fn extract_in(
     let mut claimed = Claimed::default();
     for (number, mut paragraph_text) in texts.into_iter().enumerate() {
         let paragraph = paragraph_text.s;
-        let speaker = document.paragraphs[number].speaker;
         // Code points are counted forward from the paragraph's start, since
         // the facts come sorted by start: linear in the paragraph.
         let mut byte_cursor = 0;
@@ -125,11 +151,29 @@ pub(crate) fn extract_in(
                 end: char_cursor + fact_text.chars().count(),
                 value: found.value,
                 paragraph: number,
-                speaker,
+                speaker: None,
             });
         }
     }
-    // Short forms (`the Council`) join the organisation they stand for.
+    Scanned { facts, capitals }
+}
+
+/// The second half: each fact takes its paragraph's speaker, short forms
+/// (`the Council`) join the organisation they stand for, and the facts are
+/// grouped into entities. `document` has its paragraphs and speakers.
+pub(crate) fn finish(
+    document: &Document,
+    ranges: &[Range<usize>],
+    char_starts: &[usize],
+    scanned: Scanned,
+) -> (Vec<Fact>, Vec<Entity>) {
+    let Scanned {
+        mut facts,
+        capitals,
+    } = scanned;
+    for fact in &mut facts {
+        fact.speaker = document.paragraphs[fact.paragraph].speaker;
+    }
     org_links::link(document, ranges, char_starts, &capitals, &mut facts);
     let entities = entities::group(&facts);
     (facts, entities)

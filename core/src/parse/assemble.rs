@@ -1,5 +1,6 @@
 //! The last step: the passes' byte spans become the public model's
-//! code-point offsets, and facts are extracted on the finished document.
+//! code-point offsets, and the facts scanned beside the speakers are
+//! finished on the document.
 
 use std::ops::Range;
 
@@ -13,11 +14,44 @@ use crate::facts;
 use crate::facts::times::hh_mm;
 use crate::text::CharIndex;
 
+/// Each paragraph's place in the document's text: what the facts scan
+/// and what the document's offsets count from.
+pub struct Bounds {
+    /// Code-point offsets of `original`.
+    pub index: CharIndex,
+    /// Each paragraph's byte range in `original`.
+    pub ranges: Vec<Range<usize>>,
+    /// The code-point offset where each paragraph starts.
+    pub char_starts: Vec<usize>,
+}
+
+impl Bounds {
+    pub fn new(original: &str, view: &View, paras: &[Para]) -> Bounds {
+        let index = CharIndex::new(original);
+        let ranges: Vec<Range<usize>> = paras
+            .iter()
+            .map(|para| view.to_original(para.range.start)..view.to_original(para.range.end))
+            .collect();
+        let char_starts = ranges
+            .iter()
+            .map(|range| index.char_of_byte(original, range.start))
+            .collect();
+        Bounds {
+            index,
+            ranges,
+            char_starts,
+        }
+    }
+}
+
 pub struct Parts<'a> {
     /// The document's text, which offsets count into.
     pub original: &'a str,
     /// What the passes read; their byte spans are in it.
     pub view: &'a View,
+    pub bounds: Bounds,
+    /// Each paragraph's own facts.
+    pub scanned: facts::Scanned,
     pub paras: &'a [Para<'a>],
     pub header: Header,
     pub kind: DocumentKind,
@@ -29,7 +63,11 @@ pub struct Parts<'a> {
 
 pub fn document(parts: Parts) -> Document {
     let text = parts.original;
-    let index = CharIndex::new(text);
+    let Bounds {
+        index,
+        ranges,
+        char_starts,
+    } = parts.bounds;
     let view = parts.view;
     let span = |range: &Range<usize>| Span {
         start: index.char_of_byte(text, view.to_original(range.start)),
@@ -52,19 +90,13 @@ pub fn document(parts: Parts) -> Document {
     document.duration_minutes = parts.sitting.duration_minutes();
     document.also_speaking = parts.also_speaking;
 
-    // Each paragraph's byte range in the document's text, which the facts
-    // scan too.
-    let ranges: Vec<Range<usize>> = parts
-        .paras
-        .iter()
-        .map(|para| view.to_original(para.range.start)..view.to_original(para.range.end))
-        .collect();
     document.paragraphs = parts
         .paras
         .iter()
         .zip(&ranges)
-        .map(|(para, range)| Paragraph {
-            start: index.char_of_byte(text, range.start),
+        .zip(&char_starts)
+        .map(|((para, range), &start)| Paragraph {
+            start,
             end: index.char_of_byte(text, range.end),
             section: para.section.name().to_owned(),
             role: para.role,
@@ -116,8 +148,7 @@ pub fn document(parts: Parts) -> Document {
         })
         .map(|(number, at, speaker)| (number, span(&(at..at)).start, speaker))
         .collect();
-    let char_starts: Vec<usize> = document.paragraphs.iter().map(|p| p.start).collect();
-    let (mut facts, entities) = facts::extract_in(&document, &ranges, &char_starts);
+    let (mut facts, entities) = facts::finish(&document, &ranges, &char_starts, parts.scanned);
     document.set_char_index(index);
     attribute_by_position(&mut facts, &changes);
     attribute_quoted_facts(&mut facts, &quoted);

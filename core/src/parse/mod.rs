@@ -16,8 +16,13 @@
 //!    intros elsewhere;
 //! 7. `mentions` and `attribution`: references to speakers and who spoke
 //!    each quotation;
-//! 8. `also_speaking`; then facts (`crate::facts`), with quotations'
-//!    speakers applied to the facts inside them.
+//! 8. `also_speaking`.
+//!
+//! Facts (`crate::facts`) need only the paragraphs' bounds, the kind of
+//! document and its date: each paragraph's own facts are scanned beside
+//! passes 4 to 8 (on a second thread with [`Threads::Two`]), then finished
+//! on the assembled document: each takes its paragraph's speaker, short
+//! forms of organisations are linked, quotations' speakers applied.
 //!
 //! [`outline`] is the first pass alone: the paragraphs of a long text, to
 //! show while the whole parse runs in the app's worker.
@@ -48,6 +53,7 @@ mod release_speakers;
 mod sections;
 mod sitting;
 mod symbols;
+mod threads;
 mod titles;
 mod turns;
 mod un_openers;
@@ -57,12 +63,19 @@ mod words;
 use std::collections::HashMap;
 
 use crate::document::{Document, DocumentKind};
+use crate::facts;
 use crate::text::normalize_line_endings;
 use draft::{Para, Section, SpeakerList};
 pub use outline::outline;
+pub use threads::Threads;
 
 /// Parses pasted text into a document. Never panics, whatever the input.
 pub fn parse(input: &str) -> Document {
+    parse_on(input, Threads::One)
+}
+
+/// [`parse`] with its work spread over `threads`: the same document.
+pub fn parse_on(input: &str, threads: Threads) -> Document {
     #[cfg(feature = "count-parses")]
     parses::count();
     let original = normalize_line_endings(input);
@@ -84,6 +97,56 @@ pub fn parse(input: &str) -> Document {
         kind = DocumentKind::UnMeeting;
         header.kind = Some(kind);
     }
+
+    // A paragraph's own facts need only its bounds, the kind of document
+    // and its date, so they are scanned while the speakers are read.
+    let bounds = assemble::Bounds::new(&original, &view, &paras);
+    let date = header.date.clone();
+    let (scanned, people) = threads.join(
+        || {
+            facts::scan_paragraphs(
+                &original,
+                &bounds.ranges,
+                &bounds.char_starts,
+                kind,
+                date.as_deref(),
+            )
+        },
+        || read_people(text, &mut paras, &mut header, kind),
+    );
+
+    assemble::document(assemble::Parts {
+        original: &original,
+        view: &view,
+        bounds,
+        scanned,
+        paras: &paras,
+        header,
+        kind,
+        sitting: people.sitting,
+        speakers: people.speakers.list,
+        also_speaking: people.also_speaking,
+        quotes: &people.quotes,
+    })
+}
+
+/// What the speaker passes find.
+struct People {
+    sitting: sitting::Sitting,
+    speakers: SpeakerList,
+    also_speaking: Vec<String>,
+    quotes: Vec<release_speakers::FoundQuote>,
+}
+
+/// Passes 4 to 8 before facts: sections, the sitting, speakers, references
+/// to them and quotations' speakers; each paragraph's section, role and
+/// speaker are set in `paras`.
+fn read_people(
+    text: &str,
+    paras: &mut [Para],
+    header: &mut header::Header,
+    kind: DocumentKind,
+) -> People {
     if kind == DocumentKind::UnMeeting && header.body.is_none() {
         let first_text = paras[header.body_start..].iter().find(|p| p.is_text());
         let texts = header
@@ -93,18 +156,18 @@ pub fn parse(input: &str) -> Document {
             .chain(first_text.map(|p| p.text));
         header.body = genre::organ_named_in(texts).map(str::to_owned);
     }
-    let turns_start = sections::assign(&mut paras, kind, header.body_start);
+    let turns_start = sections::assign(paras, kind, header.body_start);
     let sitting = match kind {
-        DocumentKind::UnMeeting => sitting::find(&paras),
+        DocumentKind::UnMeeting => sitting::find(paras),
         _ => sitting::Sitting::default(),
     };
 
     let mut speakers = SpeakerList::default();
-    let mut quotes = attribution::collect(&paras, kind == DocumentKind::UnMeeting);
+    let mut quotes = attribution::collect(paras, kind == DocumentKind::UnMeeting);
     let named = match kind {
         DocumentKind::UnMeeting => {
             turns::find(
-                &mut paras,
+                paras,
                 &mut speakers,
                 header.body_start,
                 turns_start,
@@ -135,13 +198,8 @@ pub fn parse(input: &str) -> Document {
                 .collect()
         }
         _ => {
-            release_speakers::from_remarks_intro(
-                text,
-                &mut paras,
-                header.body_start,
-                &mut speakers,
-            );
-            release_speakers::from_quotes(text, &paras, &quotes, &mut speakers)
+            release_speakers::from_remarks_intro(text, paras, header.body_start, &mut speakers);
+            release_speakers::from_quotes(text, paras, &quotes, &mut speakers)
         }
     };
 
@@ -149,35 +207,29 @@ pub fn parse(input: &str) -> Document {
         surnames: kind != DocumentKind::UnMeeting,
         delegations: kind == DocumentKind::UnMeeting,
     };
-    let references = mentions::scan(&paras, &speakers.list, &options);
+    let references = mentions::scan(paras, &speakers.list, &options);
     attribution::resolve(
-        &paras,
+        paras,
         &mut quotes,
         &named,
         &references,
         kind == DocumentKind::UnMeeting,
     );
     if kind != DocumentKind::UnMeeting {
-        assign_quoted_paragraphs(&mut paras, &quotes, &mut speakers);
+        assign_quoted_paragraphs(paras, &quotes, &mut speakers);
     }
     add_mentions(&references, &mut speakers);
 
     let also_speaking = match kind {
         DocumentKind::PressRelease => Vec::new(),
-        _ => also_speaking::find(&paras),
+        _ => also_speaking::find(paras),
     };
-
-    assemble::document(assemble::Parts {
-        original: &original,
-        view: &view,
-        paras: &paras,
-        header,
-        kind,
+    People {
         sitting,
-        speakers: speakers.list,
+        speakers,
         also_speaking,
-        quotes: &quotes,
-    })
+        quotes,
+    }
 }
 
 /// The speaker of UN coverage a printed name denotes (`António Guterres` for
