@@ -26,11 +26,12 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    pub fn new(original: &str, view: &View, paras: &[Para]) -> Bounds {
+    /// `spans`: each paragraph's byte range in the view.
+    pub fn new(original: &str, view: &View, spans: &[Range<usize>]) -> Bounds {
         let index = CharIndex::new(original);
-        let ranges: Vec<Range<usize>> = paras
+        let ranges: Vec<Range<usize>> = spans
             .iter()
-            .map(|para| view.to_original(para.range.start)..view.to_original(para.range.end))
+            .map(|span| view.to_original(span.start)..view.to_original(span.end))
             .collect();
         let char_starts = ranges
             .iter()

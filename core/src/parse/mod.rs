@@ -61,6 +61,7 @@ mod view;
 mod words;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::document::{Document, DocumentKind};
 use crate::facts;
@@ -100,17 +101,19 @@ pub fn parse_on(input: &str, threads: Threads) -> Document {
 
     // A paragraph's own facts need only its bounds, the kind of document
     // and its date, so they are scanned while the speakers are read.
-    let bounds = assemble::Bounds::new(&original, &view, &paras);
+    let spans: Vec<Range<usize>> = paras.iter().map(|para| para.range.clone()).collect();
     let date = header.date.clone();
-    let (scanned, people) = threads.join(
+    let ((bounds, scanned), people) = threads.join(
         || {
-            facts::scan_paragraphs(
+            let bounds = assemble::Bounds::new(&original, &view, &spans);
+            let scanned = facts::scan_paragraphs(
                 &original,
                 &bounds.ranges,
                 &bounds.char_starts,
                 kind,
                 date.as_deref(),
-            )
+            );
+            (bounds, scanned)
         },
         || read_people(text, &mut paras, &mut header, kind),
     );
