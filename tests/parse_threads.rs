@@ -59,6 +59,40 @@ fn two_threads_give_the_same_document_as_one() {
     assert!(json(&one) == json(&parse_on(&long, Threads::Two)));
 }
 
+/// Broken and hostile input (the shapes of `tests/hostile.rs`): the same on
+/// two threads, and nothing lost to the second thread's smaller stack.
+#[test]
+fn hostile_input_is_the_same_on_two_threads() {
+    let mut junk = String::new();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    for _ in 0..200_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        junk.push(char::from_u32((state % 0x3000) as u32).unwrap_or('\u{fffd}'));
+    }
+    let texts = [
+        String::new(),
+        " \n\t\r\n".repeat(1_000),
+        junk,
+        "word ".repeat(400_000),
+        "Paragraph 1 of many, $5 million on 3 May.\n".repeat(50_000),
+        "“".repeat(100_000),
+        "“a ‘b “c ".repeat(20_000) + &"” ’".repeat(20_000),
+        "(".repeat(50_000) + "UNITED NATIONS (UN)" + &")".repeat(50_000),
+        "שלום עליכם ZHANG JUN (China) said שלום\u{301}\u{301}\u{301}\n".repeat(2_000),
+    ];
+    for text in &texts {
+        let one = parse(text);
+        let two = parse_on(text, Threads::Two);
+        assert!(
+            json(&one) == json(&two),
+            "{} bytes: the documents differ",
+            text.len()
+        );
+    }
+}
+
 /// Facts are scanned from the paragraphs' bounds before sections,
 /// speakers and turns are read; scanning the finished document finds the
 /// same facts at the same places.
