@@ -71,24 +71,14 @@ pub fn extract(document: &Document) -> (Vec<Fact>, Vec<Entity>) {
         ranges.push(start..end);
         starts.push(index.char_of_byte(text, start));
     }
-    extract_in(document, &ranges, &starts)
-}
-
-/// [`extract`] given what the parser already knows: each paragraph's byte
-/// range in the text, and the code-point offset where it starts.
-pub(crate) fn extract_in(
-    document: &Document,
-    ranges: &[Range<usize>],
-    char_starts: &[usize],
-) -> (Vec<Fact>, Vec<Entity>) {
     let scanned = scan_paragraphs(
-        document.text.as_str(),
-        ranges,
-        char_starts,
+        text,
+        &ranges,
+        &starts,
         document.kind,
         document.date.as_deref(),
     );
-    finish(document, ranges, char_starts, scanned)
+    finish(document, &ranges, &starts, scanned)
 }
 
 /// The facts each paragraph holds by itself, before the document's
