@@ -51,21 +51,17 @@ fn on_two_threads<A: Send, B>(side: impl FnOnce() -> A + Send, main: impl FnOnce
             .name("rapporteur-facts".into())
             .spawn_scoped(scope, run_slot);
         let b = main();
-        let a = match spawned {
+        let ran = match spawned {
             Ok(handle) => handle
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => None,
+            // Not started: the work is still in its slot, and runs here.
+            Err(_) => run_slot(),
         };
-        match a {
-            Some(a) => (a, b),
-            // Not started: the work is still in its slot.
-            None => {
-                let side = slot.lock().ok().and_then(|mut held| held.take());
-                let side = side.expect("the side's work runs once: on its thread or here");
-                (side(), b)
-            }
-        }
+        (
+            ran.expect("the side's work runs once: on its thread or here"),
+            b,
+        )
     })
 }
 
