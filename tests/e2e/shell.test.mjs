@@ -1,7 +1,7 @@
 // The app shell: sample on first visit, paste renders paragraphs, text stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, openApp } from './support/app.mjs';
+import { appUrl, sharedBrowser, openApp } from './support/app.mjs';
 
 const browser = sharedBrowser();
 
@@ -59,5 +59,32 @@ test('"Load sample" brings the sample back after the text was replaced', async (
   await page.getByRole('button', { name: 'Load sample' }).click();
   await documentPane.getByText('For information media. Not an official record.').waitFor();
   assert.ok((await documentPane.locator('p').count()) > 20);
+  await context.close();
+});
+
+/**
+ * Loads the page with `setUp` applied first, without waiting for the app,
+ * and returns the page, the wasm files it requested and its alert's text.
+ */
+async function bootWith(setUp) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname);
+  });
+  await setUp(page);
+  await page.goto(appUrl());
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  return { context, page, wasm, alert: await alert.textContent() };
+}
+
+test('a module that cannot be fetched is reported in the page, not left blank', async () => {
+  const { context, wasm, alert } = await bootWith((page) =>
+    page.route('**/rapporteur_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  );
+  assert.match(alert, /^Rapporteur could not start in this browser: /);
+  assert.deepEqual(wasm, ['/rapporteur_bg.wasm']);
   await context.close();
 });
