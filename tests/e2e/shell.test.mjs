@@ -62,6 +62,22 @@ test('"Load sample" brings the sample back after the text was replaced', async (
   await context.close();
 });
 
+test('the page fetches its module once, from the preload hint in its head', async () => {
+  const { context, page, errors } = await openApp(browser);
+  const fetches = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.endsWith('.wasm'))
+      .map((entry) => [new URL(entry.name).pathname, entry.initiatorType]),
+  );
+  // One fetch, by the <link rel="preload">: the glue's own fetch of the
+  // same URL took the preloaded response (a second entry would mean it
+  // did not, and the module was downloaded twice).
+  assert.deepEqual(fetches, [['/rapporteur_bg.wasm', 'link']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /**
  * Loads the page with `setUp` applied first, without waiting for the app,
  * and returns the page, the wasm files it requested and its alert's text.
