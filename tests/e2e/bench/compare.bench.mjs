@@ -81,21 +81,23 @@ export async function compareBench({ dist, runs = 9, bigRuns = 3, oursOnly = fal
       // The small text gets more warm-up: both engines compile lazily.
       const warm = key === 'sample' ? 5 : 1;
       const ours = await timeInPage(page, 'rapporteur', key, warm + 2, runs, key === 'sample' ? 25 : 1);
-      const theirs = oursOnly
-        ? { times: [NaN], counts: {} }
-        : await timeInPage(page, 'compromise', key, warm, key === 'sample' ? runs : bigRuns);
+      // --ours-only: compromise is not run, and its columns say so.
+      const theirs = oursOnly ? null : await timeInPage(page, 'compromise', key, warm, key === 'sample' ? runs : bigRuns);
       const row = {
         text: label,
         bytes: Buffer.byteLength(texts[key]),
         ours: { ms: median(ours.times), min: Math.min(...ours.times), max: Math.max(...ours.times), runs: ours.times.length, counts: ours.counts },
-        theirs: { ms: median(theirs.times), min: Math.min(...theirs.times), max: Math.max(...theirs.times), runs: theirs.times.length, counts: theirs.counts },
+        theirs: theirs && { ms: median(theirs.times), min: Math.min(...theirs.times), max: Math.max(...theirs.times), runs: theirs.times.length, counts: theirs.counts },
       };
       row.ours.mbps = mb / (row.ours.ms / 1000);
-      row.theirs.mbps = mb / (row.theirs.ms / 1000);
-      row.ratio = row.theirs.ms / row.ours.ms;
-      process.stderr.write(
-        `compare ${label}: rapporteur ${row.ours.ms.toFixed(2)} ms (${row.ours.mbps.toFixed(1)} MB/s), compromise ${row.theirs.ms.toFixed(1)} ms (${row.theirs.mbps.toFixed(3)} MB/s), ratio ${row.ratio.toFixed(0)}×\n`,
-      );
+      const against = row.theirs
+        ? (() => {
+            row.theirs.mbps = mb / (row.theirs.ms / 1000);
+            row.ratio = row.theirs.ms / row.ours.ms;
+            return `, compromise ${row.theirs.ms.toFixed(1)} ms (${row.theirs.mbps.toFixed(3)} MB/s), ratio ${row.ratio.toFixed(0)}×`;
+          })()
+        : ' (compromise not run)';
+      process.stderr.write(`compare ${label}: rapporteur ${row.ours.ms.toFixed(2)} ms (${row.ours.mbps.toFixed(1)} MB/s)${against}\n`);
       rows.push(row);
     }
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
@@ -111,10 +113,13 @@ export function compareTable({ rows }) {
   return [
     '| Text | Bytes | Rapporteur (wasm) median | min – max | MB/s | compromise median | min – max | MB/s | Ratio |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      (r) =>
-        `| ${r.text} | ${r.bytes.toLocaleString('en')} | **${f(r.ours.ms, 2)} ms** | ${f(r.ours.min, 2)} – ${f(r.ours.max, 2)} (${r.ours.runs} runs) | ${f(r.ours.mbps)} | **${f(r.theirs.ms)} ms** | ${f(r.theirs.min)} – ${f(r.theirs.max)} (${r.theirs.runs} runs) | ${f(r.theirs.mbps, 3)} | **${f(r.ratio, 0)}×** |`,
-    ),
+    ...rows.map((r) => {
+      const t = r.theirs;
+      const theirs = t
+        ? `**${f(t.ms)} ms** | ${f(t.min)} – ${f(t.max)} (${t.runs} runs) | ${f(t.mbps, 3)} | **${f(r.ratio, 0)}×**`
+        : 'not run | | |';
+      return `| ${r.text} | ${r.bytes.toLocaleString('en')} | **${f(r.ours.ms, 2)} ms** | ${f(r.ours.min, 2)} – ${f(r.ours.max, 2)} (${r.ours.runs} runs) | ${f(r.ours.mbps)} | ${theirs} |`;
+    }),
     '',
     'What each found (counts; the two do not define these the same way):',
     '',
@@ -122,8 +127,9 @@ export function compareTable({ rows }) {
     '| --- | --- | --- |',
     ...rows.map((r) => {
       const o = r.ours.counts;
-      const t = r.theirs.counts;
-      return `| ${r.text} | ${o.paragraphs} / ${o.speakers} / ${o.facts} / ${o.organizations} / ${o.countries} / ${o.numbers} / ${o.dates} / ${o.quotes} | ${t.people} / ${t.places} / ${t.organizations} / ${t.numbers} / ${t.quotations} |`;
+      const t = r.theirs?.counts;
+      const theirs = t ? `${t.people} / ${t.places} / ${t.organizations} / ${t.numbers} / ${t.quotations}` : 'not run';
+      return `| ${r.text} | ${o.paragraphs} / ${o.speakers} / ${o.facts} / ${o.organizations} / ${o.countries} / ${o.numbers} / ${o.dates} / ${o.quotes} | ${theirs} |`;
     }),
   ].join('\n');
 }
