@@ -1,4 +1,5 @@
-// The app shell: sample on first visit, paste renders paragraphs, text stays text.
+// The app shell: how the page loads its module, sample on first visit,
+// paste renders paragraphs, text stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appUrl, sharedBrowser, openApp } from './support/app.mjs';
@@ -78,29 +79,18 @@ test('the page fetches its module once, from the preload hint in its head', asyn
   await context.close();
 });
 
-/**
- * Loads the page with `setUp` applied first, without waiting for the app,
- * and returns the page, the wasm files it requested and its alert's text.
- */
-async function bootWith(setUp) {
+test('a module that cannot be fetched is reported in the page, not left blank', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const wasm = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname);
   });
-  await setUp(page);
+  await page.route('**/rapporteur_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(appUrl());
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  return { context, page, wasm, alert: await alert.textContent() };
-}
-
-test('a module that cannot be fetched is reported in the page, not left blank', async () => {
-  const { context, wasm, alert } = await bootWith((page) =>
-    page.route('**/rapporteur_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
-  );
-  assert.match(alert, /^Rapporteur could not start in this browser: /);
+  assert.match(await alert.textContent(), /^Rapporteur could not start in this browser: /);
   assert.deepEqual(wasm, ['/rapporteur_bg.wasm']);
   await context.close();
 });

@@ -90,13 +90,12 @@ export async function compareBench({ dist, runs = 9, bigRuns = 3, oursOnly = fal
         theirs: theirs && { ms: median(theirs.times), min: Math.min(...theirs.times), max: Math.max(...theirs.times), runs: theirs.times.length, counts: theirs.counts },
       };
       row.ours.mbps = mb / (row.ours.ms / 1000);
-      const against = row.theirs
-        ? (() => {
-            row.theirs.mbps = mb / (row.theirs.ms / 1000);
-            row.ratio = row.theirs.ms / row.ours.ms;
-            return `, compromise ${row.theirs.ms.toFixed(1)} ms (${row.theirs.mbps.toFixed(3)} MB/s), ratio ${row.ratio.toFixed(0)}×`;
-          })()
-        : ' (compromise not run)';
+      let against = ' (compromise not run)';
+      if (row.theirs) {
+        row.theirs.mbps = mb / (row.theirs.ms / 1000);
+        row.ratio = row.theirs.ms / row.ours.ms;
+        against = `, compromise ${row.theirs.ms.toFixed(1)} ms (${row.theirs.mbps.toFixed(3)} MB/s), ratio ${row.ratio.toFixed(0)}×`;
+      }
       process.stderr.write(`compare ${label}: rapporteur ${row.ours.ms.toFixed(2)} ms (${row.ours.mbps.toFixed(1)} MB/s)${against}\n`);
       rows.push(row);
     }
