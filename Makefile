@@ -98,7 +98,7 @@ bench-library: setup
 	node tests/e2e/bench/library.bench.mjs dist
 
 ## bench-transfer: how the parse worker hands a parsed 1 MB release to the
-## page, JSON strings against structured values (tests/measure_transfer.rs)
+## page: JSON parts as bytes, as strings, or structured values (tests/measure_transfer.rs)
 bench-transfer: setup
 	CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --profile wasm-release --target wasm32-unknown-unknown --test measure_transfer -- --nocapture
 

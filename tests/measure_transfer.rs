@@ -1,10 +1,12 @@
 //! A measurement, not part of `make test`: how the parse worker should hand
-//! a parsed document to the page, as the JSON strings `transfer::split`
-//! makes (what the app does) or as structured values through
-//! `serde-wasm-bindgen`. Only the page's side matters (the worker's is off
-//! the page's thread): the structured clone that `postMessage` makes, then
-//! turning what arrived back into a `Document`. Each path's document is
-//! checked against the parse, so a path that loses anything fails.
+//! a parsed document to the page, as the JSON parts `transfer::split`
+//! makes, in one buffer that `postMessage` transfers (what the app does),
+//! as one JavaScript string per part (what it did before), or as structured
+//! values through `serde-wasm-bindgen`. Only the page's side matters (the
+//! worker's is off the page's thread): what `postMessage` does to the
+//! message, then turning what arrived back into a `Document`. Each path's
+//! document is checked against the parse, so a path that loses anything
+//! fails.
 //!
 //!   make bench-transfer
 //!   (cargo test --profile wasm-release --target wasm32-unknown-unknown --test measure_transfer -- --nocapture)
@@ -37,6 +39,23 @@ fn structured_clone(value: &JsValue) -> JsValue {
     clone.call1(&JsValue::NULL, value).unwrap()
 }
 
+/// What `postMessage` does to a typed array whose buffer it is asked to
+/// transfer: the buffer moves, nothing is copied.
+fn transferred(bytes: &js_sys::Uint8Array) -> JsValue {
+    let clone: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"structuredClone".into())
+            .unwrap()
+            .unchecked_into();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &"transfer".into(),
+        &js_sys::Array::of1(&bytes.buffer()),
+    )
+    .unwrap();
+    clone.call2(&JsValue::NULL, bytes, &options).unwrap()
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -50,28 +69,51 @@ fn same_parse(a: &Document, b: &Document) -> bool {
 }
 
 #[wasm_bindgen_test]
-fn json_strings_against_structured_values() {
+fn json_bytes_against_strings_and_structured_values() {
     // About 1 MB of UN meeting coverage.
     let text = rapporteur::sample::UN_MEETING.repeat(190);
     let document = rapporteur::parse(&text);
-    let (mut json, mut structured) = (Vec::new(), Vec::new());
+    let (mut json, mut strings, mut structured) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..7 {
-        // JSON strings, as the app sends them.
-        let parts: js_sys::Array = split(document.clone())
-            .iter()
-            .map(|part| JsValue::from_str(part))
-            .collect();
+        // JSON parts as UTF-8 bytes, handed over as the app does.
+        let packed = split(document.clone());
+        let bytes = js_sys::Uint8Array::from(packed.bytes.as_slice());
         let start = now();
-        let arrived: js_sys::Array = structured_clone(&parts).unchecked_into();
+        let arrived: js_sys::Uint8Array = transferred(&bytes).unchecked_into();
         let mut assembler = Assembler::new(&text);
-        for part in arrived.iter() {
-            assembler.feed(&part.as_string().unwrap()).unwrap();
+        let mut from = 0;
+        for &end in &packed.ends {
+            assembler
+                .feed(&arrived.subarray(from as u32, end as u32).to_vec())
+                .unwrap();
+            from = end;
         }
         let rebuilt = assembler.finish().unwrap();
         json.push(now() - start);
         assert!(
             same_parse(&rebuilt, &document),
             "the JSON path keeps everything"
+        );
+
+        // The same parts as one JavaScript string each, cloned (what the
+        // app sent before the bytes).
+        let parts: js_sys::Array = packed
+            .parts()
+            .map(|part| JsValue::from_str(std::str::from_utf8(part).unwrap()))
+            .collect();
+        let start = now();
+        let arrived: js_sys::Array = structured_clone(&parts).unchecked_into();
+        let mut assembler = Assembler::new(&text);
+        for part in arrived.iter() {
+            assembler
+                .feed(part.as_string().unwrap().as_bytes())
+                .unwrap();
+        }
+        let rebuilt = assembler.finish().unwrap();
+        strings.push(now() - start);
+        assert!(
+            same_parse(&rebuilt, &document),
+            "the strings path keeps everything"
         );
 
         // The same document as one structured value (without its text,
@@ -91,11 +133,12 @@ fn json_strings_against_structured_values() {
     web_sys::console::log_1(
         &format!(
             "transfer of a parsed {} byte release ({} paragraphs, {} facts), on the page, median of 7: \
-             JSON strings {:.1} ms; structured values {:.1} ms",
+             JSON parts as bytes {:.1} ms; as strings {:.1} ms; structured values {:.1} ms",
             text.len(),
             document.paragraphs.len(),
             document.facts.len(),
             median(json),
+            median(strings),
             median(structured)
         )
         .into(),

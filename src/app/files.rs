@@ -2,6 +2,7 @@
 //! an `.html` page, extracted without running or inserting anything), and
 //! annotation files (one, or several picked at once) as bytes.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -198,11 +199,11 @@ pub fn list_files(list: &web_sys::FileList) -> Vec<web_sys::File> {
 
 /// A release's text from a file: `.html` pages give their reading text,
 /// anything else is decoded as UTF-8 (bad bytes replaced, and said).
-pub fn release_text(file: &PickedFile) -> Result<(String, bool), String> {
+pub fn release_text(file: &PickedFile) -> Result<(Cow<'_, str>, bool), String> {
     let (text, replaced) = decode_text(&file.bytes);
     if is_html(&file.name) {
         text_of_html(&text)
-            .map(|text| (text, replaced))
+            .map(|text| (Cow::Owned(text), replaced))
             .map_err(|error| format!("{} could not be read as HTML: {error}.", file.name))
     } else {
         Ok((text, replaced))
@@ -331,10 +332,11 @@ pub fn is_html(name: &str) -> bool {
 }
 
 /// Decodes a text file, replacing bytes that are not UTF-8 (a release is
-/// still readable) and saying so.
-pub fn decode_text(bytes: &[u8]) -> (String, bool) {
+/// still readable) and saying so. Borrowed when nothing was replaced: a
+/// copy of a 50 MB file costs the page a visible time.
+pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.trim_start_matches('\u{feff}').to_owned(), false),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+        Ok(text) => (Cow::Borrowed(text.trim_start_matches('\u{feff}')), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
     }
 }

@@ -1,6 +1,11 @@
 //! Parsing large texts in a Web Worker (the app's own wasm module, started
 //! by `parse-worker.js`), then rebuilding the document on the page a part
 //! at a time, yielding to the browser between parts, with progress.
+//!
+//! Both ways the text and the parts travel as UTF-8 bytes in buffers that
+//! `postMessage` transfers rather than copies: a 50 MB text as a JavaScript
+//! string would cost the page a conversion and a copy each way, hundreds of
+//! milliseconds on its thread.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,13 +20,19 @@ use super::state::WorkspaceAction;
 use crate::document::Document;
 use crate::transfer::{split, Assembler};
 
-/// Called in the worker: parses `text` and returns the document as parts.
+/// Called in the worker: parses the UTF-8 `text` and returns the document
+/// as `{ bytes, ends }`: its JSON parts laid end to end, and where each ends.
 #[wasm_bindgen]
-pub fn parse_in_parts(text: &str) -> js_sys::Array {
-    split(crate::parse(text))
-        .into_iter()
-        .map(|part| JsValue::from_str(&part))
-        .collect()
+pub fn parse_in_parts(text: &[u8]) -> Result<js_sys::Object, JsError> {
+    let text = std::str::from_utf8(text).map_err(|e| JsError::new(&format!("{e}")))?;
+    let packed = split(crate::parse(text));
+    let ends: Vec<u32> = packed.ends.iter().map(|&end| end as u32).collect();
+    let answer = js_sys::Object::new();
+    let set = |name: &str, value: &JsValue| js_sys::Reflect::set(&answer, &name.into(), value);
+    set("bytes", &js_sys::Uint8Array::from(packed.bytes.as_slice()))
+        .and_then(|_| set("ends", &js_sys::Uint32Array::from(ends.as_slice())))
+        .map_err(|e| JsError::new(&describe(e)))?;
+    Ok(answer)
 }
 
 /// The job the worker is on: its id, input and where to report.
@@ -83,20 +94,52 @@ pub fn run(id: u64, input: Rc<str>, dispatch: Dispatch) {
         dispatch,
     });
     CURRENT.with(|current| *current.borrow_mut() = Some(job.clone()));
-    let sent = worker().and_then(|worker| {
-        let message = js_sys::Object::new();
-        js_sys::Reflect::set(&message, &"id".into(), &JsValue::from_f64(id as f64))
-            .map_err(describe)?;
-        js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(&job.input))
-            .map_err(describe)?;
-        worker.post_message(&message).map_err(describe)
-    });
-    if let Err(error) = sent {
-        finish(
-            &job,
-            Err(format!("the parsing worker could not start ({error})")),
-        );
+    wasm_bindgen_futures::spawn_local(send(job));
+}
+
+/// Bytes of the text sent to the worker in one message.
+const SENT_PIECE: usize = 4 << 20;
+
+/// Posts the job's text to the worker as UTF-8 pieces, each in a task of
+/// its own: copying 50 MB out of the wasm in one go holds the page for a
+/// visible time. The worker puts them together (`parse-worker.js`).
+async fn send(job: Rc<Job>) {
+    let text = job.input.as_bytes();
+    let mut at = 0;
+    loop {
+        if current(job.id).is_none() {
+            return; // Superseded: the worker drops what it has of this job.
+        }
+        let end = (at + SENT_PIECE).min(text.len());
+        if let Err(error) = worker().and_then(|worker| post_piece(&worker, &job, at, end)) {
+            return finish(
+                &job,
+                Err(format!("the parsing worker could not start ({error})")),
+            );
+        }
+        at = end;
+        if at == text.len() {
+            return;
+        }
+        yield_to_browser().await;
     }
+}
+
+/// Posts bytes `at..end` of the job's text: `{ id, length, at, piece }`.
+fn post_piece(worker: &Worker, job: &Job, at: usize, end: usize) -> Result<(), String> {
+    let piece = js_sys::Uint8Array::from(&job.input.as_bytes()[at..end]);
+    let message = js_sys::Object::new();
+    for (name, value) in [
+        ("id", JsValue::from_f64(job.id as f64)),
+        ("length", JsValue::from_f64(job.input.len() as f64)),
+        ("at", JsValue::from_f64(at as f64)),
+        ("piece", piece.clone().into()),
+    ] {
+        js_sys::Reflect::set(&message, &name.into(), &value).map_err(describe)?;
+    }
+    worker
+        .post_message_with_transfer(&message, &js_sys::Array::of1(&piece.buffer()))
+        .map_err(describe)
 }
 
 fn current(id: u64) -> Option<Rc<Job>> {
@@ -123,34 +166,88 @@ fn on_message(event: MessageEvent) {
     if let Some(error) = field("error").as_string() {
         return finish(&job, Err(format!("parsing failed: {error}")));
     }
-    let parts: js_sys::Array = field("parts").unchecked_into();
-    wasm_bindgen_futures::spawn_local(assemble(job, parts));
+    let (Ok(bytes), Ok(ends)) = (
+        field("bytes").dyn_into::<js_sys::Uint8Array>(),
+        field("ends").dyn_into::<js_sys::Uint32Array>(),
+    ) else {
+        return finish(&job, Err("the worker's answer is damaged".to_owned()));
+    };
+    wasm_bindgen_futures::spawn_local(assemble(job, bytes, ends.to_vec()));
 }
 
-/// Rebuilds the document part by part, reporting progress and yielding to
-/// the browser about every 8 ms so the page keeps responding.
-async fn assemble(job: Rc<Job>, parts: js_sys::Array) {
-    let total = parts.length().max(1);
-    let mut assembler = Assembler::new(&job.input);
-    let mut slice_started = js_sys::Date::now();
-    for index in 0..parts.length() {
-        let part = parts.get(index).as_string().unwrap_or_default();
+/// Bytes of the text copied between two looks at the clock.
+const TEXT_PIECE: usize = 1 << 20;
+
+/// Rebuilds the document, its text a piece at a time, then part by part,
+/// reporting progress and yielding to the browser about every 8 ms so the
+/// page keeps responding.
+async fn assemble(job: Rc<Job>, bytes: js_sys::Uint8Array, ends: Vec<u32>) {
+    let input = &*job.input;
+    let pieces = input.len().div_ceil(TEXT_PIECE);
+    let mut pacer = Pacer::new(&job, pieces + ends.len());
+    let mut assembler = Assembler::for_text_of(input.len());
+    let mut copied = 0;
+    while copied < input.len() {
+        let mut end = (copied + TEXT_PIECE).min(input.len());
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        assembler.push_text(&input[copied..end]);
+        copied = end;
+        if !pacer.step().await {
+            return;
+        }
+    }
+    let mut start = 0;
+    for &end in &ends {
+        if end < start || end > bytes.length() {
+            return finish(&job, Err("the worker's answer is damaged".to_owned()));
+        }
+        let part = bytes.subarray(start, end).to_vec();
+        start = end;
         if let Err(error) = assembler.feed(&part) {
             return finish(&job, Err(error));
         }
-        if js_sys::Date::now() - slice_started > 8.0 {
-            job.dispatch.emit(WorkspaceAction::ParseProgress {
-                id: job.id,
-                percent: (50 + 50 * index / total) as u8,
-            });
-            yield_to_browser().await;
-            if current(job.id).is_none() {
-                return;
-            }
-            slice_started = js_sys::Date::now();
+        if !pacer.step().await {
+            return;
         }
     }
     finish(&job, assembler.finish());
+}
+
+/// Counts the steps of a rebuild and, once about 8 ms have passed since
+/// the last pause, reports progress and lets the browser paint.
+struct Pacer<'a> {
+    job: &'a Job,
+    done: usize,
+    total: usize,
+    slice_started: f64,
+}
+
+impl<'a> Pacer<'a> {
+    fn new(job: &'a Job, total: usize) -> Self {
+        Pacer {
+            job,
+            done: 0,
+            total: total.max(1),
+            slice_started: js_sys::Date::now(),
+        }
+    }
+
+    /// One more step done; whether the job is still the current one.
+    async fn step(&mut self) -> bool {
+        self.done += 1;
+        if js_sys::Date::now() - self.slice_started <= 8.0 {
+            return true;
+        }
+        self.job.dispatch.emit(WorkspaceAction::ParseProgress {
+            id: self.job.id,
+            percent: (50 + 50 * self.done / self.total) as u8,
+        });
+        yield_to_browser().await;
+        self.slice_started = js_sys::Date::now();
+        current(self.job.id).is_some()
+    }
 }
 
 /// Lets the browser paint and handle input before going on.

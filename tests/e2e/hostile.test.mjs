@@ -213,18 +213,27 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   await page.waitForFunction(() => document.querySelector('.save-status')?.dataset.state === 'saved', null, { timeout: 60_000 });
   assert.equal(await page.locator('.notice.storage').count(), 0);
   assert.equal(await page.getByRole('region', { name: 'Library' }).locator('li.release').count(), 2);
-  const storedLength = await page.evaluate(
+  const stored = await page.evaluate(
     () =>
       new Promise((resolve) => {
         const request = indexedDB.open('rapporteur');
         request.onsuccess = () => {
           const all = request.result.transaction('texts').objectStore('texts').getAll();
-          // Texts are kept as UTF-8 bytes.
-          all.onsuccess = () => resolve(Math.max(...all.result.map((t) => new TextDecoder().decode(t.text).length)));
+          // A text this long is kept as a Blob of its bytes; the sample as bytes.
+          all.onsuccess = async () => {
+            const texts = await Promise.all(
+              all.result.map(async (t) => (t.text instanceof Blob ? await t.text.text() : new TextDecoder().decode(t.text))),
+            );
+            resolve({
+              length: Math.max(...texts.map((text) => text.length)),
+              blobs: all.result.filter((t) => t.text instanceof Blob).length,
+            });
+          };
         };
       }),
   );
-  assert.equal(storedLength, (SAMPLE_TEXT + '\n').repeat(copies).length, 'the whole text is stored');
+  assert.equal(stored.length, (SAMPLE_TEXT + '\n').repeat(copies).length, 'the whole text is stored');
+  assert.equal(stored.blobs, 1, 'the long text is stored as a Blob, the sample as bytes');
   assert.equal(await textarea(page).inputValue(), '');
   assert.match(await textarea(page).getAttribute('placeholder'), /too long to edit here/);
   // The end, by scrolling: still only a window in the page.

@@ -166,6 +166,65 @@ test('three releases added by paste, "Open files" and a drop; tagged in two; aft
   assert.deepEqual(errors, []);
 });
 
+test('a release of more than 1 MB is kept as a Blob of its bytes: after a reload it opens whole, tagged, and search finds its last words', async (t) => {
+  const { page, errors } = await fresh(t, browser);
+  await until(() => releaseItems(page).count(), (n) => n === 1, 'the sample listed');
+  // A long release of our own: the grain corridor meeting, its debate
+  // continued for a megabyte and a half, with an end of its own.
+  const filler = Array.from(
+    { length: 9500 },
+    (_, i) => `The representative of delegation ${i + 1} said the corridor must stay open through the winter, and that the ports of departure need inspections that do not delay the ships.`,
+  ).join('\n\n');
+  const last = 'The meeting ended with a minute of silence for the crew of the Baltic Sentinel.';
+  const long = `${GRAIN.trim()}\n\n${filler}\n\n${last}\n`;
+  assert.ok(Buffer.byteLength(long) > 1.5 * 1024 * 1024 && Buffer.byteLength(long) < 2 * 1024 * 1024, `${Buffer.byteLength(long)} bytes`);
+  await openFiles(page, [['long.txt', long]]);
+  await until(() => releaseItems(page).count(), (n) => n === 2, 'the long release listed');
+  await openRelease(page, 'SC/16021');
+  await tag(page, 'the convoys were delayed by security checks', 'Concern');
+  await saved(page);
+
+  // Stored: the long text as a Blob, the sample as bytes; both whole.
+  const shapes = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        indexedDB.open('rapporteur').onsuccess = (event) => {
+          const db = event.target.result;
+          const all = db.transaction('texts').objectStore('texts').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((t) => (t.text instanceof Blob ? 'Blob' : t.text.constructor.name)).sort());
+          };
+        };
+      }),
+  );
+  assert.deepEqual(shapes, ['Blob', 'Uint8Array']);
+  const stored = await readLibrary(page);
+  assert.deepEqual(stored.releases.map((r) => r.text.length).sort((a, b) => a - b), [SAMPLE_TEXT.length, long.length].sort((a, b) => a - b));
+  assert.ok(stored.releases.some((r) => r.text === long), 'the long text is stored exactly');
+
+  // After a reload the long release opens whole (read back from its Blob),
+  // with its annotation, and search, which reads every text, finds its end.
+  await page.reload();
+  await until(() => releaseItems(page).count(), (n) => n === 2, 'both releases after the reload');
+  await openRelease(page, 'SC/15802');
+  await openRelease(page, 'SC/16021');
+  await page.waitForFunction(() => document.querySelectorAll('.annotations-panel .annotation-list > li').length === 1);
+  assert.equal((await listedAnnotations(page))[0].quote, 'the convoys were delayed by security checks');
+  assert.equal(await regions(page).document.locator('.para').first().textContent(), GRAIN.trim().split('\n')[0]);
+  const box = searchRegion(page).getByRole('searchbox', { name: 'Search the library' });
+  await box.fill('Baltic Sentinel');
+  await searchRegion(page).getByRole('status').filter({ hasText: '1 match(es) in 1 release(s).' }).waitFor();
+  const hit = searchRegion(page).getByRole('list', { name: 'Search results' }).getByRole('button');
+  assert.equal(await hit.locator('.kwic-release').textContent(), 'SC/16021');
+  await hit.click();
+  await page.waitForFunction(
+    (last) => [...document.querySelectorAll('section.document .para')].some((p) => p.textContent === last),
+    last,
+  );
+  assert.deepEqual(errors, []);
+});
+
 test('the views across the library show the right counts, update as you tag, and open each line at its place', async (t) => {
   const { page, errors } = await tagged(t);
 

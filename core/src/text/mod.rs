@@ -20,7 +20,7 @@ pub use cursor::CharCursor;
 pub use decimal::{one_decimal, shortest};
 pub use fold::{fold, fold_char, fold_into, original_offset, Folded};
 pub use fold::{fold_latin, is_combining_mark};
-pub use normalize::normalize_line_endings;
+pub use normalize::{normalize_line_endings, LineEndings};
 pub use offsets::CharIndex;
 pub use sha256::sha256_hex;
 pub use utf16::{

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::file_button::{FileButton, PickedFile};
 use crate::app::context::use_dispatch;
 use crate::app::dom::{field_value, focus, pasted_text, set_text_box, text_with_paste};
-use crate::app::files::{decode_text, is_html, text_of_html};
+use crate::app::files::release_text;
 use crate::app::renders::rendered;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Notice, WorkspaceAction};
@@ -185,17 +185,9 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             let Some(file) = files.into_iter().next() else {
                 return;
             };
-            let (text, replaced) = decode_text(&file.bytes);
-            let text = if is_html(&file.name) {
-                match text_of_html(&text) {
-                    Ok(text) => text,
-                    Err(error) => {
-                        let message = format!("{} could not be read as HTML: {error}.", file.name);
-                        return dispatch.emit(Action::Notify(Notice::error(message)));
-                    }
-                }
-            } else {
-                text
+            let (text, replaced) = match release_text(&file) {
+                Ok(read) => read,
+                Err(message) => return dispatch.emit(Action::Notify(Notice::error(message))),
             };
             if text.trim().is_empty() {
                 return dispatch.emit(Action::Notify(Notice::error(format!(
@@ -203,7 +195,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                     file.name
                 ))));
             }
-            dispatch.emit(WorkspaceAction::LoadText(Rc::from(text)));
+            dispatch.emit(WorkspaceAction::LoadText(Rc::from(&*text)));
             if replaced {
                 dispatch.emit(Action::Notify(Notice::info(format!(
                     "Some bytes of {} were not valid UTF-8; they are shown as \u{fffd}.",

@@ -279,7 +279,13 @@ export const readStored = (page) =>
             if (!text) return null;
             return {
               id,
-              text: typeof text.text === 'string' ? text.text : new TextDecoder().decode(text.text),
+              // Bytes, or a Blob of them for a long text (src/app/library_db/texts.rs).
+              text:
+                typeof text.text === 'string'
+                  ? text.text
+                  : text.text instanceof Blob
+                    ? await text.text.text()
+                    : new TextDecoder().decode(text.text),
               tags: codebook?.tags ?? [],
               annotations: work?.annotations ?? [],
               // As the old autosave had them: the annotation's fields and its quote.
@@ -311,8 +317,12 @@ export const readLibrary = (page) =>
               r.onsuccess = () => done(r.result);
             });
           Promise.all([all('documents'), all('texts'), all('annotations'), all('codebook')]).then(
-            ([documents, texts, works, codebook]) => {
+            async ([documents, stored, works, codebook]) => {
               db.close();
+              // Bytes, or a Blob of them for a long text (src/app/library_db/texts.rs).
+              const texts = await Promise.all(
+                stored.map(async (t) => ({ id: t.id, text: t.text instanceof Blob ? await t.text.text() : t.text })),
+              );
               resolve({
                 codebook: codebook[0]?.tags ?? [],
                 releases: documents.map((d) => ({

@@ -22,6 +22,7 @@ pub fn texts_of(files: Vec<PickedFile>) -> (Vec<AddedText>, Vec<String>) {
                         file.name
                     ));
                 }
+                let text = text.into_owned();
                 texts.push(AddedText {
                     name: file.name,
                     text,

@@ -458,7 +458,14 @@ impl Library {
     /// Adds a release parsed here (pasted, opened, imported); its text and
     /// record wait to be written.
     pub fn add(&mut self, id: String, document: &Document, work: Work) {
-        let text: Rc<str> = Rc::from(document.text.as_str());
+        self.add_with_text(id, document, Rc::from(document.text.as_str()), work);
+    }
+
+    /// [`add`](Self::add), with the document's text already at hand as
+    /// `text` (the text box's, when it is the same): no second copy, which
+    /// for a 50 MB text would hold the page for a visible time.
+    pub fn add_with_text(&mut self, id: String, document: &Document, text: Rc<str>, work: Work) {
+        debug_assert!(*text == *document.text);
         let summary = Summary::of(document);
         let release = Release {
             id: id.clone(),

@@ -206,11 +206,19 @@ impl Store {
             self.open_release_parsed(id, None, Some(document));
             return;
         }
+        // The text box holds this text already, unless it was edited since:
+        // comparing reads both once, where a copy would write 50 MB anew.
+        let input = &self.workspace.input;
+        let text = match **input == *document.text {
+            true => input.clone(),
+            false => Rc::from(document.text.as_str()),
+        };
         let library = Rc::make_mut(&mut self.library);
         let id = library.new_id(document.text_sha256());
-        library.add(
+        library.add_with_text(
             id.clone(),
             &document,
+            text,
             Work::of(self.workspace.session.set()),
         );
         library.set_open(Some(id));

@@ -6,8 +6,9 @@
 //! - `documents`: a release's metadata and [`Summary`] (what the library
 //!   list and the views need), read whole at start, written with a new
 //!   release or text (not at each change of its annotations);
-//! - `texts`: its text (as UTF-8 bytes), read for the open release at
-//!   start and for the rest after the first paint (search, exports);
+//! - `texts`: its text (as UTF-8 bytes, in a `Blob` when long: see
+//!   [`texts`]), read for the open release at start and for the rest after
+//!   the first paint (search, exports);
 //! - `annotations`: its annotations and orphans and the time of the last
 //!   write, with a `revision` that every write raises, so that a write
 //!   based on an older revision (another tab wrote in between) merges
@@ -29,6 +30,8 @@ use crate::app::state::library::merge_work;
 use crate::app::state::{Sort, StoredRelease};
 use crate::library::{merge_codebook, Summary, Work};
 
+mod texts;
+
 const NAME: &str = "rapporteur";
 const VERSION: u32 = 1;
 const DOCUMENTS: &str = "documents";
@@ -45,49 +48,6 @@ struct DocumentRecord {
     added: String,
     modified: String,
     summary: Summary,
-}
-
-/// A text is stored as its UTF-8 bytes (one `Uint8Array`), not as a
-/// string: the browser copies bytes into storage for a fraction of what
-/// cloning a string costs (a 50 MB text is a 100 MB UTF-16 string, first
-/// decoded from the wasm's UTF-8), so writing one stalls the page far less.
-#[derive(Serialize, Deserialize)]
-struct TextRecord {
-    id: String,
-    #[serde(with = "utf8")]
-    text: String,
-}
-
-/// A text as UTF-8 bytes, and back.
-mod utf8 {
-    use serde::de::{Error, Visitor};
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(text.as_bytes())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_byte_buf(Text)
-    }
-
-    struct Text;
-
-    impl<'de> Visitor<'de> for Text {
-        type Value = String;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a text as UTF-8 bytes")
-        }
-
-        fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<String, E> {
-            String::from_utf8(bytes).map_err(|_| E::custom("a stored text is not UTF-8"))
-        }
-
-        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<String, E> {
-            self.visit_byte_buf(bytes.to_vec())
-        }
-    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -233,21 +193,26 @@ async fn get_all<T: DeserializeOwned>(store: &ObjectStore) -> Result<Vec<T>, Str
 }
 
 async fn get<T: DeserializeOwned>(store: &ObjectStore, id: &str) -> Result<Option<T>, String> {
+    get_value(store, id).await?.map(from_js).transpose()
+}
+
+/// Record `id` as it is stored, if there is one.
+async fn get_value(store: &ObjectStore, id: &str) -> Result<Option<JsValue>, String> {
     let value = store
         .get(JsValue::from_str(id))
         .map_err(|e| e.to_string())?
         .await
         .map_err(|e| e.to_string())?;
-    match value {
-        Some(value) if !value.is_undefined() => Ok(Some(from_js(value)?)),
-        _ => Ok(None),
-    }
+    Ok(value.filter(|value| !value.is_undefined()))
 }
 
 async fn put<T: Serialize>(store: &ObjectStore, value: &T) -> Result<(), String> {
-    let value = to_js(value)?;
+    put_value(store, &to_js(value)?).await
+}
+
+async fn put_value(store: &ObjectStore, value: &JsValue) -> Result<(), String> {
     store
-        .put(&value, None)
+        .put(value, None)
         .map_err(write_problem)?
         .await
         .map_err(write_problem)?;
@@ -317,8 +282,11 @@ pub async fn text(db: &Db, id: &str) -> Result<Option<String>, String> {
     let transaction =
         db.0.transaction(&[TEXTS], TransactionMode::ReadOnly)
             .map_err(|e| e.to_string())?;
-    let record: Option<TextRecord> = get(&store(&transaction, TEXTS)?, id).await?;
-    Ok(record.map(|r| r.text))
+    let record = get_value(&store(&transaction, TEXTS)?, id).await?;
+    match record {
+        Some(record) => Ok(Some(texts::from_record(record).await?.1)),
+        None => Ok(None),
+    }
 }
 
 /// Every text.
@@ -326,8 +294,19 @@ pub async fn texts(db: &Db) -> Result<Vec<(String, String)>, String> {
     let transaction =
         db.0.transaction(&[TEXTS], TransactionMode::ReadOnly)
             .map_err(|e| e.to_string())?;
-    let records: Vec<TextRecord> = get_all(&store(&transaction, TEXTS)?).await?;
-    Ok(records.into_iter().map(|r| (r.id, r.text)).collect())
+    let records = store(&transaction, TEXTS)?
+        .get_all(None, None)
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut found = Vec::with_capacity(records.len());
+    for record in records {
+        // One damaged record must not lose the rest.
+        if let Ok(text) = texts::from_record(record).await {
+            found.push(text);
+        }
+    }
+    Ok(found)
 }
 
 /// One release, as another tab left it (or `None` if it was deleted).
@@ -340,7 +319,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
         return Ok(None);
     };
     let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
-    let text: Option<TextRecord> = get(&store(&transaction, TEXTS)?, id).await?;
+    let text = get_value(&store(&transaction, TEXTS)?, id).await?;
     let modified = last_written(record.as_ref(), document.modified);
     Ok(Some((
         StoredRelease {
@@ -352,7 +331,10 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
             modified,
             summary: document.summary,
         },
-        text.map(|t| t.text),
+        match text {
+            Some(record) => Some(texts::from_record(record).await?.1),
+            None => None,
+        },
     )))
 }
 
@@ -445,15 +427,8 @@ pub async fn write_release(db: &Db, write: ReleaseWrite<'_>) -> Result<ReleaseWr
             .await?;
         }
         if let Some(text) = write.text {
-            let texts = store(&transaction, TEXTS)?;
-            put(
-                &texts,
-                &TextRecord {
-                    id: write.id.to_owned(),
-                    text: text.to_owned(),
-                },
-            )
-            .await?;
+            let store = store(&transaction, TEXTS)?;
+            put_value(&store, &texts::to_record(write.id, text)?).await?;
         }
         put(
             &annotations,
