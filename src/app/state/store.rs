@@ -30,6 +30,10 @@ pub struct Store {
     pub notice: Option<Notice>,
     /// The workspace revision the library last took in.
     synced: u64,
+    /// A long release being opened: its text is parsed in the worker, as
+    /// any text of that size; when the worker's document comes back as a
+    /// release of its own, this one opens with it, at this place.
+    opening_parsed: Option<(String, Option<Place>)>,
 }
 
 pub enum Action {
@@ -113,6 +117,7 @@ impl Store {
     pub fn new(workspace: Workspace, notice: Option<Notice>) -> Self {
         Store {
             synced: workspace.revision,
+            opening_parsed: None,
             workspace: Rc::new(workspace),
             view: Rc::new(View::default()),
             library: Rc::new(Library::default()),

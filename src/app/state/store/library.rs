@@ -12,7 +12,7 @@ use crate::parse::parse;
 use super::super::library::{listed, merge_work, LibraryAction, Storage, StoredRelease};
 use super::super::notice::Notice;
 use super::super::view::{Target, ViewAction};
-use super::super::workspace::WorkspaceAction;
+use super::super::workspace::{WorkspaceAction, WORKER_THRESHOLD_BYTES};
 use super::Store;
 
 /// Where to open a release.
@@ -162,7 +162,11 @@ impl Store {
         Rc::make_mut(&mut self.library).set_tags(set.tags());
         let document = &workspace.document;
         let Some(open) = self.library.open.clone() else {
-            self.new_release();
+            // While a release is being read, what is on show is not a
+            // release of its own: the worker's answer replaces it.
+            if self.opening_parsed.is_none() {
+                self.new_release();
+            }
             return;
         };
         if document.text.trim().is_empty() {
@@ -194,6 +198,17 @@ impl Store {
             Rc::make_mut(&mut self.library).set_open(None);
             return;
         }
+        let being_opened = self.opening_parsed.as_ref().is_some_and(|(id, _)| {
+            self.library
+                .release(id)
+                .is_some_and(|r| r.sha256 == document.text_sha256())
+        });
+        if let Some((id, place)) = self.opening_parsed.take_if(|_| being_opened) {
+            // The release being opened, back from the worker.
+            Rc::make_mut(&mut self.library).open = None;
+            self.synced = self.workspace.revision;
+            return self.open_release_parsed(id, place, Some(document));
+        }
         if let Some(existing) = self.library.by_sha(document.text_sha256()) {
             let id = existing.id.clone();
             self.notice = Some(Notice::info(format!(
@@ -206,13 +221,7 @@ impl Store {
             self.open_release_parsed(id, None, Some(document));
             return;
         }
-        // The text box holds this text already, unless it was edited since:
-        // comparing reads both once, where a copy would write 50 MB anew.
-        let input = &self.workspace.input;
-        let text = match **input == *document.text {
-            true => input.clone(),
-            false => Rc::from(document.text.as_str()),
-        };
+        let text = self.text_of(&document);
         let library = Rc::make_mut(&mut self.library);
         let id = library.new_id(document.text_sha256());
         library.add_with_text(
@@ -223,6 +232,17 @@ impl Store {
         );
         library.set_open(Some(id));
         self.synced = self.workspace.revision;
+    }
+
+    /// `document`'s text to keep: the text box's, which holds it already
+    /// unless it was edited since (comparing reads both once, where a copy
+    /// would write 50 MB anew).
+    fn text_of(&self, document: &Document) -> Rc<str> {
+        let input = &self.workspace.input;
+        match **input == *document.text {
+            true => input.clone(),
+            false => Rc::from(document.text.as_str()),
+        }
     }
 
     /// Opens release `id`; reads its text first if it is not in memory.
@@ -241,26 +261,54 @@ impl Store {
             return;
         };
         if self.library.open.as_deref() != Some(id.as_str()) {
-            let document = match parsed {
-                Some(document) => document,
-                None => {
-                    let Some(text) = self.library.texts.get(&id).cloned() else {
-                        let library = Rc::make_mut(&mut self.library);
-                        library.opening = Some(id);
-                        library.opening_place = place;
-                        return;
-                    };
-                    Rc::new(parse(&text))
+            self.opening_parsed = None;
+            let (document, text) = match (parsed, self.library.texts.get(&id).cloned()) {
+                (Some(document), Some(text)) => (document, text),
+                (Some(document), None) => {
+                    let text = self.text_of(&document);
+                    (document, text)
                 }
+                (None, None) => {
+                    let library = Rc::make_mut(&mut self.library);
+                    library.opening = Some(id);
+                    library.opening_place = place;
+                    return;
+                }
+                (None, Some(text)) if *text == *self.workspace.document.text => {
+                    (self.workspace.document.clone(), text)
+                }
+                (None, Some(text)) if text.len() > WORKER_THRESHOLD_BYTES => {
+                    // Parsed in the worker, as a file this long is, not here
+                    // where it would hold the page for seconds; the text is
+                    // on show meanwhile. `new_release` opens it when back.
+                    self.opening_parsed = Some((id, place));
+                    Rc::make_mut(&mut self.library).opening = None;
+                    return self.workspace(WorkspaceAction::LoadText(text));
+                }
+                (None, Some(text)) => (Rc::new(parse(&text)), text),
             };
             let set = release.work.with_tags(self.library.tags());
             // Open first, so that the workspace's change reads as this
             // release shown, not as a text to add.
             Rc::make_mut(&mut self.library).set_open(Some(id));
-            self.workspace(WorkspaceAction::Open { document, set });
+            self.workspace(WorkspaceAction::Open {
+                document,
+                text,
+                set,
+            });
             self.synced = self.workspace.revision;
         } else {
             Rc::make_mut(&mut self.library).opening = None;
+            if self.opening_parsed.take().is_some() {
+                // Back to the release on show while a long one was being
+                // read: its own text again, which drops the worker's job.
+                let shown = &self.workspace.document.text;
+                let text = match self.library.texts.get(&id) {
+                    Some(text) if **text == **shown => text.clone(),
+                    _ => Rc::from(shown.as_str()),
+                };
+                self.workspace(WorkspaceAction::LoadText(text));
+            }
         }
         if let Some(place) = place {
             self.go_to(place);
@@ -316,6 +364,7 @@ impl Store {
                 let set = AnnotationSet::with_tags(self.library.tags().to_vec());
                 self.workspace(WorkspaceAction::Open {
                     document: Rc::new(parse("")),
+                    text: Rc::from(""),
                     set,
                 });
                 Rc::make_mut(&mut self.library).set_open(None);

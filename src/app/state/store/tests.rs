@@ -3,7 +3,7 @@ use std::rc::Rc;
 use super::*;
 use crate::annotate::AnnotationSet;
 use crate::app::state::view::Target;
-use crate::app::state::workspace::MAX_TEXT_BYTES;
+use crate::app::state::workspace::{MAX_TEXT_BYTES, WORKER_THRESHOLD_BYTES};
 use crate::app::state::NoticeKind;
 use crate::facts::FactKind;
 
@@ -368,6 +368,102 @@ mod library {
         );
     }
 
+    /// What the parse worker hands back for the job on show.
+    fn worker_answers(store: &Rc<Store>, text: &str) -> Rc<Store> {
+        let job = store.workspace.parsing.as_ref().expect("a worker job").id;
+        store.apply(
+            WorkspaceAction::Parsed {
+                id: job,
+                input: store.workspace.input.clone(),
+                result: Ok(Rc::new(parse(text))),
+            }
+            .into(),
+        )
+    }
+
+    #[test]
+    fn a_long_release_opens_through_the_worker_with_its_annotations_at_its_place() {
+        let long = OTHER.repeat(WORKER_THRESHOLD_BYTES / OTHER.len() + 1);
+        let store = fresh();
+        let first = store.library.open.clone().unwrap();
+        let loading = store.apply(WorkspaceAction::LoadText(Rc::from(long.as_str())).into());
+        let added = worker_answers(&loading, &long);
+        let long_id = added.library.open.clone().unwrap();
+        assert_ne!(long_id, first);
+        let tagged = apply(&added, [select(4, 12), tag("l-1")]);
+        let back = tagged.apply(Action::OpenRelease {
+            id: first,
+            place: None,
+        });
+        assert_eq!(back.workspace.document.text, TEXT);
+
+        // Handed to the worker, its text shared with the library's, not
+        // parsed here.
+        let opening = back.apply(Action::OpenRelease {
+            id: long_id.clone(),
+            place: Some(Place::Span { start: 4, end: 12 }),
+        });
+        assert!(opening.workspace.parsing.as_ref().is_some_and(|p| p.fresh));
+        assert_eq!(opening.workspace.document.text, TEXT);
+        assert!(Rc::ptr_eq(
+            &opening.workspace.input,
+            &opening.library.texts[&long_id]
+        ));
+
+        // Back from the worker: that release, with its annotation, at the
+        // place asked for, and no word of adding it again.
+        let opened = worker_answers(&opening, &long);
+        assert_eq!(opened.library.open.as_deref(), Some(long_id.as_str()));
+        assert_eq!(opened.library.releases.len(), 2);
+        assert_eq!(opened.workspace.session.set().annotations()[0].id, "l-1");
+        assert_eq!(
+            opened.view.target,
+            Some(Target::Range { start: 4, end: 12 })
+        );
+        assert_eq!(opened.notice, None);
+        assert!(Rc::ptr_eq(
+            &opened.workspace.input,
+            &opened.library.texts[&long_id]
+        ));
+    }
+
+    #[test]
+    fn another_release_opened_while_a_long_one_is_read_wins() {
+        let long = OTHER.repeat(WORKER_THRESHOLD_BYTES / OTHER.len() + 1);
+        let store = fresh();
+        let first = store.library.open.clone().unwrap();
+        let added = worker_answers(
+            &store.apply(WorkspaceAction::LoadText(Rc::from(long.as_str())).into()),
+            &long,
+        );
+        let long_id = added.library.open.clone().unwrap();
+        let back = added.apply(Action::OpenRelease {
+            id: first.clone(),
+            place: None,
+        });
+        let opening = back.apply(Action::OpenRelease {
+            id: long_id,
+            place: None,
+        });
+        let job = opening.workspace.parsing.as_ref().unwrap().id;
+        let other = opening.apply(Action::OpenRelease {
+            id: first.clone(),
+            place: None,
+        });
+        // The worker's late answer is dropped: the first release stays.
+        let late = other.apply(
+            WorkspaceAction::Parsed {
+                id: job,
+                input: Rc::from(long.as_str()),
+                result: Ok(Rc::new(parse(&long))),
+            }
+            .into(),
+        );
+        assert_eq!(late.library.open.as_deref(), Some(first.as_str()));
+        assert_eq!(late.workspace.document.text, TEXT);
+        assert!(late.workspace.parsing.is_none());
+    }
+
     #[test]
     fn deleting_the_open_release_opens_another_and_undo_brings_it_back() {
         let store = apply(&paste(&fresh(), OTHER), [select(4, 12), tag("b-1")]);
@@ -456,6 +552,60 @@ mod library {
         assert_eq!(store.workspace.document.text, OTHER);
         assert_eq!(store.library.open.as_deref(), Some("r-other"));
         assert_eq!(store.save_state(), SaveState::Saved);
+    }
+
+    #[test]
+    fn a_restart_on_a_long_release_reads_it_in_the_worker_and_then_opens_it() {
+        let long = OTHER.repeat(WORKER_THRESHOLD_BYTES / OTHER.len() + 1);
+        let document = parse(&long);
+        let annotated = crate::annotate::Annotation {
+            id: "l-1".into(),
+            tag: "claim".into(),
+            start: 4,
+            end: 12,
+            note: String::new(),
+            created: String::new(),
+            modified: String::new(),
+        };
+        let release = StoredRelease {
+            id: "r-long".into(),
+            sha256: document.text_sha256().into(),
+            added: String::new(),
+            modified: String::new(),
+            summary: Summary::of(&document),
+            work: Work {
+                annotations: vec![annotated],
+                ..Work::default()
+            },
+            revision: 2,
+        };
+        let store = started(Start {
+            releases: vec![release],
+            open: Some(("r-long".into(), Rc::from(long.as_str()))),
+            codebook: Some((crate::annotate::default_tags(), 1)),
+            storage: Storage::Saved,
+            ..Start::default()
+        });
+        // Not parsed at start: handed to the worker.
+        assert!(store.workspace.parsing.as_ref().is_some_and(|p| p.fresh));
+        assert_eq!(store.workspace.document.text, TEXT);
+        // A tag made meanwhile is the codebook's; what is on show does not
+        // become a release of its own.
+        let tagged = store.apply(
+            Edit::AddTag {
+                id: "t-new".into(),
+                name: "New code".into(),
+                color: "#336699".into(),
+            }
+            .into(),
+        );
+        assert_eq!(tagged.library.releases.len(), 1);
+        assert!(tagged.library.tags().iter().any(|t| t.id == "t-new"));
+        let opened = worker_answers(&tagged, &long);
+        assert_eq!(opened.library.open.as_deref(), Some("r-long"));
+        assert_eq!(opened.library.releases.len(), 1);
+        assert_eq!(opened.workspace.session.set().annotations()[0].id, "l-1");
+        assert_eq!(opened.notice, None);
     }
 
     #[test]

@@ -93,9 +93,11 @@ pub enum WorkspaceAction {
     /// A whole new text, a release of its own: "Load sample", "Open
     /// file", a huge paste.
     LoadText(Rc<str>),
-    /// A release of the library opened, with its annotations.
+    /// A release of the library opened, with its annotations; `text` is
+    /// the document's text as the library holds it (shared, not copied).
     Open {
         document: Rc<Document>,
+        text: Rc<str>,
         set: AnnotationSet,
     },
     ConfirmPending,
@@ -209,9 +211,13 @@ impl Workspace {
                 next.take_text(input, fresh, &mut events)
             }
             WorkspaceAction::LoadText(input) => next.take_text(input, true, &mut events),
-            WorkspaceAction::Open { document, set } => {
+            WorkspaceAction::Open {
+                document,
+                text,
+                set,
+            } => {
                 let mut next = next;
-                next.input = Rc::from(document.text.as_str());
+                next.input = text;
                 next.session = Rc::new(Session::new(set));
                 next.parsing = None;
                 next.show(document, &mut events)

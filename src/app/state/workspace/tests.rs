@@ -62,7 +62,7 @@ fn typing_changes_the_input_and_nothing_else_until_parsed() {
     let (parsed, events) = reduce(&typed, WorkspaceAction::ParseInput);
     assert_eq!(
         events,
-        vec![Event::NewRelease, Event::Shown],
+        vec![Event::Shown, Event::NewRelease],
         "another release"
     );
     assert_eq!(parsed.document.text, "New text.");
@@ -191,7 +191,7 @@ fn a_long_text_goes_to_the_worker_and_only_its_latest_answer_counts() {
             result: Ok(document.clone()),
         },
     );
-    assert_eq!(events, vec![Event::NewRelease, Event::Shown]);
+    assert_eq!(events, vec![Event::Shown, Event::NewRelease]);
     assert!(Rc::ptr_eq(&shown.document, &document));
     assert_eq!(shown.parsing, None);
 }

@@ -121,8 +121,11 @@ impl Workspace {
         if fresh {
             let tags = self.session.set().tags().to_vec();
             self.session = Rc::new(Session::new(AnnotationSet::with_tags(tags)));
+            // Shown first: the store may answer the new release by opening
+            // one of the library's, whose place must not be reset after.
+            let shown = self.show(document, events);
             events.push(Event::NewRelease);
-            return self.show(document, events);
+            return shown;
         }
         if !self.has_annotations() {
             return self.show(document, events);
