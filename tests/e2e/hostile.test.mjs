@@ -51,19 +51,20 @@ function clipboardPaste(page, text, where) {
   );
 }
 
+/** Records the longest gap between animation frames (run in the page). */
+function recordFrames() {
+  const frames = { longest: 0, count: 0, last: performance.now(), on: true };
+  window.__frames = frames;
+  const tick = (now) => {
+    frames.longest = Math.max(frames.longest, now - frames.last);
+    frames.last = now;
+    frames.count += 1;
+    if (frames.on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
 /** Starts recording the longest gap between animation frames. */
-const watchFrames = (page) =>
-  page.evaluate(() => {
-    const frames = { longest: 0, count: 0, last: performance.now(), on: true };
-    window.__frames = frames;
-    const tick = (now) => {
-      frames.longest = Math.max(frames.longest, now - frames.last);
-      frames.last = now;
-      frames.count += 1;
-      if (frames.on) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+const watchFrames = (page) => page.evaluate(recordFrames);
 const stopFrames = (page) =>
   page.evaluate(() => {
     window.__frames.on = false;
@@ -245,17 +246,7 @@ test('50 MB from "Open file": on show at once as its paragraphs, parsed off the 
   // A reload reopens it from the library as it came: on show at once, read
   // again in the worker (not on the page, which would hold it for seconds),
   // the page answering throughout, from its first frame.
-  await context.addInitScript(() => {
-    const frames = { longest: 0, count: 0, last: performance.now(), on: true };
-    window.__frames = frames;
-    const tick = (now) => {
-      frames.longest = Math.max(frames.longest, now - frames.last);
-      frames.last = now;
-      frames.count += 1;
-      if (frames.on) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await context.addInitScript(recordFrames);
   await page.reload();
   await progress.waitFor({ timeout: 60_000 });
   await page.waitForFunction((first) => document.getElementById('para-0')?.textContent === first, firstLine);

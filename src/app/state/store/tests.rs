@@ -530,18 +530,22 @@ mod library {
         assert_eq!(written.library.legacy, None);
     }
 
-    #[test]
-    fn a_restart_opens_the_release_open_last_time() {
-        let document = parse(OTHER);
-        let release = StoredRelease {
-            id: "r-other".into(),
+    /// Release `id` of `document` as the library stored it, at revision 2.
+    fn stored(id: &str, document: &crate::document::Document, work: Work) -> StoredRelease {
+        StoredRelease {
+            id: id.into(),
             sha256: document.text_sha256().into(),
             added: String::new(),
             modified: String::new(),
-            summary: Summary::of(&document),
-            work: Work::default(),
+            summary: Summary::of(document),
+            work,
             revision: 2,
-        };
+        }
+    }
+
+    #[test]
+    fn a_restart_opens_the_release_open_last_time() {
+        let release = stored("r-other", &parse(OTHER), Work::default());
         let store = started(Start {
             releases: vec![release],
             open: Some(("r-other".into(), Rc::from(OTHER))),
@@ -567,18 +571,11 @@ mod library {
             created: String::new(),
             modified: String::new(),
         };
-        let release = StoredRelease {
-            id: "r-long".into(),
-            sha256: document.text_sha256().into(),
-            added: String::new(),
-            modified: String::new(),
-            summary: Summary::of(&document),
-            work: Work {
-                annotations: vec![annotated],
-                ..Work::default()
-            },
-            revision: 2,
+        let work = Work {
+            annotations: vec![annotated],
+            ..Work::default()
         };
+        let release = stored("r-long", &document, work);
         let store = started(Start {
             releases: vec![release],
             open: Some(("r-long".into(), Rc::from(long.as_str()))),
@@ -697,15 +694,7 @@ mod library {
         let updated = store.apply(
             LibraryAction::External {
                 id: id.clone(),
-                release: Some(Box::new(StoredRelease {
-                    id: id.clone(),
-                    sha256: document.text_sha256().into(),
-                    added: String::new(),
-                    modified: String::new(),
-                    summary: Summary::of(&document),
-                    work: theirs,
-                    revision: 2,
-                })),
+                release: Some(Box::new(stored(&id, &document, theirs))),
                 text: None,
             }
             .into(),
