@@ -164,7 +164,8 @@ impl Store {
         let Some(open) = self.library.open.clone() else {
             // While a release is being read, what is on show is not a
             // release of its own: the worker's answer replaces it.
-            if self.opening_parsed.is_none() {
+            let reading = self.opening_parsed.is_some() && self.workspace.parsing.is_some();
+            if !reading {
                 self.new_release();
             }
             return;
