@@ -183,13 +183,18 @@ fn store(transaction: &idb::Transaction, name: &str) -> Result<ObjectStore, Stri
 }
 
 async fn get_all<T: DeserializeOwned>(store: &ObjectStore) -> Result<Vec<T>, String> {
-    let values = store
+    let values = get_all_values(store).await?;
+    // One damaged record must not lose the rest.
+    Ok(values.into_iter().filter_map(|v| from_js(v).ok()).collect())
+}
+
+/// Every record of a store as it is stored.
+async fn get_all_values(store: &ObjectStore) -> Result<Vec<JsValue>, String> {
+    store
         .get_all(None, None)
         .map_err(|e| e.to_string())?
         .await
-        .map_err(|e| e.to_string())?;
-    // One damaged record must not lose the rest.
-    Ok(values.into_iter().filter_map(|v| from_js(v).ok()).collect())
+        .map_err(|e| e.to_string())
 }
 
 async fn get<T: DeserializeOwned>(store: &ObjectStore, id: &str) -> Result<Option<T>, String> {
@@ -282,8 +287,12 @@ pub async fn text(db: &Db, id: &str) -> Result<Option<String>, String> {
     let transaction =
         db.0.transaction(&[TEXTS], TransactionMode::ReadOnly)
             .map_err(|e| e.to_string())?;
-    let record = get_value(&store(&transaction, TEXTS)?, id).await?;
-    match record {
+    get_text(&store(&transaction, TEXTS)?, id).await
+}
+
+/// Release `id`'s text from the `texts` store, of either shape.
+async fn get_text(store: &ObjectStore, id: &str) -> Result<Option<String>, String> {
+    match get_value(store, id).await? {
         Some(record) => Ok(Some(texts::from_record(record).await?.1)),
         None => Ok(None),
     }
@@ -294,11 +303,7 @@ pub async fn texts(db: &Db) -> Result<Vec<(String, String)>, String> {
     let transaction =
         db.0.transaction(&[TEXTS], TransactionMode::ReadOnly)
             .map_err(|e| e.to_string())?;
-    let records = store(&transaction, TEXTS)?
-        .get_all(None, None)
-        .map_err(|e| e.to_string())?
-        .await
-        .map_err(|e| e.to_string())?;
+    let records = get_all_values(&store(&transaction, TEXTS)?).await?;
     let mut found = Vec::with_capacity(records.len());
     for record in records {
         // One damaged record must not lose the rest.
@@ -319,7 +324,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
         return Ok(None);
     };
     let record: Option<AnnotationsRecord> = get(&store(&transaction, ANNOTATIONS)?, id).await?;
-    let text = get_value(&store(&transaction, TEXTS)?, id).await?;
+    let text = get_text(&store(&transaction, TEXTS)?, id).await?;
     let modified = last_written(record.as_ref(), document.modified);
     Ok(Some((
         StoredRelease {
@@ -331,10 +336,7 @@ pub async fn release(db: &Db, id: &str) -> Result<Option<(StoredRelease, Option<
             modified,
             summary: document.summary,
         },
-        match text {
-            Some(record) => Some(texts::from_record(record).await?.1),
-            None => None,
-        },
+        text,
     )))
 }
 
